@@ -1,0 +1,16 @@
+using Marketplace.Brokerage;
+using Marketplace.ServiceDefaults;
+using Marketplace.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("brokerage");
+builder.AddBrokerage();
+builder.AddMessaging();
+
+var app = builder.Build();
+app.UseProblemDetailsDefaults();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapDefaultEndpoints();
+app.MapBrokerage();
+return await app.RunMarketplaceAsync(args);

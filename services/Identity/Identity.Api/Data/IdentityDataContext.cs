@@ -1,0 +1,51 @@
+using Marketplace.Identity.Organisations;
+using Marketplace.ServiceDefaults.Outbox;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Identity.Data;
+
+public sealed class MarketplaceUser : IdentityUser<Guid>
+{
+    public Guid OrganisationId { get; set; }
+    public string? DisplayName { get; set; }
+}
+
+public abstract class IdentityDataContext(DbContextOptions options)
+    : IdentityDbContext<MarketplaceUser, IdentityRole<Guid>, Guid>(options), IOutboxContext
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.UseOpenIddict();
+        builder.AddOutboxEntities();
+        builder.Entity<Organisation>(e =>
+        {
+            e.ToTable("Organisations");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.NaceCode).HasMaxLength(10);
+            e.Property(x => x.Country).HasMaxLength(2);
+            e.Property(x => x.Address).HasMaxLength(300);
+            e.HasIndex(x => x.Name);
+        });
+        builder.Entity<Membership>(e =>
+        {
+            e.ToTable("Memberships");
+            e.HasKey(x => new { x.UserId, x.OrganisationId });
+            e.Property(x => x.Role).HasMaxLength(30);
+        });
+    }
+}
+
+public sealed class SqliteIdentityDataContext(DbContextOptions<SqliteIdentityDataContext> options) : IdentityDataContext(options);
+
+public sealed class SqlServerIdentityDataContext(DbContextOptions<SqlServerIdentityDataContext> options) : IdentityDataContext(options);

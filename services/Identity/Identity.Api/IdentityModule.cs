@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Marketplace.Identity.Data;
+using Marketplace.Identity.Organisations;
+using Marketplace.Identity.Tokens;
+using Marketplace.ServiceDefaults;
+using Marketplace.ServiceDefaults.Auth;
+using Marketplace.ServiceDefaults.Persistence;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Abstractions;
+
+namespace Marketplace.Identity;
+
+public static class IdentityModule
+{
+    public const string Name = "identity";
+
+    /// <summary>Call before any other service's module in a combined host: the token server lives here.</summary>
+    public static IHostApplicationBuilder AddIdentityService(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IdentityServiceOptions>().BindConfiguration(IdentityServiceOptions.Section).ValidateOnStart();
+        var settings = builder.Configuration.GetSection(IdentityServiceOptions.Section).Get<IdentityServiceOptions>() ?? new IdentityServiceOptions();
+        var dataDir = Path.GetFullPath(builder.Configuration[$"{MarketplaceOptions.Section}:DataDir"] ?? "data");
+        var demo = builder.Configuration.IsDemo(builder.Environment);
+
+        builder.AddServiceDatabase<IdentityDataContext, SqliteIdentityDataContext, SqlServerIdentityDataContext>(Name);
+        builder.Services.AddDataProtection()
+            .SetApplicationName("symbiosis-marketplace")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys", "data-protection")));
+
+        builder.Services.AddIdentityCore<MarketplaceUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Password.RequiredLength = 10;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<IdentityDataContext>()
+            .AddDefaultTokenProviders();
+
+        builder.Services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDataContext>())
+            .AddServer(o =>
+            {
+                if (!string.IsNullOrWhiteSpace(settings.Issuer))
+                {
+                    o.SetIssuer(new Uri(settings.Issuer));
+                }
+
+                o.SetTokenEndpointUris("connect/token")
+                    .SetAuthorizationEndpointUris("connect/authorize")
+                    .SetRevocationEndpointUris("connect/revoke")
+                    .SetIntrospectionEndpointUris("connect/introspect")
+                    .SetEndSessionEndpointUris("connect/logout");
+
+                o.AllowClientCredentialsFlow()
+                    .AllowAuthorizationCodeFlow()
+                    .RequireProofKeyForCodeExchange()
+                    .AllowRefreshTokenFlow();
+
+                o.RegisterScopes([.. Scopes.All, OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Profile, OpenIddictConstants.Scopes.OfflineAccess]);
+                o.SetAccessTokenLifetime(settings.AccessTokenLifetime);
+
+                // Resource servers validate with the published keys alone; they hold no decryption key.
+                o.DisableAccessTokenEncryption();
+                AddKeys(o, settings, dataDir, builder.Environment.IsDevelopment() || demo);
+
+                var aspnet = o.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
+                if (settings.AllowHttp)
+                {
+                    aspnet.DisableTransportSecurityRequirement();
+                }
+            });
+
+        builder.Properties["Marketplace.Auth.LocalServer"] = true;
+        builder.AddMarketplaceAuthentication(Audiences.Identity);
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapIdentityService(this IEndpointRouteBuilder app)
+    {
+        app.MapTokenEndpoints();
+        app.MapOrganisationEndpoints();
+        return app;
+    }
+
+    public static Task SeedIdentityAsync(this WebApplication app) => IdentitySeeder.SeedAsync(app.Services);
+
+    /// <summary>
+    /// Development and demo runs generate RSA keys once and keep them under the data directory, so tokens
+    /// survive a restart; everywhere else the keys are certificates named in configuration.
+    /// </summary>
+    private static void AddKeys(OpenIddictServerBuilder o, IdentityServiceOptions settings, string dataDir, bool development)
+    {
+        if (!string.IsNullOrWhiteSpace(settings.SigningCertificatePath))
+        {
+            o.AddSigningCertificate(X509CertificateLoader.LoadPkcs12FromFile(settings.SigningCertificatePath, settings.SigningCertificatePassword));
+            o.AddEncryptionCertificate(X509CertificateLoader.LoadPkcs12FromFile(
+                settings.EncryptionCertificatePath ?? settings.SigningCertificatePath,
+                settings.EncryptionCertificatePath is null ? settings.SigningCertificatePassword : settings.EncryptionCertificatePassword));
+            return;
+        }
+
+        if (!development)
+        {
+            throw new InvalidOperationException(
+                "Identity:SigningCertificatePath is required outside Development and demo runs (a PFX with the token signing key).");
+        }
+
+        var keyDir = Path.Combine(dataDir, "keys");
+        Directory.CreateDirectory(keyDir);
+        o.AddSigningKey(new RsaSecurityKey(LoadOrCreateRsa(Path.Combine(keyDir, "signing.pem"))) { KeyId = "signing-1" });
+        o.AddEncryptionKey(new RsaSecurityKey(LoadOrCreateRsa(Path.Combine(keyDir, "encryption.pem"))) { KeyId = "encryption-1" });
+    }
+
+    private static RSA LoadOrCreateRsa(string path)
+    {
+        var rsa = RSA.Create(2048);
+        if (File.Exists(path))
+        {
+            rsa.ImportFromPem(File.ReadAllText(path));
+            return rsa;
+        }
+
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, rsa.ExportPkcs8PrivateKeyPem());
+        File.Move(temp, path, overwrite: false);
+        return rsa;
+    }
+}

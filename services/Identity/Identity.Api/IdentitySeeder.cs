@@ -1,0 +1,82 @@
+using Marketplace.Identity.Data;
+using Marketplace.Identity.Organisations;
+using Marketplace.Identity.Tokens;
+using Marketplace.ServiceDefaults;
+using Marketplace.ServiceDefaults.Auth;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+using Scopes = Marketplace.ServiceDefaults.Auth.Scopes;
+
+namespace Marketplace.Identity;
+
+/// <summary>Scopes and the operator organisation always; the demo API client only in Development or with <c>--demo</c>.</summary>
+public static class IdentitySeeder
+{
+    public static readonly Guid OperatorOrganisationId = Guid.Parse("0199a000-0000-7000-8000-000000000001");
+    public const string DemoClientId = "demo-operator";
+    public const string DemoClientSecret = "demo-operator-secret";
+
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<IdentityDataContext>();
+        var scopes = sp.GetRequiredService<IOpenIddictScopeManager>();
+        var applications = sp.GetRequiredService<IOpenIddictApplicationManager>();
+        var demo = sp.GetRequiredService<IConfiguration>().IsDemo(sp.GetRequiredService<IHostEnvironment>());
+
+        foreach (var name in Scopes.All)
+        {
+            if (await scopes.FindByNameAsync(name, cancellationToken) is null)
+            {
+                await scopes.CreateAsync(new OpenIddictScopeDescriptor { Name = name, Resources = { Scopes.AudienceOf(name) } }, cancellationToken);
+            }
+        }
+
+        if (!await db.Organisations.AnyAsync(o => o.Id == OperatorOrganisationId, cancellationToken))
+        {
+            db.Organisations.Add(new Organisation
+            {
+                Id = OperatorOrganisationId,
+                Name = "Marketplace operator",
+                Kind = OrganisationKinds.Operator,
+                Country = "EU",
+                CreatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var existing = await applications.FindByClientIdAsync(DemoClientId, cancellationToken);
+        if (!demo)
+        {
+            if (existing is not null && await applications.ValidateClientSecretAsync(existing, DemoClientSecret, cancellationToken))
+            {
+                throw new InvalidOperationException(
+                    $"The API client '{DemoClientId}' still has its published demo secret. Outside Development and --demo the " +
+                    "host refuses to start with it: rotate or delete that client, or run with --demo.");
+            }
+
+            return;
+        }
+
+        if (existing is null)
+        {
+            var descriptor = new OpenIddictApplicationDescriptor
+            {
+                ClientId = DemoClientId,
+                ClientSecret = DemoClientSecret,
+                ClientType = ClientTypes.Confidential,
+                DisplayName = "Demo operator client",
+                Permissions = { Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.GrantTypes.ClientCredentials },
+            };
+            foreach (var name in Scopes.All)
+            {
+                descriptor.Permissions.Add(Permissions.Prefixes.Scope + name);
+            }
+
+            new ClientBinding(OperatorOrganisationId, [Roles.Operator]).WriteTo(descriptor);
+            await applications.CreateAsync(descriptor, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using Marketplace.Identity;
+using Marketplace.ServiceDefaults;
+using Marketplace.ServiceDefaults.Messaging;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("identity");
+builder.AddIdentityService();
+builder.AddMessaging();
+
+var app = builder.Build();
+app.UseProblemDetailsDefaults();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapDefaultEndpoints();
+app.MapIdentityService();
+await app.MigrateOnStartAsync();
+await app.SeedIdentityAsync();
+return await app.RunMarketplaceAsync(args);

@@ -1,0 +1,4 @@
+namespace Marketplace.Identity.Contracts;
+
+/// <summary>Kind is <c>company</c> or <c>operator</c>.</summary>
+public sealed record OrganisationRegistered(Guid OrganisationId, string Name, string Kind, string? NaceCode, string Country);

@@ -1,0 +1,3 @@
+namespace Marketplace.Identity.Contracts;
+
+public sealed record OrganisationUpdated(Guid OrganisationId, string Name, string? NaceCode, string Country);

@@ -1,0 +1,119 @@
+using Marketplace.Listings.Contracts;
+
+namespace Marketplace.Listings.Listings;
+
+public sealed class Listing
+{
+    public const int MaxTitle = 120;
+    public const int MaxDescription = 4000;
+
+    public Guid Id { get; set; }
+    public Guid OrganisationId { get; set; }
+    public required string Kind { get; set; }
+    public required string ResourceClass { get; set; }
+    public required string Status { get; set; }
+    public required string Title { get; set; }
+    public required string Description { get; set; }
+    public string? EwcCode { get; set; }
+    public bool Hazardous { get; set; }
+    public bool AcceptsHazardous { get; set; }
+    public decimal Amount { get; set; }
+    public required string Unit { get; set; }
+    public required string Per { get; set; }
+    public decimal YearlyAmount { get; set; }
+    public required string BaseUnit { get; set; }
+    public double Lat { get; set; }
+    public double Lon { get; set; }
+    public required string Country { get; set; }
+    public string? Address { get; set; }
+    public double? MaxTransportKm { get; set; }
+    public string Visibility { get; set; } = "public";
+    public int Version { get; set; } = 1;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public ListingSnapshot ToSnapshot() => new()
+    {
+        ListingId = Id,
+        OrganisationId = OrganisationId,
+        Version = Version,
+        Kind = Kind,
+        ResourceClass = ResourceClass,
+        Status = Status,
+        Title = Title,
+        Description = Description,
+        EwcCode = EwcCode,
+        Hazardous = Hazardous,
+        AcceptsHazardous = AcceptsHazardous,
+        Quantity = new QuantitySnapshot(Amount, Unit, Per, YearlyAmount, BaseUnit),
+        Location = new LocationSnapshot(Lat, Lon, Country, Address),
+        MaxTransportKm = MaxTransportKm,
+        Visibility = Visibility,
+        UpdatedAt = UpdatedAt,
+    };
+}
+
+public static class ListingKinds
+{
+    public const string Offer = "offer";
+    public const string Want = "want";
+    public static readonly string[] All = [Offer, Want];
+}
+
+public static class ResourceClasses
+{
+    public static readonly string[] All = ["material", "energy", "water", "capacity", "service"];
+}
+
+public static class ListingStatuses
+{
+    public const string Draft = "draft";
+    public const string Published = "published";
+    public const string Paused = "paused";
+    public const string Closed = "closed";
+    public const string Expired = "expired";
+}
+
+/// <summary>Flows compare only as yearly rates in one base unit per dimension.</summary>
+public static class QuantityNormaliser
+{
+    private static readonly Dictionary<string, (string BaseUnit, decimal Factor)> Units = new(StringComparer.Ordinal)
+    {
+        ["t"] = ("t", 1m),
+        ["kg"] = ("t", 0.001m),
+        ["m3"] = ("m3", 1m),
+        ["l"] = ("m3", 0.001m),
+        ["MWh"] = ("MWh", 1m),
+        ["kWh"] = ("MWh", 0.001m),
+        ["GJ"] = ("MWh", 1m / 3.6m),
+        ["pcs"] = ("pcs", 1m),
+        ["h"] = ("h", 1m),
+        ["m2"] = ("m2", 1m),
+    };
+
+    private static readonly Dictionary<string, decimal> PerYear = new(StringComparer.Ordinal)
+    {
+        ["once"] = 1m,
+        ["day"] = 365m,
+        ["week"] = 52m,
+        ["month"] = 12m,
+        ["year"] = 1m,
+    };
+
+    public static IReadOnlyCollection<string> KnownUnits => Units.Keys;
+    public static IReadOnlyCollection<string> KnownPeriods => PerYear.Keys;
+
+    public static bool TryNormalise(decimal amount, string unit, string per, out decimal yearly, out string baseUnit)
+    {
+        yearly = 0;
+        baseUnit = "";
+        if (!Units.TryGetValue(unit, out var u) || !PerYear.TryGetValue(per, out var p))
+        {
+            return false;
+        }
+
+        yearly = decimal.Round(amount * u.Factor * p, 4);
+        baseUnit = u.BaseUnit;
+        return true;
+    }
+}

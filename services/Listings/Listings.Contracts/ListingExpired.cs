@@ -1,0 +1,3 @@
+namespace Marketplace.Listings.Contracts;
+
+public sealed record ListingExpired(Guid ListingId, Guid OrganisationId, int Version);

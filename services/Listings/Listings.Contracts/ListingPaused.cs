@@ -1,0 +1,3 @@
+namespace Marketplace.Listings.Contracts;
+
+public sealed record ListingPaused(Guid ListingId, Guid OrganisationId, int Version);

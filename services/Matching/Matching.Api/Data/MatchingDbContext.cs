@@ -1,0 +1,45 @@
+using Marketplace.Matching.Matches;
+using Marketplace.ServiceDefaults.Outbox;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Matching.Data;
+
+public abstract class MatchingDbContext(DbContextOptions options) : DbContext(options), IOutboxContext
+{
+    public DbSet<KnownListing> Listings => Set<KnownListing>();
+    public DbSet<Match> Matches => Set<Match>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.AddOutboxEntities();
+        modelBuilder.Entity<KnownListing>(e =>
+        {
+            e.ToTable("Listings");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasMaxLength(10);
+            e.Property(x => x.Status).HasMaxLength(20);
+            e.HasIndex(x => x.OrganisationId);
+        });
+        modelBuilder.Entity<Match>(e =>
+        {
+            e.ToTable("Matches");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasMaxLength(10);
+            e.Property(x => x.Status).HasMaxLength(20);
+            e.Property(x => x.OfferInterest).HasMaxLength(20);
+            e.Property(x => x.WantInterest).HasMaxLength(20);
+            e.Property(x => x.DeclineReason).HasMaxLength(500);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.OfferListingId, x.WantListingId }).IsUnique();
+            e.HasIndex(x => new { x.WantListingId, x.Status });
+            e.HasIndex(x => new { x.Status, x.UpdatedAt });
+        });
+    }
+}
+
+public sealed class SqliteMatchingDbContext(DbContextOptions<SqliteMatchingDbContext> options) : MatchingDbContext(options);
+
+public sealed class SqlServerMatchingDbContext(DbContextOptions<SqlServerMatchingDbContext> options) : MatchingDbContext(options);

@@ -1,0 +1,68 @@
+using Marketplace.Listings.Contracts;
+
+namespace Marketplace.Matching.Matches;
+
+/// <summary>Matching's own copy of a published listing: the snapshot it last saw, for scoring and ownership checks.</summary>
+public sealed class KnownListing
+{
+    public Guid Id { get; set; }
+    public Guid OrganisationId { get; set; }
+    public required string Kind { get; set; }
+    public required string Status { get; set; }
+    public int Version { get; set; }
+    public required string SnapshotJson { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>A suggested pairing of one offer and one want, and where each side stands on it.</summary>
+public sealed class Match
+{
+    public Guid Id { get; set; }
+    public string Kind { get; set; } = MatchKinds.Pair;
+    public Guid OfferListingId { get; set; }
+    public Guid WantListingId { get; set; }
+    public Guid OfferOrganisationId { get; set; }
+    public Guid WantOrganisationId { get; set; }
+    public double Score { get; set; }
+    public required string ReasonsJson { get; set; }
+    public double? DistanceKm { get; set; }
+    public string Status { get; set; } = MatchStatuses.Suggested;
+    public string OfferInterest { get; set; } = MatchStatuses.Suggested;
+    public string WantInterest { get; set; } = MatchStatuses.Suggested;
+    public string? DeclineReason { get; set; }
+    public int Version { get; set; } = 1;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public bool IsParty(Guid organisationId) => organisationId == OfferOrganisationId || organisationId == WantOrganisationId;
+}
+
+public static class MatchKinds
+{
+    public const string Pair = "pair";
+    public const string Bundle = "bundle";
+}
+
+public static class MatchStatuses
+{
+    public const string Suggested = "suggested";
+    public const string Interested = "interested";
+    public const string Accepted = "accepted";
+    public const string Declined = "declined";
+    public const string Withdrawn = "withdrawn";
+}
+
+public sealed record MatchReason(string Component, string Text, double Contribution);
+
+internal static class Geo
+{
+    public static double GreatCircleKm(LocationSnapshot a, LocationSnapshot b)
+    {
+        const double R = 6371.0088;
+        var dLat = double.DegreesToRadians(b.Lat - a.Lat);
+        var dLon = double.DegreesToRadians(b.Lon - a.Lon);
+        var h = Math.Pow(Math.Sin(dLat / 2), 2) +
+                Math.Cos(double.DegreesToRadians(a.Lat)) * Math.Cos(double.DegreesToRadians(b.Lat)) * Math.Pow(Math.Sin(dLon / 2), 2);
+        return 2 * R * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+    }
+}

@@ -1,0 +1,182 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using System.Text.Json;
+using Marketplace.Listings.Contracts;
+using Marketplace.Matching.Contracts;
+using Marketplace.Matching.Data;
+using Marketplace.ServiceDefaults.Auth;
+using Marketplace.ServiceDefaults.Outbox;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Matching.Matches;
+
+public sealed record MatchItemDto(
+    Guid MatchId, Guid ListingId, string Kind, double Score, IReadOnlyList<MatchReason> Reasons,
+    double? DistanceKm, object? TransportCostEstimate, string Status, IReadOnlyList<Guid>? Members);
+
+public sealed record MatchListDto(IReadOnlyList<MatchItemDto> Items);
+
+public sealed record MatchDto(
+    Guid Id, string Kind, Guid OfferListingId, Guid WantListingId, double Score, IReadOnlyList<MatchReason> Reasons,
+    double? DistanceKm, string Status, string OfferInterest, string WantInterest, string? DeclineReason, DateTime CreatedAt, DateTime UpdatedAt);
+
+public sealed record DeclineRequest([property: StringLength(500)] string? Reason);
+
+public static class MatchEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IEndpointRouteBuilder MapMatchEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/listings/{id:guid}/matches", GetListingMatches).WithName(nameof(GetListingMatches))
+            .WithTags("Matches").RequireScope(Scopes.MatchesRead);
+        var group = app.MapGroup("/api/v1/matches").WithTags("Matches");
+        group.MapGet("/{id:guid}", GetMatch).WithName(nameof(GetMatch)).RequireScope(Scopes.MatchesRead);
+        group.MapPost("/{id:guid}/interest", ExpressInterest).WithName(nameof(ExpressInterest)).RequireScope(Scopes.MatchesWrite);
+        group.MapPost("/{id:guid}/decline", DeclineMatch).WithName(nameof(DeclineMatch)).RequireScope(Scopes.MatchesWrite);
+        return app;
+    }
+
+    public static async Task<Results<Ok<MatchListDto>, NotFound>> GetListingMatches(
+        Guid id, ClaimsPrincipal user, MatchingDbContext db, int? limit, CancellationToken cancellationToken)
+    {
+        var listing = await db.Listings.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (listing is null || (!user.IsOperator() && user.OrganisationId() != listing.OrganisationId))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var take = Math.Clamp(limit ?? 10, 1, 100);
+        var matches = await db.Matches.AsNoTracking()
+            .Where(m => (m.OfferListingId == id || m.WantListingId == id)
+                        && m.Status != MatchStatuses.Withdrawn && m.Status != MatchStatuses.Declined)
+            .OrderByDescending(m => m.Score)
+            .Take(take)
+            .ToListAsync(cancellationToken);
+        var items = matches.Select(m => new MatchItemDto(
+            m.Id, m.OfferListingId == id ? m.WantListingId : m.OfferListingId, m.Kind, m.Score, Reasons(m),
+            m.DistanceKm, null, m.Status, null)).ToList();
+        return TypedResults.Ok(new MatchListDto(items));
+    }
+
+    public static async Task<Results<Ok<MatchDto>, NotFound>> GetMatch(Guid id, ClaimsPrincipal user, MatchingDbContext db, CancellationToken cancellationToken)
+    {
+        var match = await FindVisibleAsync(db, id, user, cancellationToken);
+        return match is null ? TypedResults.NotFound() : TypedResults.Ok(match.AsDto());
+    }
+
+    /// <summary>The caller's side says interested; when both sides have, the match is accepted and Brokerage is told.</summary>
+    public static async Task<Results<Ok<MatchDto>, NotFound, Conflict<ProblemDetailsLite>>> ExpressInterest(
+        Guid id, ClaimsPrincipal user, MatchingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var match = await FindVisibleAsync(db, id, user, cancellationToken, track: true);
+        if (match is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (match.Status is MatchStatuses.Declined or MatchStatuses.Withdrawn)
+        {
+            return TypedResults.Conflict(new ProblemDetailsLite("Match is closed", $"The match is {match.Status} and can no longer be accepted."));
+        }
+
+        if (match.Status == MatchStatuses.Accepted)
+        {
+            return TypedResults.Ok(match.AsDto());
+        }
+
+        var org = user.OrganisationId();
+        var operatorActs = user.IsOperator() && !match.IsParty(org ?? Guid.Empty);
+        if (org == match.OfferOrganisationId || operatorActs)
+        {
+            match.OfferInterest = MatchStatuses.Interested;
+        }
+
+        if (org == match.WantOrganisationId || operatorActs)
+        {
+            match.WantInterest = MatchStatuses.Interested;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        match.UpdatedAt = now;
+        match.Version++;
+        if (match.OfferInterest == MatchStatuses.Interested && match.WantInterest == MatchStatuses.Interested)
+        {
+            match.Status = MatchStatuses.Accepted;
+            var offer = await SnapshotAsync(db, match.OfferListingId, cancellationToken);
+            var want = await SnapshotAsync(db, match.WantListingId, cancellationToken);
+            db.AddEvent(new MatchAccepted(match.Id, match.Kind, Party(match.OfferListingId, match.OfferOrganisationId, offer),
+                Party(match.WantListingId, match.WantOrganisationId, want), [], match.Score, match.DistanceKm, now), match.Id.ToString());
+        }
+        else
+        {
+            match.Status = MatchStatuses.Interested;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(match.AsDto());
+    }
+
+    public static async Task<Results<Ok<MatchDto>, NotFound, Conflict<ProblemDetailsLite>>> DeclineMatch(
+        Guid id, DeclineRequest? request, ClaimsPrincipal user, MatchingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var match = await FindVisibleAsync(db, id, user, cancellationToken, track: true);
+        if (match is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (match.Status == MatchStatuses.Accepted)
+        {
+            return TypedResults.Conflict(new ProblemDetailsLite("Match already accepted", "An accepted match continues as a deal in Brokerage."));
+        }
+
+        if (match.Status != MatchStatuses.Declined)
+        {
+            var org = user.OrganisationId() ?? Guid.Empty;
+            match.Status = MatchStatuses.Declined;
+            if (org == match.OfferOrganisationId)
+            {
+                match.OfferInterest = MatchStatuses.Declined;
+            }
+            else if (org == match.WantOrganisationId)
+            {
+                match.WantInterest = MatchStatuses.Declined;
+            }
+
+            match.DeclineReason = request?.Reason;
+            match.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            match.Version++;
+            db.AddEvent(new MatchDeclined(match.Id, org, request?.Reason), match.Id.ToString());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.Ok(match.AsDto());
+    }
+
+    private static async Task<Match?> FindVisibleAsync(MatchingDbContext db, Guid id, ClaimsPrincipal user, CancellationToken cancellationToken, bool track = false)
+    {
+        var query = track ? db.Matches : db.Matches.AsNoTracking();
+        var match = await query.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        return match is not null && (user.IsOperator() || match.IsParty(user.OrganisationId() ?? Guid.Empty)) ? match : null;
+    }
+
+    private static async Task<ListingSnapshot?> SnapshotAsync(MatchingDbContext db, Guid listingId, CancellationToken cancellationToken)
+    {
+        var json = await db.Listings.Where(l => l.Id == listingId).Select(l => l.SnapshotJson).FirstOrDefaultAsync(cancellationToken);
+        return json is null ? null : JsonSerializer.Deserialize<ListingSnapshot>(json, Json);
+    }
+
+    private static MatchParty Party(Guid listingId, Guid organisationId, ListingSnapshot? s) =>
+        new(listingId, organisationId, s?.Title ?? "", s?.EwcCode, s?.ResourceClass ?? "", s?.Quantity.YearlyAmount, s?.Quantity.BaseUnit, null);
+
+    private static List<MatchReason> Reasons(Match m) => JsonSerializer.Deserialize<List<MatchReason>>(m.ReasonsJson, Json) ?? [];
+
+    internal static MatchDto AsDto(this Match m) => new(
+        m.Id, m.Kind, m.OfferListingId, m.WantListingId, m.Score, Reasons(m), m.DistanceKm, m.Status,
+        m.OfferInterest, m.WantInterest, m.DeclineReason, m.CreatedAt, m.UpdatedAt);
+}
+
+/// <summary>An RFC 9457 body for typed results that need a specific status.</summary>
+public sealed record ProblemDetailsLite(string Title, string Detail);

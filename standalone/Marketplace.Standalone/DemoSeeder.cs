@@ -1,0 +1,106 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marketplace.Identity;
+using Marketplace.ServiceDefaults;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Marketplace.Standalone;
+
+/// <summary>
+/// First start of a demo run: demo companies and users in Identity, then realistic listings posted through the
+/// public API with the demo operator client, so they travel the same path (outbox, bus, index) as real ones.
+/// </summary>
+internal static class DemoSeeder
+{
+    private const string Marker = "demo-seeded";
+
+    public static void ScheduleAfterStart(WebApplication app, StandaloneArguments arguments)
+    {
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
+        {
+            var baseUrl = BaseUrl(app);
+            var demo = app.Configuration.IsDemo(app.Environment);
+            try
+            {
+                if (demo && arguments.SeedDemoData)
+                {
+                    await SeedAsync(app, baseUrl);
+                }
+            }
+            catch (Exception ex)
+            {
+                app.Logger.LogError(ex, "Seeding demo data failed");
+            }
+
+            PrintBanner(baseUrl, demo);
+        }));
+    }
+
+    private static async Task SeedAsync(WebApplication app, string baseUrl)
+    {
+        var dataDir = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketplaceOptions>>().Value.ResolveDataDir();
+        var marker = Path.Combine(dataDir, Marker);
+        if (File.Exists(marker))
+        {
+            return;
+        }
+
+        await DemoCompanies.SeedAsync(app.Services, app.Lifetime.ApplicationStopping);
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        using var tokenResponse = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = IdentitySeeder.DemoClientId,
+            ["client_secret"] = IdentitySeeder.DemoClientSecret,
+        }));
+        tokenResponse.EnsureSuccessStatusCode();
+        var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        foreach (var listing in DemoListings.All)
+        {
+            using var response = await http.PostAsJsonAsync("/api/v1/listings", listing);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"Demo listing: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        await File.WriteAllTextAsync(marker, DateTime.UtcNow.ToString("O"));
+        app.Logger.LogInformation("Demo data seeded: {Companies} companies, {Listings} listings", DemoCompanies.All.Count, DemoListings.All.Count);
+    }
+
+    private static string BaseUrl(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var first = addresses.FirstOrDefault() ?? "http://localhost:5080";
+        return first.Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+            .Replace("://[::]", "://localhost", StringComparison.Ordinal)
+            .Replace("://+", "://localhost", StringComparison.Ordinal)
+            .Replace("://*", "://localhost", StringComparison.Ordinal);
+    }
+
+    private static void PrintBanner(string baseUrl, bool demo)
+    {
+        Console.WriteLine();
+        Console.WriteLine("  Symbiosis Marketplace is running (standalone)");
+        Console.WriteLine($"    URL:            {baseUrl}");
+        Console.WriteLine($"    Health:         {baseUrl}/health/ready");
+        Console.WriteLine($"    Token endpoint: {baseUrl}/connect/token");
+        if (demo)
+        {
+            Console.WriteLine("  Demo API client (client credentials grant, operator role, all scopes):");
+            Console.WriteLine($"    client_id={IdentitySeeder.DemoClientId}  client_secret={IdentitySeeder.DemoClientSecret}");
+            Console.WriteLine("  Demo sign-ins (password for all: " + DemoCompanies.DemoPassword + "):");
+            Console.WriteLine($"    {DemoCompanies.OperatorEmail,-36} operator");
+            foreach (var company in DemoCompanies.All)
+            {
+                Console.WriteLine($"    {company.UserEmail,-36} admin of {company.Name}");
+            }
+        }
+
+        Console.WriteLine();
+    }
+}

@@ -1,0 +1,32 @@
+using Marketplace.Brokerage;
+using Marketplace.Identity;
+using Marketplace.Listings;
+using Marketplace.Matching;
+using Marketplace.ServiceDefaults;
+using Marketplace.ServiceDefaults.Messaging;
+using Marketplace.Standalone;
+
+// One process hosting every service: in-memory bus, SQLite files and the embedded index under --data-dir.
+var options = StandaloneArguments.Parse(args);
+var builder = WebApplication.CreateBuilder(options.ConfigurationArgs);
+builder.AddServiceDefaults("marketplace");
+builder.AddIdentityService(); // first: the token server the other services validate against
+builder.AddListings();
+builder.AddMatching();
+builder.AddBrokerage();
+builder.AddMessaging();
+
+var app = builder.Build();
+app.UseProblemDetailsDefaults();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapDefaultEndpoints();
+app.MapIdentityService();
+app.MapListings();
+app.MapMatching();
+app.MapBrokerage();
+
+await app.MigrateOnStartAsync();
+await app.SeedIdentityAsync();
+DemoSeeder.ScheduleAfterStart(app, options);
+await app.RunAsync();
