@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,15 @@ public static class ServiceDefaultsExtensions
 
         builder.AddOpenTelemetryDefaults(serviceName);
 
+        // Quiet by default for hosts without their own appsettings; configuration can still lower these.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("MassTransit", LogLevel.Warning);
+        builder.Logging.AddFilter("OpenIddict", LogLevel.Warning);
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [LiveTag]);
 
@@ -41,7 +51,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddValidation();
 
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
 

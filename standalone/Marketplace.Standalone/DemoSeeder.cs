@@ -16,7 +16,7 @@ internal static class DemoSeeder
 {
     private const string Marker = "demo-seeded";
 
-    public static void ScheduleAfterStart(WebApplication app, StandaloneArguments arguments)
+    public static void ScheduleAfterStart(WebApplication app)
     {
         app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
         {
@@ -24,7 +24,7 @@ internal static class DemoSeeder
             var demo = app.Configuration.IsDemo(app.Environment);
             try
             {
-                if (demo && arguments.SeedDemoData)
+                if (demo && app.Configuration.GetValue("Marketplace:SeedDemoData", true))
                 {
                     await SeedAsync(app, baseUrl);
                 }

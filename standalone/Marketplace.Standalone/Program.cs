@@ -28,5 +28,5 @@ app.MapBrokerage();
 
 await app.MigrateOnStartAsync();
 await app.SeedIdentityAsync();
-DemoSeeder.ScheduleAfterStart(app, options);
+DemoSeeder.ScheduleAfterStart(app);
 await app.RunAsync();

@@ -1,15 +1,15 @@
 namespace Marketplace.Standalone;
 
 /// <summary>
-/// The friendly switches (<c>--data-dir</c>, <c>--demo</c>, <c>--no-demo</c>) mapped onto configuration keys;
+/// The friendly switches (<c>--data-dir</c>, <c>--demo</c>, <c>--no-demo</c>) mapped onto configuration keys
+/// (<c>Marketplace:DataDir</c>, <c>Marketplace:Demo</c>, <c>Marketplace:SeedDemoData</c>);
 /// everything else (<c>--urls</c>, <c>--Section:Key=value</c>) passes through to ASP.NET Core unchanged.
 /// </summary>
-public sealed record StandaloneArguments(string[] ConfigurationArgs, bool SeedDemoData)
+public sealed record StandaloneArguments(string[] ConfigurationArgs)
 {
     public static StandaloneArguments Parse(string[] args)
     {
         var passThrough = new List<string>();
-        var seed = true;
         var urlsGiven = false;
         for (var i = 0; i < args.Length; i++)
         {
@@ -20,7 +20,7 @@ public sealed record StandaloneArguments(string[] ConfigurationArgs, bool SeedDe
                     passThrough.Add("--Marketplace:Demo=true");
                     break;
                 case "--no-demo":
-                    seed = false;
+                    passThrough.Add("--Marketplace:SeedDemoData=false");
                     break;
                 case "--data-dir" when i + 1 < args.Length:
                     passThrough.Add($"--Marketplace:DataDir={args[++i]}");
@@ -45,6 +45,6 @@ public sealed record StandaloneArguments(string[] ConfigurationArgs, bool SeedDe
             passThrough.Add("--urls=http://localhost:5080");
         }
 
-        return new StandaloneArguments([.. passThrough], seed);
+        return new StandaloneArguments([.. passThrough]);
     }
 }

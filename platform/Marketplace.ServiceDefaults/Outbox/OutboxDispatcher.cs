@@ -3,6 +3,7 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -208,6 +209,7 @@ public static class OutboxExtensions
             .BindConfiguration(OutboxOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<OutboxDispatcher<TContext>>(sp, name));
         return builder;
     }

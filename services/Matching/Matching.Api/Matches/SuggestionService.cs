@@ -88,14 +88,11 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
             return;
         }
 
-        var ids = hits.Select(h => h.ListingId).ToList();
-        var candidates = (await db.Listings.AsNoTracking().Where(l => ids.Contains(l.Id)).ToListAsync(cancellationToken))
-            .ToDictionary(l => l.Id, l => JsonSerializer.Deserialize<ListingSnapshot>(l.SnapshotJson, Json)!);
+        // Upsert before search in every consumer: of two listings published at once, the later search finds the other.
         var maxText = hits.Max(h => h.TextScore);
-
         var scored = hits
-            .Where(h => candidates.ContainsKey(h.ListingId))
-            .Select(h => Score(source, candidates[h.ListingId], h.TextScore / Math.Max(maxText, 1e-9)))
+            .Where(h => h.Listing.ListingId != source.ListingId)
+            .Select(h => Score(source, h.Listing, h.TextScore / Math.Max(maxText, 1e-9)))
             .Where(s => s is not null)
             .Select(s => s!)
             .OrderByDescending(s => s.Score)

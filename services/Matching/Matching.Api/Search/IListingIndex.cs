@@ -13,4 +13,5 @@ public interface IListingIndex
     Task<IReadOnlyList<IndexHit>> FindCandidatesAsync(ListingSnapshot source, int limit, CancellationToken cancellationToken);
 }
 
-public sealed record IndexHit(Guid ListingId, double TextScore);
+/// <summary>A candidate with the snapshot the index holds, so scoring never waits on another transaction's commit.</summary>
+public sealed record IndexHit(ListingSnapshot Listing, double TextScore);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -18,6 +19,7 @@ namespace Marketplace.Matching.Search;
 public sealed class LuceneListingIndex : IListingIndex, IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly LuceneDirectory directory;
     private readonly Analyzer analyzer = new EnglishAnalyzer(Version);
     private readonly IndexWriter writer;
@@ -46,6 +48,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
             new StringField("acceptsHazardous", listing.AcceptsHazardous ? "1" : "0", Field.Store.NO),
             new TextField("title", listing.Title, Field.Store.NO),
             new TextField("text", $"{listing.Title}\n{listing.Description}", Field.Store.NO),
+            new StoredField("snapshot", JsonSerializer.Serialize(listing, Json)),
         };
         if (listing.EwcCode is { } ewc)
         {
@@ -101,7 +104,8 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         try
         {
             var top = searcher.Search(query, limit);
-            IReadOnlyList<IndexHit> hits = [.. top.ScoreDocs.Select(d => new IndexHit(Guid.Parse(searcher.Doc(d.Doc).Get("id")), d.Score))];
+            IReadOnlyList<IndexHit> hits = [.. top.ScoreDocs.Select(d => new IndexHit(
+                JsonSerializer.Deserialize<ListingSnapshot>(searcher.Doc(d.Doc).Get("snapshot"), Json)!, d.Score))];
             return Task.FromResult(hits);
         }
         finally

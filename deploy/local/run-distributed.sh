@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Distributed mode on one machine: every service and the YARP gateway as its own process, talking over RabbitMQ.
+#   deploy/local/run-distributed.sh [--data-dir DIR] [--no-build]
+# Environment: RABBITMQ_URL (default amqp://guest:guest@localhost:5672/), GATEWAY_PORT (default 5100; the services
+# take the next four ports), CONFIGURATION (Debug|Release, default Release), DATABASE_PROVIDER and
+# CONNECTIONSTRINGS__<SERVICE> to use SQL Server instead of one SQLite file per service.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+data_dir="$root/data/distributed"
+build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --data-dir) data_dir="$2"; shift 2 ;;
+    --no-build) build=0; shift ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+
+config="${CONFIGURATION:-Release}"
+rabbit="${RABBITMQ_URL:-amqp://guest:guest@localhost:5672/}"
+gw_port="${GATEWAY_PORT:-5100}"
+public="http://localhost:${gw_port}/"
+declare -A ports=([identity]=$((gw_port+1)) [listings]=$((gw_port+2)) [matching]=$((gw_port+3)) [brokerage]=$((gw_port+4)))
+declare -A projects=([identity]=services/Identity/Identity.Api [listings]=services/Listings/Listings.Api [matching]=services/Matching/Matching.Api [brokerage]=services/Brokerage/Brokerage.Api)
+
+if [ "$build" = 1 ]; then
+  for p in "${projects[@]}" gateway/Gateway; do
+    dotnet build "$root/$p" -c "$config" -v quiet -nologo >/dev/null
+  done
+fi
+
+mkdir -p "$data_dir"
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+start() { # name dll port
+  local name="$1" dll="$2" port="$3"
+  env Marketplace__Mode=distributed \
+      Marketplace__DataDir="$data_dir/$name" \
+      Marketplace__Demo="${MARKETPLACE_DEMO:-true}" \
+      Marketplace__PublicUrl="$public" \
+      Messaging__Transport=RabbitMq \
+      Messaging__RabbitMqUrl="$rabbit" \
+      Auth__Authority="$public" \
+      Auth__MetadataAddress="http://localhost:${ports[identity]}/.well-known/openid-configuration" \
+      Identity__Issuer="$public" \
+      Database__Provider="${DATABASE_PROVIDER:-Sqlite}" \
+      ReverseProxy__Clusters__identity__Destinations__d1__Address="http://localhost:${ports[identity]}/" \
+      ReverseProxy__Clusters__listings__Destinations__d1__Address="http://localhost:${ports[listings]}/" \
+      ReverseProxy__Clusters__matching__Destinations__d1__Address="http://localhost:${ports[matching]}/" \
+      ReverseProxy__Clusters__brokerage__Destinations__d1__Address="http://localhost:${ports[brokerage]}/" \
+      dotnet "$dll" --urls "http://localhost:$port" --contentRoot "$(dirname "$dll")" > "$data_dir/$name.log" 2>&1 &
+  pids+=($!)
+}
+
+for name in identity listings matching brokerage; do
+  project="${projects[$name]}"
+  start "$name" "$root/$project/bin/$config/net10.0/$(basename "$project").dll" "${ports[$name]}"
+done
+start gateway "$root/gateway/Gateway/bin/$config/net10.0/Gateway.dll" "$gw_port"
+
+for _ in $(seq 1 120); do
+  if curl -fsS "${public}health/ready" >/dev/null 2>&1; then
+    echo "Symbiosis Marketplace (distributed) is ready at $public"
+    echo "  logs: $data_dir/*.log   RabbitMQ: $rabbit"
+    echo "  demo API client: demo-operator / demo-operator-secret (client credentials, via ${public}connect/token)"
+    wait -n "${pids[@]}" || true
+    exit 1
+  fi
+  sleep 1
+done
+echo "the gateway did not become ready; see $data_dir/*.log" >&2
+exit 1
