@@ -9,9 +9,10 @@ public static class HostingExtensions
 {
     /// <summary>
     /// Runs a host. <c>migrate</c> as the first argument applies every pending migration and exits (the
-    /// Kubernetes Job); otherwise migrations run at start when <c>Database:MigrateOnStart</c> is true.
+    /// Kubernetes Job); otherwise migrations run at start when <c>Database:MigrateOnStart</c> is true,
+    /// then <paramref name="seed"/> (reference data a service needs before it serves).
     /// </summary>
-    public static async Task<int> RunMarketplaceAsync(this WebApplication app, string[] args)
+    public static async Task<int> RunMarketplaceAsync(this WebApplication app, string[] args, Func<WebApplication, Task>? seed = null)
     {
         if (args.Length > 0 && args[0] == "migrate")
         {
@@ -21,6 +22,11 @@ public static class HostingExtensions
         }
 
         await app.MigrateOnStartAsync();
+        if (seed is not null)
+        {
+            await seed(app);
+        }
+
         await app.RunAsync();
         return 0;
     }

@@ -13,6 +13,4 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapIdentityService();
-await app.MigrateOnStartAsync();
-await app.SeedIdentityAsync();
-return await app.RunMarketplaceAsync(args);
+return await app.RunMarketplaceAsync(args, seed: a => a.SeedIdentityAsync());

@@ -1,0 +1,102 @@
+using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
+
+namespace EndToEnd.Tests;
+
+[Collection(DistributedCollection.Name)]
+public sealed class DistributedTests(DistributedFixture fixture, ITestOutputHelper output)
+{
+    [RabbitMqFact]
+    public async Task A_listing_posted_through_the_gateway_reaches_matching_over_rabbitmq()
+    {
+        output.WriteLine($"distributed start to ready (gateway and four services): {fixture.StartToReady.TotalMilliseconds:0} ms");
+        using var client = await Api.OperatorClientAsync(fixture.GatewayUrl);
+        var supplier = await Api.RegisterAsync(client, "Dist Power", "35.11");
+        var receiver = await Api.RegisterAsync(client, "Dist Cement", "23.51");
+        var offer = await Api.CreateListingAsync(client, supplier, "offer", "Dry fly ash", "Pulverised fuel ash from coal units.");
+        var want = await Api.CreateListingAsync(client, receiver, "want", "Fly ash for cement", "Cement works needs fly ash.");
+        var latency = await Api.WaitForMatchAsync(client, want, offer, TimeSpan.FromSeconds(30));
+        output.WriteLine($"distributed POST want -> offer in its matches: {latency.TotalMilliseconds:0} ms");
+    }
+
+    [RabbitMqFact]
+    public async Task Events_produced_while_the_consumer_or_the_broker_is_down_are_delivered_exactly_once_in_effect()
+    {
+        using var client = await Api.OperatorClientAsync(fixture.GatewayUrl);
+        var org = await Api.RegisterAsync(client, "Fault Co", "38.21");
+        var matching = fixture.Services["matching"];
+        var posted = new List<Guid>();
+
+        // 1. The consuming service is down: events wait in its durable queue.
+        matching.Stop();
+        for (var i = 0; i < 15; i++)
+        {
+            posted.Add(await Api.CreateListingAsync(client, org, i % 2 == 0 ? "offer" : "want", $"Consumer outage listing {i}", "Sawdust and wood shavings."));
+        }
+
+        matching.Start();
+        await matching.WaitReadyAsync(TimeSpan.FromSeconds(60));
+
+        // 2. The broker is down: Listings still accepts writes; the events wait in its outbox table.
+        var brokerStopped = RabbitMq.Ctl("stop_app").ExitCode == 0;
+        try
+        {
+            for (var i = 0; i < 15; i++)
+            {
+                posted.Add(await Api.CreateListingAsync(client, org, i % 2 == 0 ? "offer" : "want", $"Broker outage listing {i}", "Spent grain from brewing."));
+            }
+        }
+        finally
+        {
+            if (brokerStopped)
+            {
+                Assert.Equal(0, RabbitMq.Ctl("start_app").ExitCode);
+            }
+        }
+
+        output.WriteLine(brokerStopped ? "broker stopped and restarted with rabbitmqctl" : "rabbitmqctl unavailable: broker outage not exercised");
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var pending = posted.ToList();
+        while (pending.Count > 0 && DateTime.UtcNow < deadline)
+        {
+            var known = new List<Guid>();
+            foreach (var id in pending)
+            {
+                if (await Api.MatchingKnowsAsync(client, id))
+                {
+                    known.Add(id);
+                }
+            }
+
+            pending.RemoveAll(known.Contains);
+            if (pending.Count > 0)
+            {
+                await Task.Delay(500);
+            }
+        }
+
+        Assert.True(pending.Count == 0, $"{pending.Count} of {posted.Count} listings never reached Matching. {matching.Tail()}");
+
+        // Exactly once in effect: one inbox row per listing event, one copy of each listing, no event left unsent.
+        await Task.Delay(3000);
+        var ids = string.Join(",", posted.Select(p => $"'{p.ToString().ToUpperInvariant()}'"));
+        Assert.Equal(posted.Count, Scalar(Path.Combine(fixture.DataDir, "matching", "matching.db"), $"SELECT COUNT(*) FROM Listings WHERE Id IN ({ids})"));
+        Assert.Equal(0, Scalar(Path.Combine(fixture.DataDir, "matching", "matching.db"),
+            "SELECT COUNT(*) FROM (SELECT MessageId FROM InboxMessages GROUP BY MessageId, Consumer HAVING COUNT(*) > 1)"));
+        Assert.Equal(0, Scalar(Path.Combine(fixture.DataDir, "listings", "listings.db"), "SELECT COUNT(*) FROM OutboxMessages WHERE SentAt IS NULL"));
+        var published = Scalar(Path.Combine(fixture.DataDir, "listings", "listings.db"),
+            $"SELECT COUNT(*) FROM OutboxMessages WHERE AggregateId IN ({string.Join(",", posted.Select(p => $"'{p}'"))})");
+        var consumed = Scalar(Path.Combine(fixture.DataDir, "matching", "matching.db"), "SELECT COUNT(*) FROM InboxMessages WHERE Consumer = 'ListingPublishedConsumer'");
+        Assert.Equal(posted.Count, published);
+        Assert.True(consumed >= posted.Count, $"{consumed} ListingPublished handled for {posted.Count} listings");
+    }
+
+    private static long Scalar(string dbFile, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={dbFile};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
