@@ -3,4 +3,11 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 dotnet build Marketplace.slnx -c Release -nologo -v quiet -warnaserror
-dotnet test Marketplace.slnx -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
+log="$(mktemp)"
+status=0
+dotnet test Marketplace.slnx -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+# One closing line for the whole suite: "N passed, N failed, N skipped".
+awk '/(Passed|Failed)! +- +Failed:/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+rm -f "$log"
+exit "$status"
