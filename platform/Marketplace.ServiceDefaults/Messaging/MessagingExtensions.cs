@@ -17,8 +17,12 @@ public static class MessagingExtensions
     public static IHostApplicationBuilder AddConsumer<TConsumer>(this IHostApplicationBuilder builder, string service)
         where TConsumer : class, IConsumer
     {
-        Registrations(builder).Add(x => x.AddConsumer<TConsumer>()
-            .Endpoint(e => e.Name = $"{service}-{KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>()}"));
+        var endpoint = $"{service}-{KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>()}";
+        Registrations(builder).Add(x => x.AddConsumer<TConsumer>().Endpoint(e => e.Name = endpoint));
+        var types = MessageTypes(builder);
+        types[endpoint] = [.. typeof(TConsumer).GetInterfaces()
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>))
+            .Select(i => i.GetGenericArguments()[0])];
         return builder;
     }
 
@@ -30,15 +34,29 @@ public static class MessagingExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.Transport != MessagingTransports.RabbitMq || !string.IsNullOrWhiteSpace(o.RabbitMqUrl),
                 "Messaging:RabbitMqUrl is required when Messaging:Transport is RabbitMq.")
+            .PostConfigure(o =>
+            {
+                o.RetryIntervals = o.RetryIntervals.Length > 0 ? o.RetryIntervals : MessagingOptions.DefaultRetryIntervals;
+                o.RedeliveryIntervals = o.RedeliveryIntervals.Length > 0 ? o.RedeliveryIntervals : MessagingOptions.DefaultRedeliveryIntervals;
+            })
             .ValidateOnStart();
 
         var settings = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
         var registrations = Registrations(builder);
+        var messageTypes = MessageTypes(builder);
         var rabbit = string.Equals(settings.Transport, MessagingTransports.RabbitMq, StringComparison.OrdinalIgnoreCase);
         if (rabbit)
         {
             builder.Services.AddSingleton<RabbitRedeliveryPublisher>();
         }
+
+        // Start serving only once every receive endpoint is bound: a publish before its queue's binding exists is dropped.
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromMinutes(2);
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
 
         builder.Services.AddMassTransit(x =>
         {
@@ -48,19 +66,20 @@ public static class MessagingExtensions
                 register(x);
             }
 
-            x.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            x.AddConfigureEndpointsCallback((context, name, endpoint) =>
             {
                 var o = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
                 if (rabbit)
                 {
-                    endpoint.UseFilter(new RabbitRedeliveryFilter(context.GetRequiredService<RabbitRedeliveryPublisher>(), o.RedeliveryIntervals));
+                    // Retry then redelivery, both in one filter: see RabbitRedeliveryFilter for why.
+                    endpoint.UseFilter(new RabbitRedeliveryFilter(context.GetRequiredService<RabbitRedeliveryPublisher>(),
+                        o.RetryIntervals, o.RedeliveryIntervals, messageTypes.TryGetValue(name, out var types) ? types : []));
                 }
                 else
                 {
                     endpoint.UseDelayedRedelivery(r => r.Intervals(o.RedeliveryIntervals));
+                    endpoint.UseMessageRetry(r => r.Intervals(o.RetryIntervals));
                 }
-
-                endpoint.UseMessageRetry(r => r.Intervals(o.RetryIntervals));
             });
 
             if (rabbit)
@@ -83,6 +102,18 @@ public static class MessagingExtensions
             }
         });
         return builder;
+    }
+
+    private static Dictionary<string, Type[]> MessageTypes(IHostApplicationBuilder builder)
+    {
+        const string key = "Marketplace.Messaging.MessageTypes";
+        if (!builder.Properties.TryGetValue(key, out var value))
+        {
+            value = new Dictionary<string, Type[]>();
+            builder.Properties[key] = value;
+        }
+
+        return (Dictionary<string, Type[]>)value;
     }
 
     private static List<Action<IBusRegistrationConfigurator>> Registrations(IHostApplicationBuilder builder)

@@ -18,11 +18,17 @@ public sealed class MessagingOptions
     [Range(1, 10000)]
     public int PrefetchCount { get; set; } = 256;
 
-    /// <summary>In-process retries, fast, for transient faults.</summary>
-    public TimeSpan[] RetryIntervals { get; set; } = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)];
+    public static readonly TimeSpan[] DefaultRetryIntervals = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)];
+    public static readonly TimeSpan[] DefaultRedeliveryIntervals = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)];
+
+    /// <summary>
+    /// In-process retries, fast, for transient faults. Empty means the defaults: a configured list replaces them
+    /// (an initialised array would have the binder append to it instead).
+    /// </summary>
+    public TimeSpan[] RetryIntervals { get; set; } = [];
 
     /// <summary>After the retries, the message goes back to the broker and returns after each of these delays; then to <c>_error</c>.</summary>
-    public TimeSpan[] RedeliveryIntervals { get; set; } = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2)];
+    public TimeSpan[] RedeliveryIntervals { get; set; } = [];
 }
 
 public static class MessagingTransports

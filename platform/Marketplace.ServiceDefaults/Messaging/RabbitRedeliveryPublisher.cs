@@ -44,7 +44,7 @@ internal sealed class RabbitRedeliveryPublisher(IOptions<MessagingOptions> optio
                 headers[header.Key] = header.Value is string s ? s : header.Value?.ToString();
             }
 
-            headers[CountHeaderName] = count;
+            headers[CountHeader] = count;
             var props = new BasicProperties
             {
                 ContentType = receive.ContentType?.ToString(),
@@ -70,7 +70,7 @@ internal sealed class RabbitRedeliveryPublisher(IOptions<MessagingOptions> optio
         }
     }
 
-    private const string CountHeaderName = RabbitRedeliveryFilter.CountHeader;
+    public const string CountHeader = "Marketplace-Redelivery-Count";
 
     private async Task<IChannel> ChannelAsync(CancellationToken cancellationToken)
     {
