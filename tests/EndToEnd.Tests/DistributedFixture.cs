@@ -55,6 +55,7 @@ public sealed class DistributedFixture : IAsyncLifetime
                 ["Messaging__RabbitMqUrl"] = rabbitUrl,
                 ["Messaging__RedeliveryIntervals__0"] = "00:00:02",
                 ["Outbox__PollInterval"] = "00:00:01",
+                ["Outbox__MaxBackoff"] = "00:00:02",
                 ["Auth__Authority"] = GatewayUrl + "/",
                 ["Auth__MetadataAddress"] = $"http://127.0.0.1:{ports["identity"]}/.well-known/openid-configuration",
                 ["Identity__Issuer"] = GatewayUrl + "/",
@@ -69,7 +70,7 @@ public sealed class DistributedFixture : IAsyncLifetime
             host.Start();
         }
 
-        await Services["gateway"].WaitReadyAsync(TimeSpan.FromSeconds(90));
+        await Services["gateway"].WaitReadyAsync(TimeSpan.FromSeconds(180));
         StartToReady = watch.Elapsed;
     }
 

@@ -15,7 +15,16 @@ public sealed class DistributedTests(DistributedFixture fixture, ITestOutputHelp
         var receiver = await Api.RegisterAsync(client, "Dist Cement", "23.51");
         var offer = await Api.CreateListingAsync(client, supplier, "offer", "Dry fly ash", "Pulverised fuel ash from coal units.");
         var want = await Api.CreateListingAsync(client, receiver, "want", "Fly ash for cement", "Cement works needs fly ash.");
-        var latency = await Api.WaitForMatchAsync(client, want, offer, TimeSpan.FromSeconds(30));
+        TimeSpan latency;
+        try
+        {
+            latency = await Api.WaitForMatchAsync(client, want, offer, TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}\n--- listings ---\n{fixture.Services["listings"].Tail()}\n--- matching ---\n{fixture.Services["matching"].Tail()}", ex);
+        }
+
         output.WriteLine($"distributed POST want -> offer in its matches: {latency.TotalMilliseconds:0} ms");
     }
 
@@ -55,7 +64,7 @@ public sealed class DistributedTests(DistributedFixture fixture, ITestOutputHelp
         }
 
         output.WriteLine(brokerStopped ? "broker stopped and restarted with rabbitmqctl" : "rabbitmqctl unavailable: broker outage not exercised");
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         var pending = posted.ToList();
         while (pending.Count > 0 && DateTime.UtcNow < deadline)
         {

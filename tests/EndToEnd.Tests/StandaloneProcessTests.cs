@@ -15,7 +15,7 @@ public sealed class StandaloneProcessTests(ITestOutputHelper output)
 
         var watch = Stopwatch.StartNew();
         host.Start();
-        await host.WaitReadyAsync(TimeSpan.FromSeconds(60));
+        await host.WaitReadyAsync(TimeSpan.FromSeconds(180));
         output.WriteLine($"standalone cold start to ready: {watch.ElapsedMilliseconds} ms");
 
         // The demo seeding finishes shortly after start and prints the demo client.
@@ -34,7 +34,7 @@ public sealed class StandaloneProcessTests(ITestOutputHelper output)
         var receiver = await Api.RegisterAsync(client, "E2E Cement", "23.51");
         var offer = await Api.CreateListingAsync(client, supplier, "offer", "Ground granulated blast furnace slag", "GGBS from our blast furnace, ground to cement fineness.");
         var want = await Api.CreateListingAsync(client, receiver, "want", "Slag for blended cement", "We need ground slag (GGBS) to blend into CEM III cement.");
-        var latency = await Api.WaitForMatchAsync(client, want, offer, TimeSpan.FromSeconds(20));
+        var latency = await Api.WaitForMatchAsync(client, want, offer, TimeSpan.FromSeconds(60));
         output.WriteLine($"standalone POST want -> offer in its matches: {latency.TotalMilliseconds:0} ms");
 
         host.Stop();

@@ -59,7 +59,7 @@ public static class Json
     public static async Task<T> Eventually<T>(Func<Task<T?>> probe, TimeSpan? timeout = null)
         where T : class
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
             if (await probe() is { } value)
