@@ -19,6 +19,9 @@ public sealed class BillingService(BrokerageDbContext db, FeeAccrual accrual, IO
 {
     public const string LockName = "billing";
 
+    /// <summary>The counters this transaction holds, so a run issuing many invoices reads each counter row once.</summary>
+    private readonly Dictionary<(string Series, int Year), InvoiceCounter> counters = [];
+
     public Task<BillingRunResult> RunAsync(string period, Guid? organisationId, bool issue, CancellationToken cancellationToken) =>
         InBillingTransactionAsync(async () =>
         {
@@ -27,7 +30,7 @@ public sealed class BillingService(BrokerageDbContext db, FeeAccrual accrual, IO
             await accrual.AccrueMembershipsAsync(period, organisationId, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
 
-            var entries = await Unbilled(period, organisationId).ToListAsync(cancellationToken);
+            var entries = await Unbilled(period, organisationId).AsNoTracking().ToListAsync(cancellationToken);
             var invoices = new List<Invoice>();
             foreach (var group in entries.GroupBy(e => (e.PayerOrganisationId, e.Currency)).OrderBy(g => g.Key.PayerOrganisationId))
             {
@@ -241,11 +244,16 @@ public sealed class BillingService(BrokerageDbContext db, FeeAccrual accrual, IO
     private async Task IssueInTransactionAsync(Invoice invoice, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var counter = await db.InvoiceCounters.FirstOrDefaultAsync(c => c.Series == invoice.Series && c.Year == today.Year, cancellationToken);
-        if (counter is null)
+        if (!counters.TryGetValue((invoice.Series, today.Year), out var counter))
         {
-            counter = new InvoiceCounter { Series = invoice.Series, Year = today.Year };
-            db.InvoiceCounters.Add(counter);
+            counter = await db.InvoiceCounters.FirstOrDefaultAsync(c => c.Series == invoice.Series && c.Year == today.Year, cancellationToken);
+            if (counter is null)
+            {
+                counter = new InvoiceCounter { Series = invoice.Series, Year = today.Year };
+                db.InvoiceCounters.Add(counter);
+            }
+
+            counters[(invoice.Series, today.Year)] = counter;
         }
 
         counter.LastNumber++;
@@ -264,6 +272,7 @@ public sealed class BillingService(BrokerageDbContext db, FeeAccrual accrual, IO
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
+            counters.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.BillingLocks.Where(l => l.Name == LockName)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.Version, l => l.Version + 1), cancellationToken);

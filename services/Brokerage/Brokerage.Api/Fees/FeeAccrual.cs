@@ -14,6 +14,8 @@ namespace Marketplace.Brokerage.Fees;
 /// </summary>
 public sealed class FeeAccrual(BrokerageDbContext db, IOptions<BillingOptions> options, TimeProvider clock)
 {
+    private readonly Dictionary<string, LedgerEntry> staged = new(StringComparer.Ordinal);
+
     public static string PeriodOf(DateOnly date) => $"{date.Year:D4}-{date.Month:D2}";
 
     /// <summary>The version of a plan in force on a day: the latest effective date on or before it, then the latest version.</summary>
@@ -138,7 +140,9 @@ public sealed class FeeAccrual(BrokerageDbContext db, IOptions<BillingOptions> o
     /// <summary>Stages an entry unless its source key is already in the ledger (or staged). Returns 1 when staged.</summary>
     public async Task<int> StageAsync(LedgerEntry entry, CancellationToken cancellationToken)
     {
-        if (db.ChangeTracker.Entries<LedgerEntry>().Any(e => e.Entity.SourceKey == entry.SourceKey)
+        // Staged entries are remembered here rather than searched in the change tracker, which would run
+        // DetectChanges over every tracked entity on each call; a cleared tracker makes the memory stale, hence the state check.
+        if ((staged.TryGetValue(entry.SourceKey, out var earlier) && db.Entry(earlier).State == EntityState.Added)
             || await db.Ledger.AnyAsync(e => e.SourceKey == entry.SourceKey, cancellationToken))
         {
             return 0;
@@ -147,6 +151,7 @@ public sealed class FeeAccrual(BrokerageDbContext db, IOptions<BillingOptions> o
         entry.Id = entry.Id == Guid.Empty ? Guid.CreateVersion7() : entry.Id;
         entry.CreatedAt = clock.GetUtcNow().UtcDateTime;
         db.Ledger.Add(entry);
+        staged[entry.SourceKey] = entry;
         return 1;
     }
 
