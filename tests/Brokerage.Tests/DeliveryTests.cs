@@ -34,6 +34,21 @@ public sealed class DeliveryTests(BrokerageFactory factory)
     }
 
     [Fact]
+    public async Task A_delivery_recorded_by_the_operator_is_confirmed_by_either_party_but_not_by_the_operator()
+    {
+        var op = await factory.OperatorAsync();
+        var supplier = await factory.CompanyAsync("Operator Record Supplier", "DK");
+        var receiver = await factory.CompanyAsync("Operator Record Receiver", "DK");
+        var contractId = await Flow.ActiveContractAsync(factory, supplier, receiver, null);
+        var recorded = await op.PostAsJsonAsync($"/api/v1/contracts/{contractId}/deliveries", new { date = Flow.Today, quantity = 7, unit = "t" });
+        var delivery = await recorded.ReadJsonAsync();
+        Assert.Equal("operator", delivery.Str("recordedBy"));
+        var id = delivery.GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Conflict, (await op.PostAsync($"/api/v1/contracts/{contractId}/deliveries/{id}/confirm", null)).StatusCode);
+        Assert.Equal("confirmed", (await (await supplier.Client.PostAsync($"/api/v1/contracts/{contractId}/deliveries/{id}/confirm", null)).ReadJsonAsync()).Str("status"));
+    }
+
+    [Fact]
     public async Task A_correction_is_a_reversing_entry_and_the_original_stays_untouched()
     {
         var supplier = await factory.CompanyAsync("Correction Supplier", "DK");
