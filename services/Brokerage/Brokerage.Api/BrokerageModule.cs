@@ -1,6 +1,12 @@
+using Marketplace.Brokerage.Billing;
 using Marketplace.Brokerage.Consumers;
 using Marketplace.Brokerage.Data;
 using Marketplace.Brokerage.Deals;
+using Marketplace.Brokerage.Deliveries;
+using Marketplace.Brokerage.Fees;
+using Marketplace.Brokerage.Impact;
+using Marketplace.Brokerage.SupplyContracts;
+using Marketplace.Brokerage.Terms;
 using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Messaging;
 using Marketplace.ServiceDefaults.Persistence;
@@ -15,13 +21,34 @@ public static class BrokerageModule
     {
         builder.AddServiceDatabase<BrokerageDbContext, SqliteBrokerageDbContext, SqlServerBrokerageDbContext>(Name);
         builder.AddMarketplaceAuthentication(Audiences.Brokerage);
+
+        // The validation source generator only sees the endpoints of the compilation that calls AddValidation:
+        // this call registers the data annotations of Brokerage's request types.
+        builder.Services.AddValidation();
+        builder.Services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<LifecycleOptions>().BindConfiguration(LifecycleOptions.Section);
+        builder.Services.AddSingleton(_ => ImpactFactors.Load());
+        builder.Services.AddScoped<FeeAccrual>();
+        builder.Services.AddScoped<BillingService>();
+        builder.Services.AddHostedService<ContractLifecycleService>();
         builder.AddConsumer<MatchAcceptedConsumer>(Name);
+        builder.AddConsumer<ContractSignedConsumer>(Name);
+        builder.AddConsumer<DeliveryRecordedConsumer>(Name);
+        builder.AddConsumer<OrganisationRegisteredConsumer>(Name);
+        builder.AddConsumer<OrganisationUpdatedConsumer>(Name);
         return builder;
     }
 
     public static IEndpointRouteBuilder MapBrokerage(this IEndpointRouteBuilder app)
     {
         app.MapDealEndpoints();
+        app.MapTermsEndpoints();
+        app.MapContractEndpoints();
+        app.MapDeliveryEndpoints();
+        app.MapFeePlanEndpoints();
+        app.MapChargeEndpoints();
+        app.MapBillingEndpoints();
+        app.MapImpactEndpoints();
         return app;
     }
 }

@@ -27,6 +27,7 @@ public sealed class MatchAcceptedConsumer(BrokerageDbContext db, TimeProvider cl
             Kind = m.Kind,
             ResourceTitle = m.Offer.Title,
             EwcCode = m.Offer.EwcCode,
+            ResourceClass = string.IsNullOrEmpty(m.Offer.ResourceClass) ? null : m.Offer.ResourceClass,
             YearlyAmount = m.Want.YearlyAmount ?? m.Offer.YearlyAmount,
             BaseUnit = m.Want.BaseUnit ?? m.Offer.BaseUnit,
             DistanceKm = m.DistanceKm,

@@ -22,6 +22,230 @@ namespace Marketplace.Brokerage.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Marketplace.Brokerage.Billing.BillingLock", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("BillingLocks", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "billing",
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Marketplace.Brokerage.Billing.BillingRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("EntriesBilled")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("InvoicesIssued")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BillingRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Brokerage.Billing.Invoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("BillingRunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("CustomerCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("IssueDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Net")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<Guid?>("RelatedInvoiceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("ReverseCharge")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<decimal>("Vat")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<string>("VatNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<decimal>("VatRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasFilter("[Number] IS NOT NULL");
+
+                    b.HasIndex("Period");
+
+                    b.HasIndex("OrganisationId", "Period");
+
+                    b.HasIndex("Series", "Year", "Sequence")
+                        .IsUnique()
+                        .HasFilter("[Year] IS NOT NULL AND [Sequence] IS NOT NULL");
+
+                    b.ToTable("Invoices", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Brokerage.Billing.InvoiceCounter", b =>
+                {
+                    b.Property<string>("Series")
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("int");
+
+                    b.HasKey("Series", "Year");
+
+                    b.ToTable("InvoiceCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Brokerage.Billing.InvoiceLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("FeeType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("LedgerEntryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvoiceId");
+
+                    b.HasIndex("LedgerEntryId");
+
+                    b.ToTable("InvoiceLines", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Brokerage.Deals.Deal", b =>
                 {
                     b.Property<Guid>("Id")
@@ -49,6 +273,10 @@ namespace Marketplace.Brokerage.Data.Migrations.SqlServer
 
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("ResourceClass")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("ResourceTitle")
                         .IsRequired()
@@ -97,6 +325,564 @@ namespace Marketplace.Brokerage.Data.Migrations.SqlServer
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("DealParties", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Brokerage.Deliveries.Delivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("DocumentRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("RecordedByOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ReversesDeliveryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ReviewedByOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReversesDeliveryId")
+                        .IsUnique()
+                        .HasFilter("[ReversesDeliveryId] IS NOT NULL");
+
+                    b.HasIndex("ContractId", "Date");
+
+                    b.HasIndex("ContractId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasFilter("[IdempotencyKey] IS NOT NULL");
+
+                    b.ToTable("Deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Brokerage.Fees.FeePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal?>("AmountPerUnit")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("MaximumPerInvoice")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<decimal?>("MinimumPerInvoice")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<decimal?>("MonthlyMembership")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Payer")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("PerUnit")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<decimal?>("PercentOfValue")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<decimal?>("SuccessFee")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<decimal>("SupplierShare")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique();
+
+                    b.ToTable("FeePlans", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Brokerage.Fees.LedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<Guid?>("DeliveryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid?>("FeePlanId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FeeType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PayerOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid?>("ReversesEntryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeliveryId");
+
+                    b.HasIndex("ReversesEntryId")
+                        .IsUnique()
+                        .HasFilter("[ReversesEntryId] IS NOT NULL");
+
+                    b.HasIndex("SourceKey")
+                        .IsUnique();
+
+                    b.HasIndex("Period", "PayerOrganisationId");
+
+                    b.ToTable("LedgerEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Brokerage.Impact.ImpactRecord", b =>
+                {
+                    b.Property<Guid>("DeliveryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Co2eAvoidedKg")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<decimal>("Co2eSubstitutionKg")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<decimal>("Co2eTransportKg")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("EnergyRecoveredMWh")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<string>("FactorId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<Guid>("ReceiverOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("ReceiverSavingEur")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<string>("ResourceClass")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("SupplierOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("SupplierSavingEur")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<decimal>("TonnesDiverted")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<decimal>("WaterSavedM3")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.HasKey("DeliveryId");
+
+                    b.HasIndex("Period");
+
+                    b.HasIndex("ReceiverOrganisationId");
+
+                    b.HasIndex("SupplierOrganisationId");
+
+                    b.ToTable("ImpactRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Brokerage.Organisations.KnownOrganisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Brokerage.SupplyContracts.SupplyContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ActivatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DeliveryTerms")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<double?>("DistanceKm")
+                        .HasColumnType("float");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EwcCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("FeePlanCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid?>("FeePlanId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("PricePerUnit")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<decimal>("QuantityAmount")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<string>("QuantityPeriod")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("QuantityUnit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<Guid>("ReceiverOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ReceiverSignedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ResourceClass")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ResourceTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid>("SupplierOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("SupplierSignedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("TerminatedByOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("TermsId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("TermsVersion")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealId")
+                        .IsUnique();
+
+                    b.HasIndex("ReceiverOrganisationId");
+
+                    b.HasIndex("SupplierOrganisationId");
+
+                    b.HasIndex("Status", "EndDate");
+
+                    b.ToTable("Contracts", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Brokerage.Terms.DealTerms", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("AcceptedByOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DeliveryTerms")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FeePlanCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<decimal>("PricePerUnit")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("ProposedByOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("QuantityAmount")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("decimal(20,6)");
+
+                    b.Property<string>("QuantityPeriod")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("QuantityUnit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("DealTerms", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.ServiceDefaults.Outbox.InboxMessage", b =>
@@ -185,6 +971,15 @@ namespace Marketplace.Brokerage.Data.Migrations.SqlServer
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Brokerage.Billing.InvoiceLine", b =>
+                {
+                    b.HasOne("Marketplace.Brokerage.Billing.Invoice", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Brokerage.Deals.DealParty", b =>
                 {
                     b.HasOne("Marketplace.Brokerage.Deals.Deal", null)
@@ -192,6 +987,11 @@ namespace Marketplace.Brokerage.Data.Migrations.SqlServer
                         .HasForeignKey("DealId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Marketplace.Brokerage.Billing.Invoice", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Marketplace.Brokerage.Deals.Deal", b =>

@@ -1,0 +1,15 @@
+namespace Marketplace.Brokerage.Contracts;
+
+/// <summary>
+/// A delivery entry changed state: <c>recorded</c>, <c>confirmed</c> or <c>disputed</c>. A correction is a
+/// reversing entry (<see cref="ReversesDeliveryId"/> set, negative quantity), never an edit.
+/// </summary>
+public sealed record DeliveryRecorded(
+    Guid DeliveryId,
+    Guid ContractId,
+    DateOnly Date,
+    decimal Quantity,
+    string Unit,
+    string Status,
+    Guid? ReversesDeliveryId,
+    DateTime At);

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marketplace.Brokerage.Data;
+using Marketplace.Matching.Contracts;
+using Marketplace.Standalone;
+using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Marketplace.Brokerage.Tests;
+
+/// <summary>The standalone host in process: every service, in-memory bus, real SQLite files in a fresh directory.</summary>
+public sealed class BrokerageFactory : WebApplicationFactory<StandaloneArguments>
+{
+    public static readonly string[] CompanyScopes =
+        ["brokerage.read", "brokerage.write", "listings.read", "listings.write", "matches.read", "matches.write"];
+
+    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "brokerage-tests-" + Guid.NewGuid().ToString("N"));
+    private HttpClient? operatorClient;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Marketplace:DataDir", dataDir);
+        builder.UseSetting("Marketplace:Demo", "true");
+        builder.UseSetting("Marketplace:SeedDemoData", "false");
+        builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
+        builder.UseSetting("Brokerage:Billing:OperatorCountry", "DK");
+        builder.UseSetting("Brokerage:Billing:PaymentTermsDays", "14");
+    }
+
+    public async Task<HttpClient> OperatorAsync() => operatorClient ??= await ClientAsync("demo-operator", "demo-operator-secret");
+
+    public async Task<HttpClient> ClientAsync(string clientId, string secret)
+    {
+        var client = CreateClient();
+        using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+        }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A company registered with Identity, known to Brokerage, with its own partner client.</summary>
+    public async Task<Company> CompanyAsync(string name, string country, string[]? scopes = null)
+    {
+        var op = await OperatorAsync();
+        var created = await op.PostAsJsonAsync("/api/v1/organisations", new { name, naceCode = "38.32", country });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var clientResponse = await op.PostAsJsonAsync($"/api/v1/organisations/{id}/clients", new { name = name + " app", scopes = scopes ?? CompanyScopes });
+        Assert.Equal(HttpStatusCode.Created, clientResponse.StatusCode);
+        var body = await clientResponse.ReadJsonAsync();
+        var client = await ClientAsync(body.GetProperty("clientId").GetString()!, body.GetProperty("clientSecret").GetString()!);
+        await Eventually(async () =>
+        {
+            await using var scope = Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<BrokerageDbContext>().Organisations.AnyAsync(o => o.Id == id) ? "" : null;
+        });
+        return new Company(id, name, country, client);
+    }
+
+    /// <summary>Publishes a MatchAccepted as Matching would and waits for the deal it opens.</summary>
+    public async Task<Guid> DealAsync(Company supplier, Company receiver, string title = "Dry fly ash", string? ewc = "10 01 02",
+        string resourceClass = "material", double? distanceKm = 40)
+    {
+        var matchId = Guid.NewGuid();
+        var bus = Services.GetRequiredService<IBus>();
+        await bus.Publish(new MatchAccepted(matchId, "pair",
+            new MatchParty(Guid.NewGuid(), supplier.Id, title, ewc, resourceClass, 1200, "t", null),
+            new MatchParty(Guid.NewGuid(), receiver.Id, "Wanted: " + title, null, resourceClass, 1000, "t", null),
+            [], 0.9, distanceKm, DateTime.UtcNow));
+        var op = await OperatorAsync();
+        var id = await Eventually<Guid?>(async () =>
+        {
+            var items = (await (await op.GetAsync($"/api/v1/deals?matchId={matchId}")).ReadJsonAsync()).GetProperty("items");
+            return items.GetArrayLength() == 1 ? items[0].GetProperty("id").GetGuid() : null;
+        });
+        return id!.Value;
+    }
+
+    public static async Task<T> Eventually<T>(Func<Task<T?>> probe, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The expected state was not reached in time.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        operatorClient?.Dispose();
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // the index may still hold a file briefly; the temp folder is cleaned by the OS
+        }
+    }
+}
+
+public sealed record Company(Guid Id, string Name, string Country, HttpClient Client);
+
+[CollectionDefinition(Name)]
+public sealed class BrokerageCollection : ICollectionFixture<BrokerageFactory>
+{
+    public const string Name = "brokerage";
+}
+
+public static class JsonExtensions
+{
+    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>();
+}
