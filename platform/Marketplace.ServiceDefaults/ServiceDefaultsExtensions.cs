@@ -1,4 +1,5 @@
 using Marketplace.ServiceDefaults.Http;
+using Marketplace.ServiceDefaults.Idempotency;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -95,6 +96,9 @@ public static class ServiceDefaultsExtensions
             Predicate = r => r.Tags.Contains(ReadyTag) || r.Tags.Contains(LiveTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         }).AllowAnonymous();
+
+        // Every host calls this right after UseAuthorization, which is where a caller-scoped idempotency check belongs.
+        app.UseIdempotency();
         return app;
     }
 
