@@ -1,6 +1,5 @@
 using Marketplace.Gateway;
 using Marketplace.ServiceDefaults;
-using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Edge;
 
 // Configuration-first: one route per service prefix in appsettings.json; public URLs are forwarded unchanged.
@@ -10,6 +9,7 @@ builder.AddEdgePolicies();
 builder.AddEdgeTokenValidation();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.AddDownstreamHealthChecks();
+builder.AddMergedOpenApi();
 
 var app = builder.Build();
 app.UseEdgePolicies();
@@ -17,5 +17,6 @@ app.UseProblemDetailsDefaults();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
+app.MapMergedOpenApi();
 app.MapReverseProxy();
 app.Run();
