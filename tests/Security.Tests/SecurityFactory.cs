@@ -30,6 +30,11 @@ public sealed partial class SecurityFactory : WebApplicationFactory<StandaloneAr
         builder.UseSetting("Identity:RefreshTokenReuseLeeway", "00:00:00");
         builder.UseSetting("Identity:PublicClients:0:ClientId", PortalClientId);
         builder.UseSetting("Identity:PublicClients:0:RedirectUris:0", RedirectUri);
+        builder.UseSetting("Webhooks:AllowInsecureUrls", "true");
+        builder.UseSetting("Webhooks:PollInterval", "00:00:00.100");
+        builder.UseSetting("Webhooks:InitialRetryDelay", "00:00:00.200");
+        builder.UseSetting("Webhooks:MaxRetryDelay", "00:00:00.500");
+        builder.UseSetting("Webhooks:MaxConsecutiveFailures", "3");
         builder.UseSetting("Edge:RateLimit:PermitsPerSecond", "100000");
         builder.UseSetting("Edge:RateLimit:BurstSize", "100000");
         builder.UseSetting("Edge:RateLimit:TokenEndpointPermitsPerMinute", "100000");

@@ -5,6 +5,8 @@ using Marketplace.Identity.Data;
 using Marketplace.Identity.Mail;
 using Marketplace.Identity.Organisations;
 using Marketplace.Identity.Tokens;
+using Marketplace.Identity.Webhooks;
+using Marketplace.ServiceDefaults.Messaging;
 using Marketplace.ServiceDefaults;
 using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Persistence;
@@ -106,6 +108,13 @@ public static class IdentityModule
                 }
             });
 
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        builder.Services.AddHostedService<WebhookDispatcher>();
+        builder.AddConsumer<MatchSuggestedWebhookConsumer>(Name);
+        builder.AddConsumer<MatchAcceptedWebhookConsumer>(Name);
+        builder.AddConsumer<DealOpenedWebhookConsumer>(Name);
+        builder.AddConsumer<InvoiceIssuedWebhookConsumer>(Name);
+
         builder.Properties["Marketplace.Auth.LocalServer"] = true;
         builder.AddMarketplaceAuthentication(Audiences.Identity);
         return builder;
@@ -118,6 +127,7 @@ public static class IdentityModule
         app.MapOrganisationEndpoints();
         app.MapClientEndpoints();
         app.MapMemberEndpoints();
+        app.MapWebhookEndpoints();
         return app;
     }
 

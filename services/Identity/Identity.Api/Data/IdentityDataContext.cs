@@ -1,4 +1,5 @@
 using Marketplace.Identity.Organisations;
+using Marketplace.Identity.Webhooks;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -19,6 +20,8 @@ public abstract class IdentityDataContext(DbContextOptions options)
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
