@@ -104,7 +104,9 @@ public static class ServiceDefaultsExtensions
             app.MapMarketplaceOpenApi();
         }
 
-        // Every host calls this right after UseAuthorization, which is where a caller-scoped idempotency check belongs.
+        // Every host calls this right after UseAuthorization: where body validation and a caller-scoped idempotency
+        // check belong, and the one place the platform can add them for every service.
+        app.UseMiddleware<BodyValidationMiddleware>();
         app.UseIdempotency();
         return app;
     }
