@@ -8,6 +8,7 @@ using System.Text.Json;
 using Marketplace.Brokerage.Contracts;
 using Marketplace.Matching.Contracts;
 using MassTransit;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Security.Tests;
@@ -98,6 +99,25 @@ public sealed class WebhookTests(SecurityFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, list.StatusCode);
         using var create = await snoop.PostAsJsonAsync($"/api/v1/organisations/{organisationId}/webhooks", new { url = "https://example.com/x", eventTypes = new[] { "match.suggested" } });
         Assert.Equal(HttpStatusCode.NotFound, create.StatusCode);
+    }
+
+    [Fact]
+    public async Task Webhook_urls_must_be_https_to_a_public_host()
+    {
+        var (organisationId, _, _) = await factory.CompanyWithAdminAsync("Url Rules " + Guid.NewGuid().ToString()[..6]);
+        using var strict = factory.WithWebHostBuilder(b => b.UseSetting("Webhooks:AllowInsecureUrls", "false"));
+        using var op = strict.CreateClient();
+        op.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await factory.OperatorTokenAsync());
+        foreach (var url in new[] { "http://example.com/hook", "https://127.0.0.1/hook", "https://10.1.2.3/hook", "https://localhost/hook", "https://user:pw@example.com/h", "ftp://example.com/" })
+        {
+            using var refused = await op.PostAsJsonAsync($"/api/v1/organisations/{organisationId}/webhooks", new { url, eventTypes = new[] { "match.suggested" } });
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"{url}: {(int)refused.StatusCode}");
+        }
+
+        using var accepted = await op.PostAsJsonAsync($"/api/v1/organisations/{organisationId}/webhooks", new { url = "https://erp.example.com/hooks", eventTypes = new[] { "match.suggested" } });
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+        using var unknownType = await op.PostAsJsonAsync($"/api/v1/organisations/{organisationId}/webhooks", new { url = "https://erp.example.com/hooks", eventTypes = new[] { "listing.deleted" } });
+        Assert.Equal(HttpStatusCode.BadRequest, unknownType.StatusCode);
     }
 
     private static async Task<JsonElement> Eventually(Func<Task<JsonElement?>> probe)
