@@ -1,4 +1,6 @@
 using Marketplace.ServiceDefaults.Http;
+using Marketplace.ServiceDefaults.Idempotency;
+using Marketplace.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -49,6 +51,7 @@ public static class ServiceDefaultsExtensions
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddValidation();
+        builder.Services.AddMarketplaceOpenApi($"Symbiosis Marketplace: {serviceName}");
 
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -95,6 +98,16 @@ public static class ServiceDefaultsExtensions
             Predicate = r => r.Tags.Contains(ReadyTag) || r.Tags.Contains(LiveTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         }).AllowAnonymous();
+
+        if (app.Services.GetService<MergedOpenApiMarker>() is null)
+        {
+            app.MapMarketplaceOpenApi();
+        }
+
+        // Every host calls this right after UseAuthorization: where body validation and a caller-scoped idempotency
+        // check belong, and the one place the platform can add them for every service.
+        app.UseMiddleware<BodyValidationMiddleware>();
+        app.UseIdempotency();
         return app;
     }
 

@@ -3,6 +3,7 @@ using Marketplace.Identity;
 using Marketplace.Listings;
 using Marketplace.Matching;
 using Marketplace.ServiceDefaults;
+using Marketplace.ServiceDefaults.Edge;
 using Marketplace.ServiceDefaults.Messaging;
 using Marketplace.Standalone;
 
@@ -10,6 +11,7 @@ using Marketplace.Standalone;
 var options = StandaloneArguments.Parse(args);
 var builder = WebApplication.CreateBuilder(options.ConfigurationArgs);
 builder.AddServiceDefaults("marketplace");
+builder.AddEdgePolicies(); // the same door as the gateway: rate limits, body limits, correlation id, CORS, headers
 builder.AddIdentityService(); // first: the token server the other services validate against
 builder.AddListings();
 builder.AddMatching();
@@ -17,6 +19,7 @@ builder.AddBrokerage();
 builder.AddMessaging();
 
 var app = builder.Build();
+app.UseEdgePolicies();
 app.UseProblemDetailsDefaults();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -57,7 +57,11 @@ public static class AuthExtensions
                 o.UseSystemNetHttp();
             }
 
-            o.UseAspNetCore();
+            // Tokens only in the Authorization header: reading a form body here would consume it before a proxy
+            // (the gateway) or an endpoint gets it, and query-string tokens end up in logs.
+            o.UseAspNetCore()
+                .DisableAccessTokenExtractionFromBodyForm()
+                .DisableAccessTokenExtractionFromQueryString();
         });
 
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);

@@ -1,3 +1,4 @@
+using Marketplace.ServiceDefaults.Idempotency;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +59,7 @@ public static class PersistenceExtensions
             HealthStatus.Unhealthy,
             [ServiceDefaultsExtensions.ReadyTag]));
         builder.AddOutbox<TContext>(name);
+        builder.AddIdempotency();
         return builder;
     }
 

@@ -1,8 +1,12 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Marketplace.Identity.Account;
 using Marketplace.Identity.Data;
+using Marketplace.Identity.Mail;
 using Marketplace.Identity.Organisations;
 using Marketplace.Identity.Tokens;
+using Marketplace.Identity.Webhooks;
+using Marketplace.ServiceDefaults.Messaging;
 using Marketplace.ServiceDefaults;
 using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Persistence;
@@ -39,7 +43,28 @@ public static class IdentityModule
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<IdentityDataContext>()
+            .AddSignInManager()
             .AddDefaultTokenProviders();
+        builder.Services.Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o =>
+        {
+            o.SignIn.RequireConfirmedEmail = true;
+            o.Lockout.AllowedForNewUsers = true;
+        });
+        builder.Services.AddAuthentication().AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.Cookie.Name = "symbiosis.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = settings.SessionLifetime;
+            o.SlidingExpiration = true;
+        });
+        builder.Services.AddAntiforgery(o => o.Cookie.Name = "symbiosis.antiforgery");
+        builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
+        builder.Services.AddSingleton<IMailSender, MailSender>();
 
         builder.Services.AddOpenIddict()
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDataContext>())
@@ -61,8 +86,13 @@ public static class IdentityModule
                     .RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow();
 
-                o.RegisterScopes([.. Scopes.All, OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Profile, OpenIddictConstants.Scopes.OfflineAccess]);
+                o.RegisterScopes([.. Scopes.All, OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Profile,
+                    OpenIddictConstants.Scopes.Email, OpenIddictConstants.Scopes.OfflineAccess]);
                 o.SetAccessTokenLifetime(settings.AccessTokenLifetime);
+                o.SetRefreshTokenLifetime(settings.RefreshTokenLifetime);
+                // Rolling refresh tokens are OpenIddict's default: each use returns a new one, and a replay of a used
+                // one after this leeway revokes the whole authorization (reuse detection).
+                o.SetRefreshTokenReuseLeeway(settings.RefreshTokenReuseLeeway);
 
                 // Resource servers validate with the published keys alone; they hold no decryption key.
                 o.DisableAccessTokenEncryption();
@@ -78,6 +108,13 @@ public static class IdentityModule
                 }
             });
 
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        builder.Services.AddHostedService<WebhookDispatcher>();
+        builder.AddConsumer<MatchSuggestedWebhookConsumer>(Name);
+        builder.AddConsumer<MatchAcceptedWebhookConsumer>(Name);
+        builder.AddConsumer<DealOpenedWebhookConsumer>(Name);
+        builder.AddConsumer<InvoiceIssuedWebhookConsumer>(Name);
+
         builder.Properties["Marketplace.Auth.LocalServer"] = true;
         builder.AddMarketplaceAuthentication(Audiences.Identity);
         return builder;
@@ -86,7 +123,11 @@ public static class IdentityModule
     public static IEndpointRouteBuilder MapIdentityService(this IEndpointRouteBuilder app)
     {
         app.MapTokenEndpoints();
+        app.MapAccountEndpoints();
         app.MapOrganisationEndpoints();
+        app.MapClientEndpoints();
+        app.MapMemberEndpoints();
+        app.MapWebhookEndpoints();
         return app;
     }
 

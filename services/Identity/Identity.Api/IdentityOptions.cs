@@ -18,4 +18,24 @@ public sealed class IdentityServiceOptions
     public bool AllowHttp { get; set; } = true;
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How long a just-used refresh token may be presented again (a lost response) before it counts as stolen.</summary>
+    public TimeSpan RefreshTokenReuseLeeway { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>First-party user-facing apps (the portal): public clients with authorization code + PKCE.</summary>
+    public List<PublicClientOptions> PublicClients { get; set; } = [];
+}
+
+public sealed class PublicClientOptions
+{
+    public string ClientId { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public List<string> RedirectUris { get; set; } = [];
+    public List<string> PostLogoutRedirectUris { get; set; } = [];
 }

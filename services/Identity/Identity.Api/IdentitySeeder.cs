@@ -47,6 +47,12 @@ public static class IdentitySeeder
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        var settings = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityServiceOptions>>().Value;
+        foreach (var client in settings.PublicClients.Where(c => !string.IsNullOrWhiteSpace(c.ClientId)))
+        {
+            await EnsurePublicClientAsync(applications, client, cancellationToken);
+        }
+
         var existing = await applications.FindByClientIdAsync(DemoClientId, cancellationToken);
         if (!demo)
         {
@@ -77,6 +83,49 @@ public static class IdentitySeeder
 
             new ClientBinding(OperatorOrganisationId, [Roles.Operator]).WriteTo(descriptor);
             await applications.CreateAsync(descriptor, cancellationToken);
+        }
+    }
+
+    /// <summary>A first-party app: public (no secret), authorization code with PKCE required, refresh tokens; kept in step with configuration.</summary>
+    private static async Task EnsurePublicClientAsync(IOpenIddictApplicationManager applications, PublicClientOptions client, CancellationToken cancellationToken)
+    {
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = client.ClientId,
+            ClientType = ClientTypes.Public,
+            ConsentType = ConsentTypes.Implicit,
+            DisplayName = string.IsNullOrWhiteSpace(client.DisplayName) ? client.ClientId : client.DisplayName,
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.Endpoints.EndSession,
+                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
+                Permissions.Scopes.Email, Permissions.Scopes.Profile, Permissions.Prefixes.Scope + OpenIddictConstants.Scopes.OfflineAccess,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        foreach (var name in Scopes.All)
+        {
+            descriptor.Permissions.Add(Permissions.Prefixes.Scope + name);
+        }
+
+        foreach (var uri in client.RedirectUris)
+        {
+            descriptor.RedirectUris.Add(new Uri(uri));
+        }
+
+        foreach (var uri in client.PostLogoutRedirectUris)
+        {
+            descriptor.PostLogoutRedirectUris.Add(new Uri(uri));
+        }
+
+        var existing = await applications.FindByClientIdAsync(client.ClientId, cancellationToken);
+        if (existing is null)
+        {
+            await applications.CreateAsync(descriptor, cancellationToken);
+        }
+        else
+        {
+            await applications.UpdateAsync(existing, descriptor, cancellationToken);
         }
     }
 }

@@ -1,4 +1,5 @@
 using Marketplace.Identity.Organisations;
+using Marketplace.Identity.Webhooks;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -17,6 +18,10 @@ public abstract class IdentityDataContext(DbContextOptions options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
@@ -35,7 +40,27 @@ public abstract class IdentityDataContext(DbContextOptions options)
             e.Property(x => x.NaceCode).HasMaxLength(10);
             e.Property(x => x.Country).HasMaxLength(2);
             e.Property(x => x.Address).HasMaxLength(300);
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.Name);
+            e.HasMany(x => x.Sites).WithOne().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Site>(e =>
+        {
+            e.ToTable("Sites");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Address).HasMaxLength(300);
+            e.Property(x => x.Country).HasMaxLength(2);
+        });
+        builder.Entity<Invitation>(e =>
+        {
+            e.ToTable("Invitations");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Email).HasMaxLength(256);
+            e.Property(x => x.Role).HasMaxLength(30);
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => x.OrganisationId);
         });
         builder.Entity<Membership>(e =>
         {

@@ -10,6 +10,22 @@ public sealed class Organisation
     public required string Country { get; set; }
     public string? Address { get; set; }
     public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    /// <summary>Raised on every change; the ETag of the resource and the optimistic-concurrency token.</summary>
+    public int Version { get; set; } = 1;
+    public List<Site> Sites { get; set; } = [];
+}
+
+/// <summary>A plant, depot or yard of an organisation: where resources are offered or wanted.</summary>
+public sealed class Site
+{
+    public Guid Id { get; set; }
+    public Guid OrganisationId { get; set; }
+    public required string Name { get; set; }
+    public string? Address { get; set; }
+    public required string Country { get; set; }
+    public double? Lat { get; set; }
+    public double? Lon { get; set; }
 }
 
 public sealed class Membership
@@ -18,6 +34,20 @@ public sealed class Membership
     public Guid OrganisationId { get; set; }
     /// <summary><c>member</c>, <c>admin</c>, <c>operator</c> or <c>platform-admin</c>.</summary>
     public required string Role { get; set; }
+}
+
+/// <summary>An invitation to join an organisation; the token travels by email and is stored as a SHA-256 hash.</summary>
+public sealed class Invitation
+{
+    public Guid Id { get; set; }
+    public Guid OrganisationId { get; set; }
+    public required string Email { get; set; }
+    public required string Role { get; set; }
+    public required string TokenHash { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? AcceptedAt { get; set; }
+    public Guid InvitedBy { get; set; }
 }
 
 public static class OrganisationKinds

@@ -1,32 +1,52 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using System.Security.Cryptography;
+using Marketplace.Identity.Account;
 using Marketplace.Identity.Contracts;
 using Marketplace.Identity.Data;
-using Marketplace.Identity.Tokens;
+using Marketplace.Identity.Mail;
+using Marketplace.ServiceDefaults;
 using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using OpenIddict.Abstractions;
-using static OpenIddict.Abstractions.OpenIddictConstants;
+using Microsoft.Extensions.Options;
 using Scopes = Marketplace.ServiceDefaults.Auth.Scopes;
 
 namespace Marketplace.Identity.Organisations;
+
+public sealed record SiteRequest(
+    [property: Required, StringLength(200, MinimumLength = 1)] string Name,
+    [property: StringLength(300)] string? Address,
+    [property: Required, RegularExpression("^[A-Z]{2}$", ErrorMessage = "country must be an ISO 3166-1 alpha-2 code such as DK.")] string Country,
+    [property: Range(-90, 90)] double? Lat,
+    [property: Range(-180, 180)] double? Lon);
+
+public sealed record FirstAdminRequest(
+    [property: Required, EmailAddress, StringLength(256)] string Email);
 
 public sealed record RegisterOrganisationRequest(
     [property: Required, StringLength(200, MinimumLength = 2)] string Name,
     [property: RegularExpression(@"^\d{2}(\.\d{1,2})?$", ErrorMessage = "naceCode must be a NACE Rev. 2 code such as 23.51.")] string? NaceCode,
     [property: Required, RegularExpression("^[A-Z]{2}$", ErrorMessage = "country must be an ISO 3166-1 alpha-2 code such as DK.")] string Country,
-    [property: StringLength(300)] string? Address);
+    [property: StringLength(300)] string? Address,
+    [property: MaxLength(50)] SiteRequest[]? Sites = null,
+    FirstAdminRequest? Admin = null);
 
-public sealed record OrganisationDto(Guid Id, string Name, string Kind, string? NaceCode, string Country, string? Address, DateTime CreatedAt);
+/// <summary>Fields left out (null) keep their value; <c>sites</c>, when given, replaces the list.</summary>
+public sealed record UpdateOrganisationRequest(
+    [property: StringLength(200, MinimumLength = 2)] string? Name,
+    [property: RegularExpression(@"^\d{2}(\.\d{1,2})?$", ErrorMessage = "naceCode must be a NACE Rev. 2 code such as 23.51.")] string? NaceCode,
+    [property: RegularExpression("^[A-Z]{2}$", ErrorMessage = "country must be an ISO 3166-1 alpha-2 code such as DK.")] string? Country,
+    [property: StringLength(300)] string? Address,
+    [property: MaxLength(50)] SiteRequest[]? Sites);
 
-public sealed record CreateClientRequest(
-    [property: Required, StringLength(100, MinimumLength = 2)] string Name,
-    [property: Required, MinLength(1)] string[] Scopes);
+public sealed record SiteDto(Guid Id, string Name, string? Address, string Country, double? Lat, double? Lon);
 
-public sealed record ClientCreatedDto(string ClientId, string ClientSecret, string Name, IReadOnlyList<string> Scopes, Guid OrganisationId);
+public sealed record OrganisationDto(Guid Id, string Name, string Kind, string? NaceCode, string Country, string? Address,
+    IReadOnlyList<SiteDto> Sites, int Version, DateTime CreatedAt, DateTime UpdatedAt);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
 public static class OrganisationEndpoints
 {
@@ -34,92 +54,244 @@ public static class OrganisationEndpoints
     {
         var group = app.MapGroup("/api/v1/organisations").WithTags("Organisations");
         group.MapPost("/", RegisterOrganisation).WithName(nameof(RegisterOrganisation)).RequireScope(Scopes.Admin);
+        group.MapGet("/", ListOrganisations).WithName(nameof(ListOrganisations)).RequireScope(Scopes.Admin);
         group.MapGet("/{id:guid}", GetOrganisation).WithName(nameof(GetOrganisation)).RequireScope(Scopes.Admin);
-        group.MapPost("/{id:guid}/clients", CreateClient).WithName(nameof(CreateClient)).RequireScope(Scopes.Admin);
+        group.MapPatch("/{id:guid}", UpdateOrganisation).WithName(nameof(UpdateOrganisation)).RequireScope(Scopes.Admin);
+        app.MapPost("/api/v1/registrations", SelfRegister).WithName(nameof(SelfRegister)).WithTags("Organisations").AllowAnonymous();
         return app;
     }
 
-    public static async Task<Results<Created<OrganisationDto>, ForbidHttpResult>> RegisterOrganisation(
-        RegisterOrganisationRequest request, ClaimsPrincipal user, IdentityDataContext db, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>The operator registers a company; with <c>admin</c>, its first admin gets an invitation by email.</summary>
+    public static async Task<Results<Created<OrganisationDto>, ForbidHttpResult, ValidationProblem>> RegisterOrganisation(
+        RegisterOrganisationRequest request, ClaimsPrincipal user, IdentityDataContext db, UserManager<MarketplaceUser> users, IMailSender mail,
+        IOptions<IdentityServiceOptions> settings, IOptions<MarketplaceOptions> marketplace, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!user.IsOperator())
         {
             return TypedResults.Forbid();
         }
 
-        var organisation = new Organisation
+        if (request.Admin is { } admin && await users.FindByEmailAsync(admin.Email) is not null)
         {
-            Id = Guid.CreateVersion7(),
-            Name = request.Name.Trim(),
-            Kind = OrganisationKinds.Company,
-            NaceCode = request.NaceCode,
-            Country = request.Country,
-            Address = request.Address,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["admin.email"] = ["An account with this email exists already."] });
+        }
+
+        var organisation = NewOrganisation(request, clock);
         db.Organisations.Add(organisation);
         db.AddEvent(new OrganisationRegistered(organisation.Id, organisation.Name, organisation.Kind, organisation.NaceCode, organisation.Country), organisation.Id.ToString());
+        string? invitationToken = null;
+        if (request.Admin is { } firstAdmin)
+        {
+            invitationToken = MemberEndpoints.StageInvitation(db, organisation.Id, firstAdmin.Email, Roles.Admin, user, settings.Value, clock);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        if (invitationToken is not null)
+        {
+            await MemberEndpoints.SendInvitationAsync(mail, http, marketplace.Value, organisation.Name, request.Admin!.Email, Roles.Admin, invitationToken, cancellationToken);
+        }
+
         return TypedResults.Created($"/api/v1/organisations/{organisation.Id}", organisation.AsDto());
     }
 
+    public sealed record SelfRegistrationRequest(
+        [property: Required] RegisterOrganisationRequest Organisation,
+        [property: Required, EmailAddress, StringLength(256)] string Email,
+        [property: Required, StringLength(200, MinimumLength = 1)] string DisplayName,
+        [property: Required, StringLength(128, MinimumLength = 10)] string Password);
+
+    public sealed record SelfRegistrationAccepted(Guid OrganisationId, string Status);
+
+    /// <summary>
+    /// A company signs itself up: the organisation and its first admin are created at once, and the admin
+    /// confirms the email address before signing in. The same answer for a taken address would leak
+    /// accounts, so that case answers 202 too and mails the owner instead.
+    /// </summary>
+    public static async Task<Results<Accepted<SelfRegistrationAccepted>, ValidationProblem>> SelfRegister(
+        SelfRegistrationRequest request, IdentityDataContext db, UserManager<MarketplaceUser> users, IMailSender mail,
+        IOptions<MarketplaceOptions> marketplace, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (request.Organisation.Admin is not null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["organisation.admin"] = ["Not allowed here: the registering person is the admin."] });
+        }
+
+        var taken = await users.FindByEmailAsync(request.Email);
+        if (taken is not null)
+        {
+            await mail.SendAsync(request.Email, "Registration attempt", "Someone tried to register a company with your address, which already has an account. If that was you, sign in instead.", cancellationToken);
+            return TypedResults.Accepted((string?)null, new SelfRegistrationAccepted(Guid.Empty, "confirmation-sent"));
+        }
+
+        var organisation = NewOrganisation(request.Organisation, clock);
+        var account = new MarketplaceUser
+        {
+            Id = Guid.CreateVersion7(), UserName = request.Email, Email = request.Email, OrganisationId = organisation.Id, DisplayName = request.DisplayName.Trim(),
+        };
+        var passwordErrors = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, account, request.Password);
+            passwordErrors.AddRange(check.Errors.Select(e => e.Description));
+        }
+
+        if (passwordErrors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = [.. passwordErrors] });
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Organisations.Add(organisation);
+        db.AddEvent(new OrganisationRegistered(organisation.Id, organisation.Name, organisation.Kind, organisation.NaceCode, organisation.Country), organisation.Id.ToString());
+        await db.SaveChangesAsync(cancellationToken);
+        var created = await users.CreateAsync(account, request.Password);
+        if (!created.Succeeded)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = [.. created.Errors.Select(e => e.Description)] });
+        }
+
+        db.Memberships.Add(new Membership { UserId = account.Id, OrganisationId = organisation.Id, Role = Roles.Admin });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var code = AccountEndpoints.Encode(await users.GenerateEmailConfirmationTokenAsync(account));
+        var link = $"{AccountEndpoints.PublicBase(http, marketplace.Value)}/account/confirm-email?userId={account.Id}&code={code}";
+        await mail.SendAsync(request.Email, "Confirm your email address", $"Welcome to the Symbiosis Marketplace, {account.DisplayName}.\n\nConfirm your address to sign in: {link}\n", cancellationToken);
+        return TypedResults.Accepted((string?)null, new SelfRegistrationAccepted(organisation.Id, "confirmation-sent"));
+    }
+
+    /// <summary>Operators see every organisation; anyone else sees only its own. Ordered by id, <c>cursor</c> = last id seen.</summary>
+    public static async Task<Results<Ok<Page<OrganisationDto>>, ValidationProblem>> ListOrganisations(
+        ClaimsPrincipal user, IdentityDataContext db, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var take = limit ?? 50;
+        if (take is < 1 or > 200)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["limit must be between 1 and 200."] });
+        }
+
+        Guid? after = null;
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            if (!Guid.TryParse(cursor, out var parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["cursor is not one this API returned."] });
+            }
+
+            after = parsed;
+        }
+
+        var query = db.Organisations.AsNoTracking().Include(o => o.Sites).AsQueryable();
+        if (!user.IsOperator())
+        {
+            var own = user.OrganisationId() ?? Guid.Empty;
+            query = query.Where(o => o.Id == own);
+        }
+
+        if (after is { } a)
+        {
+            query = query.Where(o => o.Id > a);
+        }
+
+        var items = await query.OrderBy(o => o.Id).Take(take + 1).ToListAsync(cancellationToken);
+        var next = items.Count > take ? items[take - 1].Id.ToString() : null;
+        return TypedResults.Ok(new Page<OrganisationDto>([.. items.Take(take).Select(o => o.AsDto())], next));
+    }
+
     public static async Task<Results<Ok<OrganisationDto>, NotFound>> GetOrganisation(
-        Guid id, ClaimsPrincipal user, IdentityDataContext db, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, IdentityDataContext db, HttpContext http, CancellationToken cancellationToken)
     {
         if (!user.IsOperator() && user.OrganisationId() != id)
         {
             return TypedResults.NotFound();
         }
 
-        var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
-        return organisation is null ? TypedResults.NotFound() : TypedResults.Ok(organisation.AsDto());
+        var organisation = await db.Organisations.AsNoTracking().Include(o => o.Sites).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (organisation is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.Headers.ETag = ETag(organisation);
+        return TypedResults.Ok(organisation.AsDto());
     }
 
-    /// <summary>A partner client acting for one organisation. The secret is returned once and stored hashed.</summary>
-    public static async Task<Results<Created<ClientCreatedDto>, NotFound, ValidationProblem>> CreateClient(
-        Guid id, CreateClientRequest request, ClaimsPrincipal user, IdentityDataContext db,
-        IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    /// <summary>An admin of the organisation or the operator. <c>If-Match</c> with the ETag guards against lost updates.</summary>
+    public static async Task<Results<Ok<OrganisationDto>, NotFound, StatusCodeHttpResult>> UpdateOrganisation(
+        Guid id, UpdateOrganisationRequest request, ClaimsPrincipal user, IdentityDataContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var isAdmin = user.OrganisationId() == id && user.HasClaim(MarketplaceClaims.Role, Roles.Admin);
-        if (!user.IsOperator() && !isAdmin)
+        if (!CanManage(user, id))
         {
             return TypedResults.NotFound();
         }
 
-        if (!await db.Organisations.AnyAsync(o => o.Id == id, cancellationToken))
+        var organisation = await db.Organisations.Include(o => o.Sites).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        if (organisation is null)
         {
             return TypedResults.NotFound();
         }
 
-        var unknown = request.Scopes.Where(s => !Scopes.All.Contains(s) || s == Scopes.Admin && !user.IsOperator()).ToList();
-        if (unknown.Count > 0)
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (!string.IsNullOrEmpty(ifMatch) && ifMatch != "*" && ifMatch != ETag(organisation))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["scopes"] = [$"Not grantable: {string.Join(", ", unknown)}. Allowed: {string.Join(", ", Scopes.All.Where(s => s != Scopes.Admin))}."],
-            });
+            return TypedResults.StatusCode(StatusCodes.Status412PreconditionFailed);
         }
 
-        var clientId = $"client-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var descriptor = new OpenIddictApplicationDescriptor
+        organisation.Name = request.Name?.Trim() ?? organisation.Name;
+        organisation.NaceCode = request.NaceCode ?? organisation.NaceCode;
+        organisation.Country = request.Country ?? organisation.Country;
+        organisation.Address = request.Address ?? organisation.Address;
+        if (request.Sites is { } sites)
         {
-            ClientId = clientId,
-            ClientSecret = secret,
-            ClientType = ClientTypes.Confidential,
-            DisplayName = request.Name,
-            Permissions = { Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.GrantTypes.ClientCredentials },
-        };
-        foreach (var scope in request.Scopes.Distinct())
-        {
-            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+            db.Sites.RemoveRange(organisation.Sites);
+            organisation.Sites = [.. sites.Select(s => NewSite(organisation.Id, s))];
         }
 
-        new ClientBinding(id, []).WriteTo(descriptor);
-        await applications.CreateAsync(descriptor, cancellationToken);
-        return TypedResults.Created($"/api/v1/organisations/{id}/clients/{clientId}",
-            new ClientCreatedDto(clientId, secret, request.Name, [.. request.Scopes.Distinct()], id));
+        organisation.Version++;
+        organisation.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        db.AddEvent(new OrganisationUpdated(organisation.Id, organisation.Name, organisation.NaceCode, organisation.Country), organisation.Id.ToString());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status412PreconditionFailed);
+        }
+
+        http.Response.Headers.ETag = ETag(organisation);
+        return TypedResults.Ok(organisation.AsDto());
     }
 
-    internal static OrganisationDto AsDto(this Organisation o) => new(o.Id, o.Name, o.Kind, o.NaceCode, o.Country, o.Address, o.CreatedAt);
+    /// <summary>The operator, or an admin of that organisation.</summary>
+    internal static bool CanManage(ClaimsPrincipal user, Guid organisationId) =>
+        user.IsOperator() || (user.OrganisationId() == organisationId && user.HasClaim(MarketplaceClaims.Role, Roles.Admin));
+
+    private static string ETag(Organisation o) => $"\"{o.Version}\"";
+
+    private static Organisation NewOrganisation(RegisterOrganisationRequest request, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var id = Guid.CreateVersion7();
+        return new Organisation
+        {
+            Id = id,
+            Name = request.Name.Trim(),
+            Kind = OrganisationKinds.Company,
+            NaceCode = request.NaceCode,
+            Country = request.Country,
+            Address = request.Address,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Sites = [.. (request.Sites ?? []).Select(s => NewSite(id, s))],
+        };
+    }
+
+    private static Site NewSite(Guid organisationId, SiteRequest s) => new()
+    {
+        Id = Guid.CreateVersion7(), OrganisationId = organisationId, Name = s.Name.Trim(), Address = s.Address, Country = s.Country, Lat = s.Lat, Lon = s.Lon,
+    };
+
+    internal static OrganisationDto AsDto(this Organisation o) => new(o.Id, o.Name, o.Kind, o.NaceCode, o.Country, o.Address,
+        [.. o.Sites.Select(s => new SiteDto(s.Id, s.Name, s.Address, s.Country, s.Lat, s.Lon))], o.Version, o.CreatedAt, o.UpdatedAt);
 }

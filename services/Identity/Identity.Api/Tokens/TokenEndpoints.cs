@@ -1,6 +1,9 @@
 using System.Security.Claims;
+using Marketplace.Identity.Data;
 using Marketplace.ServiceDefaults.Auth;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -13,18 +16,66 @@ public static class TokenEndpoints
 {
     public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/connect/token", Exchange).WithName(nameof(Exchange)).ExcludeFromDescription().AllowAnonymous();
+        app.MapPost("/connect/token", Exchange).WithName(nameof(Exchange)).ExcludeFromDescription().AllowAnonymous().DisableAntiforgery();
+        app.MapMethods("/connect/authorize", ["GET", "POST"], Authorize).WithName(nameof(Authorize)).ExcludeFromDescription().AllowAnonymous().DisableAntiforgery();
+        app.MapMethods("/connect/logout", ["GET", "POST"], (Delegate)EndSession).WithName(nameof(EndSession)).ExcludeFromDescription().AllowAnonymous().DisableAntiforgery();
         return app;
     }
 
     /// <summary>
-    /// Client credentials: the token carries the client's organisation and roles, the granted scopes, and one
-    /// audience per API those scopes open. OpenIddict has already authenticated the client and checked that
-    /// it may use the grant and the requested scopes.
+    /// Authorization code with PKCE for people: a signed-in user (Identity cookie) gets a code for the scopes
+    /// its role allows. First-party apps only, so there is no consent page.
     /// </summary>
-    public static async Task<IResult> Exchange(HttpContext http, IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    public static async Task<IResult> Authorize(HttpContext http, IdentityDataContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        var cookie = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (!cookie.Succeeded || request.HasPromptValue(PromptValues.Login))
+        {
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Forbid(Errors.LoginRequired, "The user is not signed in.");
+            }
+
+            var parameters = http.Request.HasFormContentType ? [.. http.Request.Form] : http.Request.Query.ToList();
+            var retry = parameters.Where(p => p.Key != Parameters.Prompt).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString()));
+            if (cookie.Succeeded)
+            {
+                await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+            }
+
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = http.Request.PathBase + http.Request.Path + QueryString.Create(retry) },
+                [IdentityConstants.ApplicationScheme]);
+        }
+
+        var userId = Guid.TryParse(cookie.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+        var principal = await UserPrincipals.CreateAsync(db, userId, request.GetScopes(), clock, cancellationToken);
+        if (principal is null)
+        {
+            return Forbid(Errors.AccessDenied, "The account cannot sign in.");
+        }
+
+        return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>
+    /// Client credentials for partner applications; authorization code and refresh token for people. OpenIddict has
+    /// already authenticated the client, checked its grant and scopes, the PKCE verifier, and rotated refresh tokens.
+    /// </summary>
+    public static async Task<IResult> Exchange(HttpContext http, IOpenIddictApplicationManager applications, IdentityDataContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            var previous = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var userId = Guid.TryParse(previous.Principal?.GetClaim(Claims.Subject), out var id) ? id : Guid.Empty;
+            // Roles and lockout are read again, so a removed membership or a locked account stops refreshing.
+            var principal = await UserPrincipals.CreateAsync(db, userId, previous.Principal?.GetScopes() ?? [], clock, cancellationToken);
+            return principal is null
+                ? Forbid(Errors.InvalidGrant, "The account can no longer sign in.")
+                : Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
         if (!request.IsClientCredentialsGrantType())
         {
             return Forbid(Errors.UnsupportedGrantType, "This grant type is not supported here.");
@@ -62,8 +113,15 @@ public static class TokenEndpoints
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
+    /// <summary>Ends the portal session and returns to the client's registered post-logout address.</summary>
+    public static async Task<IResult> EndSession(HttpContext http)
+    {
+        await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
     private static IResult Forbid(string error, string description) => Results.Forbid(
-        new Microsoft.AspNetCore.Authentication.AuthenticationProperties(new Dictionary<string, string?>
+        new AuthenticationProperties(new Dictionary<string, string?>
         {
             [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
             [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,

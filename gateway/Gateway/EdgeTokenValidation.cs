@@ -1,0 +1,51 @@
+using Marketplace.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Authorization;
+using OpenIddict.Validation.AspNetCore;
+using Yarp.ReverseProxy.Configuration;
+
+namespace Marketplace.Gateway;
+
+/// <summary>
+/// The gateway checks tokens before forwarding: signature, issuer, lifetime and an audience of one of the APIs
+/// behind it. Every route needs a valid token unless its path is one of <c>Gateway:AnonymousPaths</c> or it names
+/// its own <c>AuthorizationPolicy</c> in configuration; the services check scope and their own audience again.
+/// </summary>
+internal static class EdgeTokenValidation
+{
+    public const string Policy = "token";
+
+    public static readonly string[] DefaultAnonymousPaths =
+        ["/connect", "/.well-known", "/health", "/account", "/openapi", "/scalar", "/api/v1/registrations"];
+
+    public static IHostApplicationBuilder AddEdgeTokenValidation(this IHostApplicationBuilder builder)
+    {
+        foreach (var audience in new[] { Audiences.Identity, Audiences.Listings, Audiences.Matching, Audiences.Brokerage })
+        {
+            builder.AddMarketplaceAuthentication(audience);
+        }
+
+        builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => p
+            .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser());
+        var anonymous = builder.Configuration.GetSection("Gateway:AnonymousPaths").Get<string[]>() is { Length: > 0 } configured ? configured : DefaultAnonymousPaths;
+        builder.Services.AddSingleton<IProxyConfigFilter>(new TokenPolicyFilter(anonymous));
+        return builder;
+    }
+
+    private sealed class TokenPolicyFilter(string[] anonymousPaths) : IProxyConfigFilter
+    {
+        public ValueTask<ClusterConfig> ConfigureClusterAsync(ClusterConfig cluster, CancellationToken cancel) => ValueTask.FromResult(cluster);
+
+        public ValueTask<RouteConfig> ConfigureRouteAsync(RouteConfig route, ClusterConfig? cluster, CancellationToken cancel)
+        {
+            if (!string.IsNullOrEmpty(route.AuthorizationPolicy))
+            {
+                return ValueTask.FromResult(route);
+            }
+
+            var path = route.Match.Path ?? "";
+            var open = anonymousPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase) || path.StartsWith(p + "/", StringComparison.OrdinalIgnoreCase));
+            return ValueTask.FromResult(route with { AuthorizationPolicy = open ? "anonymous" : Policy });
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.ServiceDefaults.Edge;
+
+/// <summary>
+/// The policies at the door: forwarded headers, correlation id, security headers, body size limit, CORS and
+/// per-caller rate limits. The gateway and the standalone host call the same two methods, so both modes behave
+/// alike for a client.
+/// </summary>
+public static class EdgeExtensions
+{
+    public const string CorsPolicy = "edge";
+    private const string RateLimitedKey = "Marketplace.Edge.RateLimited";
+
+    public static IHostApplicationBuilder AddEdgePolicies(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var settings = builder.Configuration.GetSection(EdgeOptions.Section).Get<EdgeOptions>() ?? new EdgeOptions();
+
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            o.ForwardLimit = 2;
+            foreach (var entry in settings.TrustedProxies)
+            {
+                if (entry.Contains('/', StringComparison.Ordinal))
+                {
+                    o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry));
+                }
+                else
+                {
+                    o.KnownProxies.Add(IPAddress.Parse(entry));
+                }
+            }
+        });
+
+        builder.Services.AddCors(o => o.AddPolicy(CorsPolicy, p => p
+            .WithOrigins([.. settings.CorsOrigins])
+            .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")
+            .WithHeaders("Authorization", "Content-Type", "Idempotency-Key", "If-Match", "If-None-Match", CorrelationId.Header)
+            .WithExposedHeaders(CorrelationId.Header, "ETag", "Location", "Retry-After", "Idempotency-Replayed")
+            .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, settings.RateLimit));
+            o.OnRejected = async (ctx, cancellationToken) =>
+            {
+                var retryAfter = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+                ctx.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                ctx.HttpContext.Items[RateLimitedKey] = true;
+                var problems = ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = ctx.HttpContext,
+                    ProblemDetails = new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many requests",
+                        Detail = $"The rate limit for this caller is reached. Retry after {retryAfter} s.",
+                    },
+                });
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>Call first in the pipeline (before the exception handler's problem pages need the correlation id).</summary>
+    public static WebApplication UseEdgePolicies(this WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<IOptions<EdgeOptions>>().Value;
+        app.UseForwardedHeaders();
+        app.UseMiddleware<CorrelationId>();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<BodySizeLimit>();
+        if (settings.CorsOrigins.Count > 0)
+        {
+            app.UseCors(CorsPolicy);
+        }
+
+        if (settings.RateLimit.Enabled)
+        {
+            app.UseRateLimiter();
+        }
+
+        return app;
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions settings)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/health") || HttpMethods.IsOptions(context.Request.Method))
+        {
+            return RateLimitPartition.GetNoLimiter("exempt");
+        }
+
+        var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (path.StartsWithSegments("/connect/token"))
+        {
+            return RateLimitPartition.GetTokenBucketLimiter("token:" + ip, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = settings.TokenEndpointPermitsPerMinute,
+                TokensPerPeriod = settings.TokenEndpointPermitsPerMinute,
+                ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+        }
+
+        var caller = CallerKey.FromBearer(context.Request.Headers.Authorization.ToString());
+        var key = caller is null ? "ip:" + ip : "caller:" + caller;
+        return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = settings.BurstSize,
+            TokensPerPeriod = settings.PermitsPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
+}

@@ -1,0 +1,136 @@
+using System.Collections;
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.ServiceDefaults.Http;
+
+/// <summary>
+/// Data-annotation validation of every JSON request body, for every service, before its handler runs: a missing or
+/// malformed field is a 400 naming it, never a null reaching the handler. .NET 10's generated validation only covers
+/// types in the project that calls <c>AddValidation()</c>, which here is the platform, not the services; this closes
+/// that gap by reading the body type from the endpoint's <see cref="IAcceptsMetadata"/>.
+/// </summary>
+internal sealed class BodyValidationMiddleware(RequestDelegate next, IOptions<JsonOptions> json)
+{
+    private const int MaxDepth = 8;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var type = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        if (type is null || type == typeof(string) || type.IsPrimitive || !context.Request.HasJsonContentType())
+        {
+            await next(context);
+            return;
+        }
+
+        context.Request.EnableBuffering();
+        object? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync(context.Request.Body, type, json.Value.SerializerOptions, context.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            body = null; // binding reports malformed JSON with its own 400
+        }
+        catch (NotSupportedException)
+        {
+            body = null;
+        }
+
+        context.Request.Body.Position = 0;
+        if (body is not null)
+        {
+            var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            Validate(body, "", errors, 0);
+            if (errors.Count > 0)
+            {
+                await Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray())).ExecuteAsync(context);
+                return;
+            }
+        }
+
+        await next(context);
+    }
+
+    private static void Validate(object value, string prefix, Dictionary<string, List<string>> errors, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+
+        // Property by property, so that an attribute that throws on an extreme value (RangeAttribute converting
+        // 1e308 to int overflows) still names its field instead of turning into a 500.
+        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var attributes = property.GetCustomAttributes<ValidationAttribute>(inherit: true).ToList();
+            if (attributes.Count == 0 || property.GetIndexParameters().Length > 0)
+            {
+                continue;
+            }
+
+            var key = prefix + JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            var results = new List<ValidationResult>();
+            try
+            {
+                Validator.TryValidateValue(property.GetValue(value)!, new ValidationContext(value) { MemberName = property.Name }, results, attributes);
+            }
+            catch (Exception ex) when (ex is OverflowException or InvalidCastException or FormatException or ArgumentException)
+            {
+                results.Add(new ValidationResult($"The value of {key} is out of range."));
+            }
+
+            foreach (var result in results)
+            {
+                if (!errors.TryGetValue(key, out var list))
+                {
+                    errors[key] = list = [];
+                }
+
+                list.Add(result.ErrorMessage ?? "Invalid value.");
+            }
+        }
+
+        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || IsLeaf(property.PropertyType))
+            {
+                continue;
+            }
+
+            var child = property.GetValue(value);
+            var name = prefix + JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            if (child is IEnumerable items and not string)
+            {
+                var i = 0;
+                foreach (var item in items)
+                {
+                    if (item is not null && !IsLeaf(item.GetType()))
+                    {
+                        Validate(item, $"{name}[{i}].", errors, depth + 1);
+                    }
+
+                    i++;
+                }
+            }
+            else if (child is not null)
+            {
+                Validate(child, name + ".", errors, depth + 1);
+            }
+        }
+    }
+
+    private static bool IsLeaf(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        return type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(Guid)
+            || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(DateOnly) || type == typeof(TimeSpan)
+            || type == typeof(JsonElement) || type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true && !typeof(IEnumerable).IsAssignableFrom(type);
+    }
+}

@@ -1,0 +1,93 @@
+using Marketplace.ServiceDefaults.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Marketplace.ServiceDefaults.Idempotency;
+
+public static class IdempotencyExtensions
+{
+    public const string DatabaseName = "idempotency";
+    private const string RegisteredKey = "Marketplace.Idempotency.Registered";
+
+    /// <summary>
+    /// One small database per host for idempotency records (its own migrations, both providers), registered the
+    /// first time a service database is. Called by <see cref="PersistenceExtensions.AddServiceDatabase{TContext,TSqlite,TSqlServer}"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddIdempotency(this IHostApplicationBuilder builder)
+    {
+        if (!builder.Properties.TryAdd(RegisteredKey, true))
+        {
+            return builder;
+        }
+
+        var provider = builder.Configuration[$"{DatabaseOptions.Section}:Provider"] ?? DatabaseProviders.Sqlite;
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseName);
+        if (string.Equals(provider, DatabaseProviders.SqlServer, StringComparison.OrdinalIgnoreCase))
+        {
+            // Without its own connection string the records share the service's SQL Server database (own table).
+            connectionString ??= builder.Configuration.GetSection("ConnectionStrings").GetChildren().Select(c => c.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))
+                ?? throw new InvalidOperationException($"Database:Provider is SqlServer but no ConnectionStrings:{DatabaseName} (or any other) is set.");
+            builder.Services.AddDbContext<IdempotencyDbContext, SqlServerIdempotencyDbContext>(o => o.UseSqlServer(connectionString,
+                sql => sql.EnableRetryOnFailure(5).MigrationsHistoryTable("__IdempotencyMigrationsHistory")));
+        }
+        else
+        {
+            var dataDir = builder.Configuration[$"{MarketplaceOptions.Section}:DataDir"] ?? "data";
+            var resolved = PersistenceExtensions.SqliteConnectionString(connectionString, dataDir, DatabaseName);
+            builder.Services.AddDbContext<IdempotencyDbContext, SqliteIdempotencyDbContext>(o => o.UseSqlite(resolved).AddInterceptors(new SqlitePragmaInterceptor()));
+        }
+
+        builder.Services.AddSingleton(new DatabaseRegistration(DatabaseName, typeof(IdempotencyDbContext)));
+        builder.Services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section);
+        builder.Services.AddHostedService<IdempotencySweeper>();
+        return builder;
+    }
+
+    /// <summary>After authentication and authorization, so a key belongs to the caller. Does nothing in a host without the store.</summary>
+    public static WebApplication UseIdempotency(this WebApplication app)
+    {
+        if (app.Services.GetService<DbContextOptions<IdempotencyDbContext>>() is not null
+            || app.Services.GetService<DbContextOptions<SqliteIdempotencyDbContext>>() is not null
+            || app.Services.GetService<DbContextOptions<SqlServerIdempotencyDbContext>>() is not null)
+        {
+            app.UseMiddleware<IdempotencyMiddleware>();
+        }
+
+        return app;
+    }
+}
+
+/// <summary>Section <c>Idempotency</c>.</summary>
+public sealed class IdempotencyOptions
+{
+    public const string Section = "Idempotency";
+    public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
+    /// <summary>Bodies larger than this are not buffered for hashing; such requests are answered 413 when they carry a key.</summary>
+    public int MaxBodyBytes { get; set; } = 1024 * 1024;
+}
+
+internal sealed class IdempotencySweeper(IServiceProvider services, TimeProvider clock) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(30));
+        do
+        {
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<IdempotencyDbContext>();
+                var now = clock.GetUtcNow().UtcDateTime;
+                await db.IdempotencyRecords.Where(r => r.ExpiresAt < now).ExecuteDeleteAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The table may not exist before the first migration; the next sweep tries again.
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Marketplace.Brokerage.Contracts;
+using Marketplace.Identity.Data;
+using Marketplace.Matching.Contracts;
+using Marketplace.ServiceDefaults.Outbox;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Identity.Webhooks;
+
+/// <summary>Turns an integration event into one delivery per subscribed endpoint of each organisation it concerns; once per message (inbox).</summary>
+internal static class WebhookFanOut
+{
+    public static async Task StageAsync<T>(IdentityDataContext db, ConsumeContext<T> context, string eventType, IEnumerable<Guid> organisationIds, TimeProvider clock, string consumer)
+        where T : class
+    {
+        if (await db.HasProcessedAsync(context, consumer))
+        {
+            return;
+        }
+
+        var orgs = organisationIds.Distinct().ToList();
+        var endpoints = await db.WebhookEndpoints.Where(e => orgs.Contains(e.OrganisationId) && e.Enabled).ToListAsync(context.CancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var endpoint in endpoints.Where(e => e.Wants(eventType)))
+        {
+            var id = Guid.CreateVersion7();
+            var payload = JsonSerializer.Serialize(new
+            {
+                id,
+                type = eventType,
+                createdAt = now,
+                organisationId = endpoint.OrganisationId,
+                data = context.Message,
+            }, JsonSerializerOptions.Web);
+            db.WebhookDeliveries.Add(new WebhookDelivery
+            {
+                Id = id, EndpointId = endpoint.Id, OrganisationId = endpoint.OrganisationId, EventType = eventType, Payload = payload,
+                Status = DeliveryStatus.Pending, CreatedAt = now, NextAttemptAt = now,
+            });
+        }
+
+        db.MarkProcessed(context, consumer);
+        await db.SaveChangesAsync(context.CancellationToken);
+        WebhookDispatcher.Signal();
+    }
+}
+
+public sealed class MatchSuggestedWebhookConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<MatchSuggested>
+{
+    public Task Consume(ConsumeContext<MatchSuggested> context) =>
+        WebhookFanOut.StageAsync(db, context, WebhookEventTypes.MatchSuggested, context.Message.OrganisationIds, clock, nameof(MatchSuggestedWebhookConsumer));
+}
+
+public sealed class MatchAcceptedWebhookConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<MatchAccepted>
+{
+    public Task Consume(ConsumeContext<MatchAccepted> context)
+    {
+        var m = context.Message;
+        return WebhookFanOut.StageAsync(db, context, WebhookEventTypes.MatchAccepted,
+            [m.Offer.OrganisationId, m.Want.OrganisationId, .. m.Members.Select(x => x.OrganisationId)], clock, nameof(MatchAcceptedWebhookConsumer));
+    }
+}
+
+public sealed class DealOpenedWebhookConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<DealOpened>
+{
+    public Task Consume(ConsumeContext<DealOpened> context) =>
+        WebhookFanOut.StageAsync(db, context, WebhookEventTypes.DealOpened, context.Message.OrganisationIds, clock, nameof(DealOpenedWebhookConsumer));
+}
+
+public sealed class InvoiceIssuedWebhookConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<InvoiceIssued>
+{
+    public Task Consume(ConsumeContext<InvoiceIssued> context) =>
+        WebhookFanOut.StageAsync(db, context, WebhookEventTypes.InvoiceIssued, [context.Message.OrganisationId], clock, nameof(InvoiceIssuedWebhookConsumer));
+}

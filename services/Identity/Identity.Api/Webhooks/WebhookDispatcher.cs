@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Text;
+using Marketplace.Identity.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Identity.Webhooks;
+
+/// <summary>
+/// Sends due deliveries: signs, posts, logs the attempt, and schedules the next one with exponential backoff
+/// (initial delay doubling, capped) until the retry window closes. An endpoint that keeps failing is disabled.
+/// Rows are claimed with a short lease, so several Identity replicas never send the same attempt twice.
+/// </summary>
+internal sealed class WebhookDispatcher(IServiceProvider services, IOptions<WebhookOptions> options,
+    TimeProvider clock, ILogger<WebhookDispatcher> log) : BackgroundService
+{
+    // Its own client, outside the resilience defaults: the dispatcher retries on its own schedule and logs every
+    // attempt; redirects are not followed, so an endpoint cannot bounce a signed delivery elsewhere.
+    private readonly HttpClient http = new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+        DefaultRequestHeaders = { { "User-Agent", "Symbiosis-Webhooks/1" } },
+    };
+    private static readonly SemaphoreSlim Wake = new(0);
+
+    public static void Signal()
+    {
+        if (Wake.CurrentCount == 0)
+        {
+            Wake.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunOnceAsync(stoppingToken) > 0)
+                {
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogWarning(ex, "Webhook dispatch round failed; retrying");
+            }
+
+            try
+            {
+                await Wake.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
+        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(WebhookEndpoints.SecretPurpose);
+        var settings = options.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await (from d in db.WebhookDeliveries
+                         join e in db.WebhookEndpoints on d.EndpointId equals e.Id
+                         where d.Status == DeliveryStatus.Pending && e.Enabled && d.NextAttemptAt <= now && (d.LockedUntil == null || d.LockedUntil < now)
+                         orderby d.NextAttemptAt
+                         select d.Id).Take(20).ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var id in due)
+        {
+            var lease = now + settings.RequestTimeout + TimeSpan.FromSeconds(30);
+            var claimed = await db.WebhookDeliveries
+                .Where(d => d.Id == id && d.Status == DeliveryStatus.Pending && (d.LockedUntil == null || d.LockedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LockedUntil, lease), cancellationToken);
+            if (claimed == 1)
+            {
+                await AttemptAsync(db, protector, id, settings, cancellationToken);
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task AttemptAsync(IdentityDataContext db, IDataProtector protector, Guid deliveryId, WebhookOptions settings, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var delivery = await db.WebhookDeliveries.FirstAsync(d => d.Id == deliveryId, cancellationToken);
+        var endpoint = await db.WebhookEndpoints.FirstAsync(e => e.Id == delivery.EndpointId, cancellationToken);
+        var started = clock.GetUtcNow();
+        var timestamp = started.ToUnixTimeSeconds();
+        int? status = null;
+        string? error = null;
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url)
+            {
+                Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(protector.Unprotect(endpoint.ProtectedSecret), timestamp, delivery.Payload));
+            request.Headers.Add("Symbiosis-Event-Id", delivery.Id.ToString());
+            request.Headers.Add("Symbiosis-Event-Type", delivery.EventType);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(settings.RequestTimeout);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            status = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode)
+            {
+                error = $"HTTP {status}";
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            error = ex is TaskCanceledException ? "Timed out" : ex.Message;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        delivery.Attempts++;
+        delivery.LockedUntil = null;
+        delivery.AttemptLog.Add(new WebhookAttempt { DeliveryId = delivery.Id, AttemptedAt = now, StatusCode = status, Error = error?[..Math.Min(error.Length, 500)], DurationMs = (int)watch.ElapsedMilliseconds });
+        if (error is null)
+        {
+            delivery.Status = DeliveryStatus.Succeeded;
+            delivery.CompletedAt = now;
+            endpoint.ConsecutiveFailures = 0;
+        }
+        else
+        {
+            endpoint.ConsecutiveFailures++;
+            var next = now + NextDelay(delivery.Attempts, settings);
+            if (next > delivery.CreatedAt + settings.RetryWindow)
+            {
+                delivery.Status = DeliveryStatus.Failed;
+                delivery.CompletedAt = now;
+                Disable(endpoint, now, $"A delivery failed for {settings.RetryWindow.TotalHours:0.#} hours.");
+            }
+            else
+            {
+                delivery.NextAttemptAt = next;
+            }
+
+            if (endpoint.ConsecutiveFailures >= settings.MaxConsecutiveFailures)
+            {
+                Disable(endpoint, now, $"{endpoint.ConsecutiveFailures} failed attempts in a row; last: {error}.");
+            }
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    public override void Dispose()
+    {
+        http.Dispose();
+        base.Dispose();
+    }
+
+    internal static TimeSpan NextDelay(int attempts, WebhookOptions settings)
+    {
+        var factor = Math.Pow(2, Math.Min(attempts - 1, 30));
+        var delay = TimeSpan.FromTicks((long)Math.Min(settings.InitialRetryDelay.Ticks * factor, settings.MaxRetryDelay.Ticks));
+        // Up to 10 % jitter so endpoints that failed together do not all come back at the same second.
+        return delay + TimeSpan.FromTicks((long)(delay.Ticks * 0.1 * Random.Shared.NextDouble()));
+    }
+
+    private void Disable(WebhookEndpoint endpoint, DateTime now, string reason)
+    {
+        if (!endpoint.Enabled)
+        {
+            return;
+        }
+
+        endpoint.Enabled = false;
+        endpoint.DisabledAt = now;
+        endpoint.DisabledReason = reason;
+        log.LogWarning("Webhook endpoint {Endpoint} of {Organisation} disabled: {Reason}", endpoint.Id, endpoint.OrganisationId, reason);
+    }
+}
