@@ -201,7 +201,12 @@ internal static class Vocabulary
             Kind = random.Next(2) == 0 ? "offer" : "want",
             ResourceClass = "material",
             Title = $"{qualifier} {title} from {place}",
-            Description = $"{char.ToUpperInvariant(qualifier[0])}{qualifier[1..]} {title}, collected by truck from our {place} site; moisture about {random.Next(5, 40)}%, purity {random.Next(80, 99)}%, silo storage, weekly pickups. Lot {random.Next(100000)}.",
+            Description = random.Next(3) switch
+            {
+                0 => $"{char.ToUpperInvariant(qualifier[0])}{qualifier[1..]} {title}, collected by truck from our {place} site; moisture about {random.Next(5, 40)}%. Lot {random.Next(100000)}.",
+                1 => $"{title} from the {place} plant, purity {random.Next(80, 99)}%, silo storage, loaded on request. Lot {random.Next(100000)}.",
+                _ => $"Regular {qualifier} {title}, weekly pickups in {place} by container. Lot {random.Next(100000)}.",
+            },
             EwcCode = ewc,
             Hazardous = false,
             HazardousStated = true,

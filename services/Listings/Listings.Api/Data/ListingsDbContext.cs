@@ -49,7 +49,8 @@ public abstract class ListingsDbContext(DbContextOptions options) : DbContext(op
             e.Property(x => x.YearlyAmount).HasPrecision(20, 4);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.OrganisationId, x.Status });
-            e.HasIndex(x => new { x.Status, x.Kind });
+            // Lists are newest first within a status: this index serves them without sorting.
+            e.HasIndex(x => new { x.Status, x.Id });
             e.Ignore(x => x.Attributes);
             e.HasIndex(x => x.SearchKey).IsUnique();
             e.HasIndex(x => new { x.OrganisationId, x.ExternalRef }).IsUnique();

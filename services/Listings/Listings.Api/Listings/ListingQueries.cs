@@ -32,7 +32,18 @@ public static class ListingQueries
             errors["status"] = [$"status must be one of: {string.Join(", ", ListingStatuses.All)}."];
         }
 
-        query = query.Where(l => l.Status == (status ?? ListingStatuses.Published));
+        var terms = string.IsNullOrWhiteSpace(q) ? [] : ListingSearch.Terms(q);
+        var statusValue = status ?? ListingStatuses.Published;
+        if (terms.Count > 0 && await ListingSearch.IsSelectiveAsync(db, terms, cancellationToken))
+        {
+            // Few text hits: let SQLite start from them (SearchKey index) rather than walk the (Status, Id) index
+            // past thousands of non-matching rows; comparing Status under NOCASE keeps it off that index.
+            query = query.Where(l => EF.Functions.Collate(l.Status, "NOCASE") == statusValue);
+        }
+        else
+        {
+            query = query.Where(l => l.Status == statusValue);
+        }
         if (!viewer.IsOperator)
         {
             var own = viewer.OrganisationId ?? Guid.Empty;
@@ -85,7 +96,6 @@ public static class ListingQueries
 
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var terms = ListingSearch.Terms(q);
             if (terms.Count == 0)
             {
                 errors["q"] = ["q must contain at least one word."];
@@ -235,11 +245,31 @@ public static class ListingSearch
             .Distinct()
             .Take(10)];
 
+    /// <summary>Below this many text hits the query is driven from the full-text index, above it from the newest listings.</summary>
+    public const int SelectiveHits = 5000;
+
+    public static async Task<bool> IsSelectiveAsync(ListingsDbContext db, List<string> terms, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return false;
+        }
+
+        var expression = Expression(terms);
+        var hits = await db.Database
+            .SqlQuery<long>($"SELECT rowid AS Value FROM ListingsFts WHERE ListingsFts MATCH {expression} LIMIT {SelectiveHits + 1}")
+            .CountAsync(cancellationToken);
+        return hits <= SelectiveHits;
+    }
+
+    private static string Expression(List<string> terms) =>
+        string.Join(' ', terms.Select((t, i) => i == terms.Count - 1 ? $"\"{t}\"*" : $"\"{t}\""));
+
     public static IQueryable<Listing> Matching(ListingsDbContext db, IQueryable<Listing> query, List<string> terms)
     {
         if (db.Database.IsSqlite())
         {
-            var expression = string.Join(' ', terms.Select((t, i) => i == terms.Count - 1 ? $"\"{t}\"*" : $"\"{t}\""));
+            var expression = Expression(terms);
             var keys = db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM ListingsFts WHERE ListingsFts MATCH {expression}");
             return query.Where(l => keys.Contains(l.SearchKey));
         }

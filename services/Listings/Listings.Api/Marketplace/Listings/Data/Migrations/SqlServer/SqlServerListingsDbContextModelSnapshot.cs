@@ -201,7 +201,7 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "AvailableUntil");
 
-                    b.HasIndex("Status", "Kind");
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("Listings", (string)null);
                 });

@@ -195,7 +195,7 @@ namespace Marketplace.Listings.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "AvailableUntil");
 
-                    b.HasIndex("Status", "Kind");
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("Listings", (string)null);
                 });

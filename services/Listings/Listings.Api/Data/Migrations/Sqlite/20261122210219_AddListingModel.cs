@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Marketplace.Listings.Data.Migrations.SqlServer
+namespace Marketplace.Listings.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AddListingModel : Migration
@@ -11,10 +11,14 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Listings_Status_Kind",
+                table: "Listings");
+
             migrationBuilder.AddColumn<string>(
                 name: "AttributesJson",
                 table: "Listings",
-                type: "nvarchar(max)",
+                type: "TEXT",
                 maxLength: 32000,
                 nullable: false,
                 defaultValue: "");
@@ -22,61 +26,61 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<DateOnly>(
                 name: "AvailableFrom",
                 table: "Listings",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "AvailableUntil",
                 table: "Listings",
-                type: "date",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ClosedReason",
                 table: "Listings",
-                type: "nvarchar(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "CpaCode",
                 table: "Listings",
-                type: "nvarchar(12)",
+                type: "TEXT",
                 maxLength: 12,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ExternalRef",
                 table: "Listings",
-                type: "nvarchar(100)",
+                type: "TEXT",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Language",
                 table: "Listings",
-                type: "nvarchar(2)",
+                type: "TEXT",
                 maxLength: 2,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Medium",
                 table: "Listings",
-                type: "nvarchar(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "NaceCode",
                 table: "Listings",
-                type: "nvarchar(10)",
+                type: "TEXT",
                 maxLength: 10,
                 nullable: true);
 
             migrationBuilder.AddColumn<decimal>(
                 name: "PriceAmount",
                 table: "Listings",
-                type: "decimal(18,4)",
+                type: "TEXT",
                 precision: 18,
                 scale: 4,
                 nullable: true);
@@ -84,48 +88,48 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "PriceCurrency",
                 table: "Listings",
-                type: "nvarchar(3)",
+                type: "TEXT",
                 maxLength: 3,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "PricePer",
                 table: "Listings",
-                type: "nvarchar(10)",
+                type: "TEXT",
                 maxLength: 10,
                 nullable: true);
 
             migrationBuilder.AddColumn<double>(
                 name: "PublicLat",
                 table: "Listings",
-                type: "float",
+                type: "REAL",
                 nullable: false,
                 defaultValue: 0.0);
 
             migrationBuilder.AddColumn<double>(
                 name: "PublicLon",
                 table: "Listings",
-                type: "float",
+                type: "REAL",
                 nullable: false,
                 defaultValue: 0.0);
 
             migrationBuilder.AddColumn<long>(
                 name: "SearchKey",
                 table: "Listings",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<double>(
                 name: "TemperatureC",
                 table: "Listings",
-                type: "float",
+                type: "REAL",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "WaterQuality",
                 table: "Listings",
-                type: "nvarchar(20)",
+                type: "TEXT",
                 maxLength: 20,
                 nullable: true);
 
@@ -133,10 +137,10 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
                 name: "ListingReveals",
                 columns: table => new
                 {
-                    ListingId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ViewerOrganisationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    MatchId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RevealedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    ListingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ViewerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MatchId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RevealedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -147,11 +151,11 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    NaceCode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
-                    Country = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NaceCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -160,10 +164,9 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
 
             // Rows from before this migration: unique search keys and the public position (anonymous ones ~5 km grid).
             migrationBuilder.Sql("""
-                WITH n AS (SELECT [SearchKey], ROW_NUMBER() OVER (ORDER BY [Id]) AS r FROM [Listings]) UPDATE n SET [SearchKey] = r;
-                UPDATE [Listings] SET
-                    [PublicLat] = CASE WHEN [Visibility] = 'anonymous' THEN ROUND([Lat] * 20, 0) / 20.0 ELSE [Lat] END,
-                    [PublicLon] = CASE WHEN [Visibility] = 'anonymous' THEN ROUND([Lon] * 10, 0) / 10.0 ELSE [Lon] END;
+                UPDATE "Listings" SET "SearchKey" = rowid,
+                    "PublicLat" = CASE WHEN "Visibility" = 'anonymous' THEN ROUND("Lat" * 20) / 20.0 ELSE "Lat" END,
+                    "PublicLon" = CASE WHEN "Visibility" = 'anonymous' THEN ROUND("Lon" * 10) / 10.0 ELSE "Lon" END;
                 """);
 
             migrationBuilder.CreateIndex(
@@ -175,8 +178,7 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
                 name: "IX_Listings_OrganisationId_ExternalRef",
                 table: "Listings",
                 columns: new[] { "OrganisationId", "ExternalRef" },
-                unique: true,
-                filter: "[ExternalRef] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Listings_PublicLat_PublicLon",
@@ -195,14 +197,43 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
                 columns: new[] { "Status", "AvailableUntil" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Listings_Status_Id",
+                table: "Listings",
+                columns: new[] { "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ListingReveals_ViewerOrganisationId",
                 table: "ListingReveals",
                 column: "ViewerOrganisationId");
+
+            // Full text (SQLite FTS5, porter stemming). The FTS rowid is Listings.SearchKey; triggers keep it in step.
+            // A later migration that rebuilds the Listings table must recreate these triggers.
+            migrationBuilder.Sql("""
+                CREATE VIRTUAL TABLE "ListingsFts" USING fts5("Title", "Description", tokenize = 'porter unicode61 remove_diacritics 2');
+                INSERT INTO "ListingsFts"(rowid, "Title", "Description") SELECT "SearchKey", "Title", "Description" FROM "Listings";
+                CREATE TRIGGER "Listings_fts_insert" AFTER INSERT ON "Listings" BEGIN
+                    INSERT INTO "ListingsFts"(rowid, "Title", "Description") VALUES (new."SearchKey", new."Title", new."Description");
+                END;
+                CREATE TRIGGER "Listings_fts_update" AFTER UPDATE OF "Title", "Description", "SearchKey" ON "Listings" BEGIN
+                    DELETE FROM "ListingsFts" WHERE rowid = old."SearchKey";
+                    INSERT INTO "ListingsFts"(rowid, "Title", "Description") VALUES (new."SearchKey", new."Title", new."Description");
+                END;
+                CREATE TRIGGER "Listings_fts_delete" AFTER DELETE ON "Listings" BEGIN
+                    DELETE FROM "ListingsFts" WHERE rowid = old."SearchKey";
+                END;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS "Listings_fts_insert";
+                DROP TRIGGER IF EXISTS "Listings_fts_update";
+                DROP TRIGGER IF EXISTS "Listings_fts_delete";
+                DROP TABLE IF EXISTS "ListingsFts";
+                """);
+
             migrationBuilder.DropTable(
                 name: "ListingReveals");
 
@@ -229,6 +260,10 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
                 name: "IX_Listings_Status_AvailableUntil",
                 table: "Listings");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Listings_Status_Id",
+                table: "Listings");
+
             migrationBuilder.DropColumn(
                 name: "AttributesJson",
                 table: "Listings");
@@ -296,6 +331,11 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "WaterQuality",
                 table: "Listings");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Status_Kind",
+                table: "Listings",
+                columns: new[] { "Status", "Kind" });
         }
     }
 }
