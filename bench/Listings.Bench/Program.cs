@@ -108,6 +108,8 @@ import.EnsureSuccessStatusCode();
 var report = await import.Content.ReadFromJsonAsync<JsonElement>();
 
 Console.WriteLine();
+var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[..3] : ["?", "?", "?"];
+Console.WriteLine($"Machine load average at the end (1/5/15 min): {string.Join(" / ", load)} — figures scale with it on a shared machine");
 Console.WriteLine($"Listings benchmark — {existing:N0} existing listings, SQLite, in-process host, {Environment.ProcessorCount} cores");
 Console.WriteLine($"  create  (POST /api/v1/listings, n={creates}):          p50 {create.P50:F1} ms   p95 {create.P95:F1} ms   (target p95 ≤ 20 ms)");
 Console.WriteLine($"  list    (GET filters, limit 20, n={queries}):           p50 {list.P50:F1} ms   p95 {list.P95:F1} ms");
