@@ -76,6 +76,8 @@ for (var i = 0; i < 30; i++)
 
 var create = await MeasureAsync(creates, async () =>
     (await client.PostAsJsonAsync("/api/v1/listings", Vocabulary.Json(random, organisations[random.Next(organisations.Count)]))).EnsureSuccessStatusCode());
+// Let the outbox and Matching finish with the created listings so they do not share the CPU with the next phase.
+await DrainAsync(factory);
 var list = await MeasureAsync(queries, async () =>
 {
     var filter = random.Next(3) switch
@@ -101,6 +103,7 @@ for (var i = 0; i < importRows; i++)
         $"IMP-{i},{organisations[i % organisations.Count]},{x.Kind},{x.ResourceClass},{x.Title},\"{x.Description}\",{x.EwcCode},false,{x.Amount},{x.Unit},{x.Per},{x.Lat},{x.Lon},DK,{x.PriceAmount},{x.PriceCurrency},{x.PricePer}\n");
 }
 
+await DrainAsync(factory);
 var importCpu = Process.GetCurrentProcess().TotalProcessorTime;
 var importWatch = Stopwatch.StartNew();
 var import = await client.PostAsync("/api/v1/listings/import", new StringContent(csv.ToString(), Encoding.UTF8, "text/csv"));
@@ -118,6 +121,24 @@ Console.WriteLine($"  list    (GET filters, limit 20, n={queries}):           p5
 Console.WriteLine($"  search  (GET q= full text [+near], limit 20, n={queries}): p50 {search.P50:F1} ms   p95 {search.P95:F1} ms   process CPU {search.CpuMs:F1} ms/op   (target p95 ≤ 50 ms)");
 Console.WriteLine($"  import  ({importRows:N0} CSV rows, created {report.GetProperty("created").GetInt32():N0}): {importWatch.Elapsed.TotalSeconds:F2} s   process CPU {importCpu.TotalSeconds:F2} s   (target ≤ 15 s)");
 return 0;
+
+static async Task DrainAsync(BenchFactory factory)
+{
+    var deadline = DateTime.UtcNow.AddMinutes(3);
+    while (DateTime.UtcNow < deadline)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ListingsDbContext>();
+        if (!await db.OutboxMessages.AnyAsync(m => m.SentAt == null))
+        {
+            break;
+        }
+
+        await Task.Delay(250);
+    }
+
+    await Task.Delay(TimeSpan.FromSeconds(3));
+}
 
 static async Task<(double P50, double P95, double CpuMs)> MeasureAsync(int n, Func<Task> action)
 {

@@ -94,17 +94,17 @@ public static class ListingImport
         // Resolve organisations and existing listings (by externalRef) in two queries, not one per row.
         var parsedOrgs = rows.Select(r => Cell(r, columnIndex, "organisationId")).ToList();
         var refs = rows.Select(r => Cell(r, columnIndex, "externalRef")).OfType<string>().Distinct().ToList();
+        var orgIds = parsedOrgs.Select(o => Guid.TryParse(o, out var g) ? g : (Guid?)null).OfType<Guid>().Append(viewer.OrganisationId ?? Guid.Empty).Distinct().ToList();
         var existing = new Dictionary<(Guid, string), Listing>();
         foreach (var chunk in refs.Chunk(500))
         {
-            var found = await db.Listings.Where(l => l.ExternalRef != null && chunk.Contains(l.ExternalRef)).ToListAsync(cancellationToken);
+            var found = await db.Listings.Where(l => orgIds.Contains(l.OrganisationId) && chunk.Contains(l.ExternalRef!)).ToListAsync(cancellationToken);
             foreach (var l in found)
             {
                 existing[(l.OrganisationId, l.ExternalRef!)] = l;
             }
         }
 
-        var orgIds = parsedOrgs.Select(o => Guid.TryParse(o, out var g) ? g : (Guid?)null).OfType<Guid>().Append(viewer.OrganisationId ?? Guid.Empty).Distinct().ToList();
         var nace = await db.Organisations.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.NaceCode, cancellationToken);
 
         var reports = new List<ImportRowReport>(rows.Count);

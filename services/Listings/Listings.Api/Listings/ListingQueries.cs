@@ -246,7 +246,7 @@ public static class ListingSearch
             .Take(10)];
 
     /// <summary>Below this many text hits the query is driven from the full-text index, above it from the newest listings.</summary>
-    public const int SelectiveHits = 5000;
+    public const int SelectiveHits = 1000;
 
     public static async Task<bool> IsSelectiveAsync(ListingsDbContext db, List<string> terms, CancellationToken cancellationToken)
     {
