@@ -1,6 +1,9 @@
 using Marketplace.Listings.Data;
 using Marketplace.Listings.Listings;
+using Marketplace.Listings.Organisations;
+using Marketplace.Listings.Taxonomy;
 using Marketplace.ServiceDefaults.Auth;
+using Marketplace.ServiceDefaults.Messaging;
 using Marketplace.ServiceDefaults.Persistence;
 
 namespace Marketplace.Listings;
@@ -13,12 +16,24 @@ public static class ListingsModule
     {
         builder.AddServiceDatabase<ListingsDbContext, SqliteListingsDbContext, SqlServerListingsDbContext>(Name);
         builder.AddMarketplaceAuthentication(Audiences.Listings);
+        builder.Services.AddOptions<ListingsOptions>()
+            .BindConfiguration(ListingsOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.ExpiryInterval > TimeSpan.Zero, "Listings:ExpiryInterval must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(_ => EwcCatalog.LoadEmbedded());
+        builder.Services.AddScoped<ListingExpirer>();
+        builder.Services.AddHostedService<ListingExpiryJob>();
+        builder.AddConsumer<OrganisationRegisteredConsumer>(Name);
+        builder.AddConsumer<OrganisationUpdatedConsumer>(Name);
+        builder.AddConsumer<MatchAcceptedConsumer>(Name);
         return builder;
     }
 
     public static IEndpointRouteBuilder MapListings(this IEndpointRouteBuilder app)
     {
         app.MapListingEndpoints();
+        app.MapTaxonomyEndpoints();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Marketplace.Listings.Listings;
+using Marketplace.Listings.Organisations;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,6 +8,10 @@ namespace Marketplace.Listings.Data;
 public abstract class ListingsDbContext(DbContextOptions options) : DbContext(options), IOutboxContext
 {
     public DbSet<Listing> Listings => Set<Listing>();
+
+    public DbSet<KnownOrganisation> Organisations => Set<KnownOrganisation>();
+
+    public DbSet<ListingReveal> ListingReveals => Set<ListingReveal>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
@@ -24,6 +29,17 @@ public abstract class ListingsDbContext(DbContextOptions options) : DbContext(op
             e.Property(x => x.Title).HasMaxLength(Listing.MaxTitle);
             e.Property(x => x.Description).HasMaxLength(Listing.MaxDescription);
             e.Property(x => x.EwcCode).HasMaxLength(10);
+            e.Property(x => x.ExternalRef).HasMaxLength(100);
+            e.Property(x => x.ClosedReason).HasMaxLength(20);
+            e.Property(x => x.Language).HasMaxLength(2);
+            e.Property(x => x.AttributesJson).HasMaxLength(32000);
+            e.Property(x => x.Medium).HasMaxLength(20);
+            e.Property(x => x.WaterQuality).HasMaxLength(20);
+            e.Property(x => x.CpaCode).HasMaxLength(12);
+            e.Property(x => x.NaceCode).HasMaxLength(10);
+            e.Property(x => x.PriceAmount).HasPrecision(18, 4);
+            e.Property(x => x.PriceCurrency).HasMaxLength(3);
+            e.Property(x => x.PricePer).HasMaxLength(10);
             e.Property(x => x.Unit).HasMaxLength(10);
             e.Property(x => x.Per).HasMaxLength(10);
             e.Property(x => x.BaseUnit).HasMaxLength(10);
@@ -33,7 +49,30 @@ public abstract class ListingsDbContext(DbContextOptions options) : DbContext(op
             e.Property(x => x.YearlyAmount).HasPrecision(20, 4);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => new { x.OrganisationId, x.Status });
-            e.HasIndex(x => new { x.Status, x.Kind });
+            // Lists are newest first within a status: this index serves them without sorting.
+            e.HasIndex(x => new { x.Status, x.Id });
+            e.Ignore(x => x.Attributes);
+            e.HasIndex(x => x.SearchKey).IsUnique();
+            e.HasIndex(x => new { x.OrganisationId, x.ExternalRef }).IsUnique();
+            e.HasIndex(x => new { x.Status, x.AvailableUntil });
+            e.HasIndex(x => x.EwcCode);
+            e.HasIndex(x => new { x.PublicLat, x.PublicLon });
+        });
+
+        modelBuilder.Entity<KnownOrganisation>(e =>
+        {
+            e.ToTable("Organisations");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.NaceCode).HasMaxLength(10);
+            e.Property(x => x.Country).HasMaxLength(2);
+        });
+
+        modelBuilder.Entity<ListingReveal>(e =>
+        {
+            e.ToTable("ListingReveals");
+            e.HasKey(x => new { x.ListingId, x.ViewerOrganisationId });
+            e.HasIndex(x => x.ViewerOrganisationId);
         });
     }
 }

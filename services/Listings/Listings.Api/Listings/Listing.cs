@@ -8,13 +8,24 @@ public sealed class Listing
     public const int MaxDescription = 4000;
 
     public Guid Id { get; set; }
+    /// <summary>The FTS5 rowid of this listing (SQLite full-text index); derived from the random half of <see cref="Id"/>.</summary>
+    public long SearchKey { get; set; }
     public Guid OrganisationId { get; set; }
+    public string? ExternalRef { get; set; }
     public required string Kind { get; set; }
     public required string ResourceClass { get; set; }
     public required string Status { get; set; }
+    public string? ClosedReason { get; set; }
     public required string Title { get; set; }
     public required string Description { get; set; }
+    public string? Language { get; set; }
+    public string AttributesJson { get; set; } = "[]";
+    public double? TemperatureC { get; set; }
+    public string? Medium { get; set; }
+    public string? WaterQuality { get; set; }
     public string? EwcCode { get; set; }
+    public string? CpaCode { get; set; }
+    public string? NaceCode { get; set; }
     public bool Hazardous { get; set; }
     public bool AcceptsHazardous { get; set; }
     public decimal Amount { get; set; }
@@ -24,13 +35,31 @@ public sealed class Listing
     public required string BaseUnit { get; set; }
     public double Lat { get; set; }
     public double Lon { get; set; }
+    /// <summary>What strangers see and what <c>near</c> filters on: the exact point, or ~5 km grid cell centre when anonymous.</summary>
+    public double PublicLat { get; set; }
+    public double PublicLon { get; set; }
     public required string Country { get; set; }
     public string? Address { get; set; }
     public double? MaxTransportKm { get; set; }
+    public DateOnly? AvailableFrom { get; set; }
+    public DateOnly? AvailableUntil { get; set; }
+    public decimal? PriceAmount { get; set; }
+    public string? PriceCurrency { get; set; }
+    public string? PricePer { get; set; }
     public string Visibility { get; set; } = "public";
     public int Version { get; set; } = 1;
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    public static long SearchKeyOf(Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes);
+        return BitConverter.ToInt64(bytes[8..]) & long.MaxValue;
+    }
+
+    public IReadOnlyList<AttributeSnapshot> Attributes =>
+        System.Text.Json.JsonSerializer.Deserialize<List<AttributeSnapshot>>(AttributesJson, ListingJson.Options) ?? [];
 
     public ListingSnapshot ToSnapshot() => new()
     {
@@ -42,15 +71,30 @@ public sealed class Listing
         Status = Status,
         Title = Title,
         Description = Description,
+        Language = Language,
         EwcCode = EwcCode,
+        CpaCode = CpaCode,
+        NaceCode = NaceCode,
         Hazardous = Hazardous,
         AcceptsHazardous = AcceptsHazardous,
         Quantity = new QuantitySnapshot(Amount, Unit, Per, YearlyAmount, BaseUnit),
         Location = new LocationSnapshot(Lat, Lon, Country, Address),
         MaxTransportKm = MaxTransportKm,
+        AvailableFrom = AvailableFrom,
+        AvailableUntil = AvailableUntil,
+        Price = PriceAmount is { } amount ? new PriceSnapshot(amount, PriceCurrency ?? "EUR", PricePer ?? "t") : null,
+        TemperatureC = TemperatureC,
+        Medium = Medium,
+        WaterQuality = WaterQuality,
         Visibility = Visibility,
+        Attributes = Attributes,
         UpdatedAt = UpdatedAt,
     };
+}
+
+internal static class ListingJson
+{
+    public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web);
 }
 
 public static class ListingKinds
@@ -62,7 +106,9 @@ public static class ListingKinds
 
 public static class ResourceClasses
 {
-    public static readonly string[] All = ["material", "energy", "water", "capacity", "service"];
+    public const string Energy = "energy";
+    public const string Water = "water";
+    public static readonly string[] All = ["material", Energy, Water, "capacity", "service"];
 }
 
 public static class ListingStatuses
@@ -72,6 +118,13 @@ public static class ListingStatuses
     public const string Paused = "paused";
     public const string Closed = "closed";
     public const string Expired = "expired";
+    public static readonly string[] All = [Draft, Published, Paused, Closed, Expired];
+}
+
+public static class Visibilities
+{
+    public const string Public = "public";
+    public const string Anonymous = "anonymous";
 }
 
 /// <summary>Flows compare only as yearly rates in one base unit per dimension.</summary>

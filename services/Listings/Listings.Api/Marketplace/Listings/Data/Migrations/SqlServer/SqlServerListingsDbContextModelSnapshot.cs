@@ -39,15 +39,34 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<string>("AttributesJson")
+                        .IsRequired()
+                        .HasMaxLength(32000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly?>("AvailableFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AvailableUntil")
+                        .HasColumnType("date");
+
                     b.Property<string>("BaseUnit")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("CpaCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
@@ -61,6 +80,10 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<string>("ExternalRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<bool>("Hazardous")
                         .HasColumnType("bit");
 
@@ -68,6 +91,10 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
 
                     b.Property<double>("Lat")
                         .HasColumnType("float");
@@ -78,6 +105,14 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
                     b.Property<double?>("MaxTransportKm")
                         .HasColumnType("float");
 
+                    b.Property<string>("Medium")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("NaceCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uniqueidentifier");
 
@@ -86,15 +121,39 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<decimal?>("PriceAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<string>("PriceCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<string>("PricePer")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<double>("PublicLat")
+                        .HasColumnType("float");
+
+                    b.Property<double>("PublicLon")
+                        .HasColumnType("float");
+
                     b.Property<string>("ResourceClass")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<long>("SearchKey")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<double?>("TemperatureC")
+                        .HasColumnType("float");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -117,17 +176,83 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("WaterQuality")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<decimal>("YearlyAmount")
                         .HasPrecision(20, 4)
                         .HasColumnType("decimal(20,4)");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EwcCode");
+
+                    b.HasIndex("SearchKey")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "ExternalRef")
+                        .IsUnique()
+                        .HasFilter("[ExternalRef] IS NOT NULL");
+
                     b.HasIndex("OrganisationId", "Status");
 
-                    b.HasIndex("Status", "Kind");
+                    b.HasIndex("PublicLat", "PublicLon");
+
+                    b.HasIndex("Status", "AvailableUntil");
+
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("Listings", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Listings.Organisations.KnownOrganisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("NaceCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Listings.Organisations.ListingReveal", b =>
+                {
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ViewerOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MatchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("RevealedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("ListingId", "ViewerOrganisationId");
+
+                    b.HasIndex("ViewerOrganisationId");
+
+                    b.ToTable("ListingReveals", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.ServiceDefaults.Outbox.InboxMessage", b =>

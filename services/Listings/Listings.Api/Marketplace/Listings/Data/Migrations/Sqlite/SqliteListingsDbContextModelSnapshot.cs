@@ -34,14 +34,33 @@ namespace Marketplace.Listings.Data.Migrations.Sqlite
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AttributesJson")
+                        .IsRequired()
+                        .HasMaxLength(32000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AvailableFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AvailableUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BaseUnit")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CpaCode")
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -56,12 +75,20 @@ namespace Marketplace.Listings.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Hazardous")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
                     b.Property<double>("Lat")
@@ -73,6 +100,14 @@ namespace Marketplace.Listings.Data.Migrations.Sqlite
                     b.Property<double?>("MaxTransportKm")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("Medium")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NaceCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
@@ -81,15 +116,39 @@ namespace Marketplace.Listings.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("PriceAmount")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PriceCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PricePer")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("PublicLat")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PublicLon")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("ResourceClass")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("SearchKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("TemperatureC")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -112,17 +171,82 @@ namespace Marketplace.Listings.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WaterQuality")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("YearlyAmount")
                         .HasPrecision(20, 4)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EwcCode");
+
+                    b.HasIndex("SearchKey")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "ExternalRef")
+                        .IsUnique();
+
                     b.HasIndex("OrganisationId", "Status");
 
-                    b.HasIndex("Status", "Kind");
+                    b.HasIndex("PublicLat", "PublicLon");
+
+                    b.HasIndex("Status", "AvailableUntil");
+
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("Listings", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Listings.Organisations.KnownOrganisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NaceCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Organisations", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Listings.Organisations.ListingReveal", b =>
+                {
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ViewerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevealedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ListingId", "ViewerOrganisationId");
+
+                    b.HasIndex("ViewerOrganisationId");
+
+                    b.ToTable("ListingReveals", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.ServiceDefaults.Outbox.InboxMessage", b =>

@@ -1,0 +1,341 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Marketplace.Listings.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AddListingModel : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Listings_Status_Kind",
+                table: "Listings");
+
+            migrationBuilder.AddColumn<string>(
+                name: "AttributesJson",
+                table: "Listings",
+                type: "TEXT",
+                maxLength: 32000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "AvailableFrom",
+                table: "Listings",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "AvailableUntil",
+                table: "Listings",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ClosedReason",
+                table: "Listings",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CpaCode",
+                table: "Listings",
+                type: "TEXT",
+                maxLength: 12,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ExternalRef",
+                table: "Listings",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Language",
+                table: "Listings",
+                type: "TEXT",
+                maxLength: 2,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Medium",
+                table: "Listings",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "NaceCode",
+                table: "Listings",
+                type: "TEXT",
+                maxLength: 10,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "PriceAmount",
+                table: "Listings",
+                type: "TEXT",
+                precision: 18,
+                scale: 4,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PriceCurrency",
+                table: "Listings",
+                type: "TEXT",
+                maxLength: 3,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PricePer",
+                table: "Listings",
+                type: "TEXT",
+                maxLength: 10,
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "PublicLat",
+                table: "Listings",
+                type: "REAL",
+                nullable: false,
+                defaultValue: 0.0);
+
+            migrationBuilder.AddColumn<double>(
+                name: "PublicLon",
+                table: "Listings",
+                type: "REAL",
+                nullable: false,
+                defaultValue: 0.0);
+
+            migrationBuilder.AddColumn<long>(
+                name: "SearchKey",
+                table: "Listings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<double>(
+                name: "TemperatureC",
+                table: "Listings",
+                type: "REAL",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "WaterQuality",
+                table: "Listings",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ListingReveals",
+                columns: table => new
+                {
+                    ListingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ViewerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MatchId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RevealedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ListingReveals", x => new { x.ListingId, x.ViewerOrganisationId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Organisations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NaceCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Organisations", x => x.Id);
+                });
+
+            // Rows from before this migration: unique search keys and the public position (anonymous ones ~5 km grid).
+            migrationBuilder.Sql("""
+                UPDATE "Listings" SET "SearchKey" = rowid,
+                    "PublicLat" = CASE WHEN "Visibility" = 'anonymous' THEN ROUND("Lat" * 20) / 20.0 ELSE "Lat" END,
+                    "PublicLon" = CASE WHEN "Visibility" = 'anonymous' THEN ROUND("Lon" * 10) / 10.0 ELSE "Lon" END;
+                """);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_EwcCode",
+                table: "Listings",
+                column: "EwcCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_OrganisationId_ExternalRef",
+                table: "Listings",
+                columns: new[] { "OrganisationId", "ExternalRef" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_PublicLat_PublicLon",
+                table: "Listings",
+                columns: new[] { "PublicLat", "PublicLon" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_SearchKey",
+                table: "Listings",
+                column: "SearchKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Status_AvailableUntil",
+                table: "Listings",
+                columns: new[] { "Status", "AvailableUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Status_Id",
+                table: "Listings",
+                columns: new[] { "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ListingReveals_ViewerOrganisationId",
+                table: "ListingReveals",
+                column: "ViewerOrganisationId");
+
+            // Full text (SQLite FTS5, porter stemming). The FTS rowid is Listings.SearchKey; triggers keep it in step.
+            // A later migration that rebuilds the Listings table must recreate these triggers.
+            migrationBuilder.Sql("""
+                CREATE VIRTUAL TABLE "ListingsFts" USING fts5("Title", "Description", tokenize = 'porter unicode61 remove_diacritics 2');
+                INSERT INTO "ListingsFts"(rowid, "Title", "Description") SELECT "SearchKey", "Title", "Description" FROM "Listings";
+                CREATE TRIGGER "Listings_fts_insert" AFTER INSERT ON "Listings" BEGIN
+                    INSERT INTO "ListingsFts"(rowid, "Title", "Description") VALUES (new."SearchKey", new."Title", new."Description");
+                END;
+                CREATE TRIGGER "Listings_fts_update" AFTER UPDATE OF "Title", "Description", "SearchKey" ON "Listings" BEGIN
+                    DELETE FROM "ListingsFts" WHERE rowid = old."SearchKey";
+                    INSERT INTO "ListingsFts"(rowid, "Title", "Description") VALUES (new."SearchKey", new."Title", new."Description");
+                END;
+                CREATE TRIGGER "Listings_fts_delete" AFTER DELETE ON "Listings" BEGIN
+                    DELETE FROM "ListingsFts" WHERE rowid = old."SearchKey";
+                END;
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS "Listings_fts_insert";
+                DROP TRIGGER IF EXISTS "Listings_fts_update";
+                DROP TRIGGER IF EXISTS "Listings_fts_delete";
+                DROP TABLE IF EXISTS "ListingsFts";
+                """);
+
+            migrationBuilder.DropTable(
+                name: "ListingReveals");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Listings_EwcCode",
+                table: "Listings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Listings_OrganisationId_ExternalRef",
+                table: "Listings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Listings_PublicLat_PublicLon",
+                table: "Listings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Listings_SearchKey",
+                table: "Listings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Listings_Status_AvailableUntil",
+                table: "Listings");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Listings_Status_Id",
+                table: "Listings");
+
+            migrationBuilder.DropColumn(
+                name: "AttributesJson",
+                table: "Listings");
+
+            migrationBuilder.DropColumn(
+                name: "AvailableFrom",
+                table: "Listings");
+
+            migrationBuilder.DropColumn(
+                name: "AvailableUntil",
+                table: "Listings");
+
+            migrationBuilder.DropColumn(
+                name: "ClosedReason",
+                table: "Listings");
+
+            migrationBuilder.DropColumn(
+                name: "CpaCode",
+                table: "Listings");
+
+            migrationBuilder.DropColumn(
+                name: "ExternalRef",
+                table: "Listings");
+
+            migrationBuilder.DropColumn(
+                name: "Language",
+                table: "Listings");
+
+            migrationBuilder.DropColumn(
+                name: "Medium",
+                table: "Listings");
+
+            migrationBuilder.DropColumn(
+                name: "NaceCode",
+                table: "Listings");
+
+            migrationBuilder.DropColumn(
+                name: "PriceAmount",
+                table: "Listings");
+
+            migrationBuilder.DropColumn(
+                name: "PriceCurrency",
+                table: "Listings");
+
+            migrationBuilder.DropColumn(
+                name: "PricePer",
+                table: "Listings");
+
+            migrationBuilder.DropColumn(
+                name: "PublicLat",
+                table: "Listings");
+
+            migrationBuilder.DropColumn(
+                name: "PublicLon",
+                table: "Listings");
+
+            migrationBuilder.DropColumn(
+                name: "SearchKey",
+                table: "Listings");
+
+            migrationBuilder.DropColumn(
+                name: "TemperatureC",
+                table: "Listings");
+
+            migrationBuilder.DropColumn(
+                name: "WaterQuality",
+                table: "Listings");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Listings_Status_Kind",
+                table: "Listings",
+                columns: new[] { "Status", "Kind" });
+        }
+    }
+}
