@@ -11,7 +11,7 @@ public sealed class EdgeOptions
 
     /// <summary>Largest request body accepted (bytes); larger ones get 413 before they are read.</summary>
     [Range(1024, 1024L * 1024 * 1024)]
-    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+    public long MaxRequestBodyBytes { get; set; } = 32L * 1024 * 1024;
 
     /// <summary>Browser origins allowed to call the API (the portal). Empty: no CORS headers at all.</summary>
     public List<string> CorsOrigins { get; set; } = [];

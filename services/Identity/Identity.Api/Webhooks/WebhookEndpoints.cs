@@ -37,7 +37,7 @@ public static class WebhookEndpoints
         group.MapGet("/", ListWebhooks).WithName(nameof(ListWebhooks)).RequireScope(Scopes.Admin);
         group.MapPost("/{webhookId:guid}/enable", EnableWebhook).WithName(nameof(EnableWebhook)).RequireScope(Scopes.Admin);
         group.MapDelete("/{webhookId:guid}", DeleteWebhook).WithName(nameof(DeleteWebhook)).RequireScope(Scopes.Admin);
-        group.MapGet("/{webhookId:guid}/deliveries", ListDeliveries).WithName(nameof(ListDeliveries)).RequireScope(Scopes.Admin);
+        group.MapGet("/{webhookId:guid}/deliveries", ListWebhookDeliveries).WithName(nameof(ListWebhookDeliveries)).RequireScope(Scopes.Admin);
         return app;
     }
 
@@ -128,7 +128,7 @@ public static class WebhookEndpoints
     }
 
     /// <summary>The latest deliveries with every attempt: what was sent, when, and what the endpoint answered.</summary>
-    public static async Task<Results<Ok<IReadOnlyList<WebhookDeliveryDto>>, NotFound>> ListDeliveries(
+    public static async Task<Results<Ok<IReadOnlyList<WebhookDeliveryDto>>, NotFound>> ListWebhookDeliveries(
         Guid id, Guid webhookId, ClaimsPrincipal user, IdentityDataContext db, int? limit, CancellationToken cancellationToken)
     {
         if (!OrganisationEndpoints.CanManage(user, id) || !await db.WebhookEndpoints.AnyAsync(e => e.Id == webhookId && e.OrganisationId == id, cancellationToken))
