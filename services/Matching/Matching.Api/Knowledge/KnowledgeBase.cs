@@ -43,8 +43,9 @@ public sealed class KnowledgeBase
 
     public KnowledgeBase(
         IReadOnlyList<SynergyPattern> patterns, IReadOnlyList<EwcEntry> ewc, IReadOnlyDictionary<string, string> ewcHeadings,
-        IReadOnlyList<ThesaurusGroup> thesaurus, TransportFactors factors)
+        IReadOnlyList<ThesaurusGroup> thesaurus, TransportFactors factors, IReadOnlyDictionary<string, string>? nace = null)
     {
+        Nace = nace ?? new Dictionary<string, string>();
         Ewc = ewc.ToDictionary(e => e.Code);
         EwcHeadings = ewcHeadings;
         Thesaurus = [.. thesaurus.Select(g => g with
@@ -70,6 +71,13 @@ public sealed class KnowledgeBase
     public IReadOnlyDictionary<string, ThesaurusGroup> ThesaurusById { get; }
 
     public TransportFactors Factors { get; }
+
+    /// <summary>NACE Rev. 2 labels by code (sections, divisions, groups, classes), when knowledge/nace.json is present.</summary>
+    public IReadOnlyDictionary<string, string> Nace { get; }
+
+    /// <summary>"23.51 (Manufacture of cement)", or the bare code when no label is known.</summary>
+    public string DescribeNace(string? code) =>
+        code is null ? "unknown" : Nace.TryGetValue(code.Trim(), out var label) || Nace.TryGetValue(code.Trim().TrimEnd('0').TrimEnd('.'), out label) ? $"{code} ({label})" : code;
 
     /// <summary>Thesaurus groups named in a text, with their broader groups.</summary>
     public HashSet<string> GroupsIn(StemText text, string language)
@@ -190,7 +198,22 @@ public sealed class KnowledgeBase
             }
         }
 
-        return new KnowledgeBase(patterns, entries, headings, LoadThesaurus(Path.Combine(directory, "thesaurus.json")), factors);
+        var nace = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var doc = Read(Path.Combine(directory, "nace.json")))
+        {
+            if (doc is not null && doc.RootElement.TryGetProperty("items", out var items))
+            {
+                foreach (var item in items.EnumerateArray())
+                {
+                    if (Str(item, "code") is { } code && Str(item, "label") is { } label)
+                    {
+                        nace[code] = label;
+                    }
+                }
+            }
+        }
+
+        return new KnowledgeBase(patterns, entries, headings, LoadThesaurus(Path.Combine(directory, "thesaurus.json")), factors, nace);
     }
 
     /// <summary>

@@ -54,7 +54,7 @@ public static class Scoring
 
         var (pattern, patternIds) = KnowledgeFit(offer.Annotation, want.Annotation, knowledge, learned);
         var text = TextFit(offer.Annotation, want.Annotation);
-        var classification = ClassificationFit(o, w, offer.Annotation, want.Annotation, (patternIds.Count > 0 ? patternIds[0] : null));
+        var classification = ClassificationFit(o, w, offer.Annotation, want.Annotation, patternIds.Count > 0 ? patternIds[0] : null, knowledge);
         var transport = TransportCost(o, w, km, f);
         var transportFit = TransportFit(transport, o.ResourceClass);
         var quantity = QuantityFit(o.Quantity, w.Quantity);
@@ -149,7 +149,7 @@ public static class Scoring
     }
 
     /// <summary>Resource class, and the waste code and sectors against the best pattern.</summary>
-    public static Component ClassificationFit(ListingSnapshot offer, ListingSnapshot want, Annotation offerA, Annotation wantA, string? patternId)
+    public static Component ClassificationFit(ListingSnapshot offer, ListingSnapshot want, Annotation offerA, Annotation wantA, string? patternId, KnowledgeBase? knowledge = null)
     {
         var parts = new List<string>();
         var value = 0.0;
@@ -177,7 +177,7 @@ public static class Scoring
         if (patternId is not null && wantA.Patterns.TryGetValue(patternId, out var u) && u.Evidence.Any(e => e.Contains("NACE", StringComparison.Ordinal)))
         {
             value += 0.3;
-            parts.Add($"receiver's sector {wantA.Nace} typically uses it");
+            parts.Add($"receiver's sector {knowledge?.DescribeNace(wantA.Nace) ?? wantA.Nace} typically uses it");
         }
 
         return new Component(Math.Min(1, value), parts.Count == 0 ? "No classification in common." : "Classification: " + string.Join("; ", parts) + ".");
