@@ -53,10 +53,26 @@ public sealed class KnowledgeBase
             Phrases = [.. g.Terms.Select(t => (t.Language, new Phrase(t.Term, [.. TextAnalysis.Stems(t.Term, t.Language)]))).Where(p => p.Item2.Stems.Length > 0)],
         })];
         ThesaurusById = Thesaurus.ToDictionary(g => g.Id);
+        foreach (var group in Thesaurus)
+        {
+            foreach (var (lang, phrase) in group.Phrases)
+            {
+                var key = (lang, phrase.Stems[0]);
+                if (!phrasesByFirstStem.TryGetValue(key, out var list))
+                {
+                    phrasesByFirstStem[key] = list = [];
+                }
+
+                list.Add((group.Id, phrase));
+            }
+        }
+
         Factors = factors;
         Patterns = [.. patterns.Select(Prepare)];
         PatternsById = Patterns.ToDictionary(p => p.Id);
     }
+
+    private readonly Dictionary<(string Language, string Stem), List<(string Group, Phrase Phrase)>> phrasesByFirstStem = [];
 
     public IReadOnlyList<SynergyPattern> Patterns { get; }
 
@@ -83,14 +99,18 @@ public sealed class KnowledgeBase
     public HashSet<string> GroupsIn(StemText text, string language)
     {
         var groups = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in Thesaurus)
+        foreach (var stem in text.Positions.Keys)
         {
-            foreach (var (lang, phrase) in group.Phrases)
+            if (!phrasesByFirstStem.TryGetValue((language, stem), out var candidates))
             {
-                if (lang == language && phrase.OccursIn(text))
+                continue;
+            }
+
+            foreach (var (group, phrase) in candidates)
+            {
+                if (!groups.Contains(group) && phrase.OccursIn(text))
                 {
-                    AddWithBroader(group.Id, groups);
-                    break;
+                    AddWithBroader(group, groups);
                 }
             }
         }

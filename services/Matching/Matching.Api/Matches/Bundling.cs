@@ -37,23 +37,10 @@ public static class Bundling
         var bundles = new List<Bundle>();
         foreach (var family in usable.GroupBy(Family).Where(g => g.Key is not null && g.Count() >= 2))
         {
-            // cheapest haul per unit first; better pairs break ties
-            var ordered = family.OrderBy(p => p.Transport?.EurPerTonne ?? double.MaxValue).ThenByDescending(p => p.Score).ToList();
-            var chosen = new List<(ScoredPair Pair, decimal Amount)>();
-            var covered = 0m;
-            foreach (var pair in ordered)
-            {
-                if (covered >= need || chosen.Count == MaxMembers)
-                {
-                    break;
-                }
-
-                var amount = Math.Min(Other(pair, isWant).Quantity.YearlyAmount, need - covered);
-                chosen.Add((pair, amount));
-                covered += amount;
-            }
-
-            if (covered < need || chosen.Count < 2)
+            // cheapest haul per unit first (better pairs break ties); when that needs too many members, largest first
+            var chosen = Cover(family.OrderBy(p => p.Transport?.EurPerTonne ?? double.MaxValue).ThenByDescending(p => p.Score), need, isWant)
+                ?? Cover(family.OrderByDescending(p => Other(p, isWant).Quantity.YearlyAmount).ThenBy(p => p.Transport?.EurPerTonne ?? double.MaxValue), need, isWant);
+            if (chosen is null)
             {
                 continue;
             }
@@ -62,6 +49,25 @@ public static class Bundling
         }
 
         return [.. bundles.OrderByDescending(b => b.Score).Take(1)];
+    }
+
+    private static List<(ScoredPair Pair, decimal Amount)>? Cover(IEnumerable<ScoredPair> ordered, decimal need, bool isWant)
+    {
+        var chosen = new List<(ScoredPair Pair, decimal Amount)>();
+        var covered = 0m;
+        foreach (var pair in ordered)
+        {
+            if (covered >= need || chosen.Count == MaxMembers)
+            {
+                break;
+            }
+
+            var amount = Math.Min(Other(pair, isWant).Quantity.YearlyAmount, need - covered);
+            chosen.Add((pair, amount));
+            covered += amount;
+        }
+
+        return covered >= need && chosen.Count >= 2 ? chosen : null;
     }
 
     private static Bundle Build(ListingSnapshot source, List<(ScoredPair Pair, decimal Amount)> chosen, decimal need, string family, bool isWant, TransportFactors factors)

@@ -72,6 +72,11 @@ public static class Scoring
             new("availability", availability.Text, Round(AvailabilityWeight * availability.Value)),
             new("price", price.Text, Round(PriceWeight * price.Value)),
         };
+        if (patternIds.Count > 0 && learned.TryGetValue(patternIds[0], out var weight) && Math.Abs(weight - 1) > 1e-9)
+        {
+            reasons.Add(Learned(weight));
+        }
+
         if (o.Hazardous)
         {
             reasons.Add(new("hazard", "Hazardous material; the receiver accepts hazardous material (permit held).", 0));
@@ -80,6 +85,12 @@ public static class Scoring
         var score = Math.Round(Math.Clamp(reasons.Sum(r => r.Contribution), 0, 1), 4);
         return new ScoredPair(o, w, score, Math.Round(km, 1), transport, reasons, patternIds);
     }
+
+    /// <summary>Past decisions on the same pattern: up to ±0.05 on top of the components.</summary>
+    public static MatchReason Learned(double weight) => new(
+        "learning",
+        weight > 1 ? $"Matches of this kind were accepted before (learned weight {weight:0.00})." : $"Matches of this kind were declined before (learned weight {weight:0.00}).",
+        Round(0.1 * (weight - 1)));
 
     /// <summary>A hazardous offer only goes to a want that accepts hazardous material.</summary>
     public static bool HazardAllowed(ListingSnapshot offer, ListingSnapshot want) => !offer.Hazardous || want.AcceptsHazardous;
