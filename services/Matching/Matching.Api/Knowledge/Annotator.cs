@@ -73,7 +73,7 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
 
         var temperature = listing.TemperatureC ?? TemperatureIn(raw);
         var fits = new Dictionary<string, PatternFit>(StringComparer.Ordinal);
-        foreach (var pattern in knowledge.Patterns)
+        foreach (var pattern in knowledge.CandidatePatterns(listing.Kind, english, listing.EwcCode, nace, groups))
         {
             var fit = listing.Kind == "offer"
                 ? ResourceFit(pattern, listing, english, groups, nace, temperature)
@@ -144,7 +144,7 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         var evidence = new List<string>();
         var miss = Hits(p.UsePhrases, english, 0.6, 3, evidence, "asks for");
         miss *= Hits(p.ResourcePhrases, english, 0.5, 2, evidence, "names the resource");
-        miss *= GroupHits(p.UseGroups.Concat(p.ResourceGroups).ToHashSet(), groups, 0.45, evidence);
+        miss *= GroupHits(p.WantGroups, groups, 0.45, evidence);
         miss *= NaceFit(p.Use.Nace, nace, 0.5, 0.35, 0.2, evidence, "receiving");
         return new PatternFit(p.Id, (1 - miss) * ClassFactor(p, want.ResourceClass), evidence);
     }

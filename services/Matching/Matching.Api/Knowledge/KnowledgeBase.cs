@@ -16,6 +16,9 @@ public sealed record SynergyPattern(
     public IReadOnlySet<string> ResourceGroups { get; init; } = new HashSet<string>();
 
     public IReadOnlySet<string> UseGroups { get; init; } = new HashSet<string>();
+
+    /// <summary>Use and resource groups together: what a want may name.</summary>
+    public IReadOnlySet<string> WantGroups { get; init; } = new HashSet<string>();
 }
 
 public sealed record PatternSide(IReadOnlyList<string> Ewc, IReadOnlyList<string> Terms, IReadOnlyList<string> Nace);
@@ -70,11 +73,100 @@ public sealed class KnowledgeBase
         Factors = factors;
         Patterns = [.. patterns.Select(Prepare)];
         PatternsById = Patterns.ToDictionary(p => p.Id);
+        foreach (var p in Patterns)
+        {
+            foreach (var phrase in p.ResourcePhrases)
+            {
+                Add(offerIndex, "s:" + phrase.Stems[0], p);
+                Add(wantIndex, "s:" + phrase.Stems[0], p);
+            }
+
+            foreach (var phrase in p.UsePhrases)
+            {
+                Add(wantIndex, "s:" + phrase.Stems[0], p);
+            }
+
+            foreach (var code in p.Resource.Ewc.Where(c => c.Length >= 5))
+            {
+                Add(offerIndex, "e:" + code[..5], p);
+            }
+
+            foreach (var code in p.Resource.Nace.Where(n => n.Length >= 2))
+            {
+                Add(offerIndex, "n:" + code[..2], p);
+            }
+
+            foreach (var code in p.Use.Nace.Where(n => n.Length >= 2))
+            {
+                Add(wantIndex, "n:" + code[..2], p);
+            }
+
+            foreach (var group in p.ResourceGroups)
+            {
+                Add(offerIndex, "g:" + group, p);
+            }
+
+            foreach (var group in p.WantGroups)
+            {
+                Add(wantIndex, "g:" + group, p);
+            }
+        }
     }
 
     private readonly Dictionary<(string Language, string Stem), List<(string Group, Phrase Phrase)>> phrasesByFirstStem = [];
 
+    private readonly Dictionary<string, List<SynergyPattern>> offerIndex = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<SynergyPattern>> wantIndex = new(StringComparer.Ordinal);
+
     public IReadOnlyList<SynergyPattern> Patterns { get; }
+
+    /// <summary>
+    /// Patterns a listing could fit at all: one of its stems starts a pattern term, or its waste sub-chapter, sector
+    /// division or a thesaurus group is the pattern's. The rest fit with zero, so they are never computed.
+    /// </summary>
+    public IEnumerable<SynergyPattern> CandidatePatterns(string kind, StemText english, string? ewc, string? nace, IReadOnlySet<string> groups)
+    {
+        var index = kind == "offer" ? offerIndex : wantIndex;
+        var keys = english.Positions.Keys.Select(k => "s:" + k)
+            .Concat(groups.Select(g => "g:" + g));
+        if (ewc is { Length: >= 5 })
+        {
+            keys = keys.Append("e:" + ewc[..5]);
+        }
+
+        if (nace is { Length: >= 2 })
+        {
+            keys = keys.Append("n:" + nace.Trim()[..2]);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            if (index.TryGetValue(key, out var patterns))
+            {
+                foreach (var p in patterns)
+                {
+                    if (seen.Add(p.Id))
+                    {
+                        yield return p;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void Add(Dictionary<string, List<SynergyPattern>> index, string key, SynergyPattern p)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        if (!list.Contains(p))
+        {
+            list.Add(p);
+        }
+    }
 
     public IReadOnlyDictionary<string, SynergyPattern> PatternsById { get; }
 
@@ -143,6 +235,7 @@ public sealed class KnowledgeBase
             UsePhrases = use,
             ResourceGroups = GroupsOf(resource),
             UseGroups = GroupsOf(use),
+            WantGroups = GroupsOf(resource.Concat(use)),
         };
     }
 
