@@ -58,7 +58,7 @@ using (var index = new LuceneListingIndex(Path.Combine(dataDir, "matching-index"
         var scored = new List<ScoredPair>();
         foreach (var hit in hits)
         {
-            var other = new Side(hit.Listing, annotator.Annotate(hit.Listing, generator.Naces.GetValueOrDefault(hit.Listing.OrganisationId)));
+            var other = new Side(hit.Listing, SuggestionService.AnnotationOf(hit, generator.Naces.GetValueOrDefault(hit.Listing.OrganisationId), annotator));
             if ((source.Kind == "offer" ? Scoring.Score(self, other, knowledge, learned) : Scoring.Score(other, self, knowledge, learned)) is { } pair)
             {
                 scored.Add(pair);

@@ -197,7 +197,7 @@ public sealed class LifecycleTests(MatchingFactory factory) : IClassFixture<Matc
         var offer = await Api.CreateListingAsync(client, power, "offer", "Gypsum from flue gas desulphurisation", "FGD gypsum, filter cake from the wet scrubber.", ewcCode: "10 01 05");
         async Task<double> ScoreOfNewWantAsync(string name)
         {
-            var org = await Api.RegisterAsync(client, name, "23.62");
+            var org = await Api.RegisterAsync(client, name, null); // no sector: nothing arrives later to change the score
             var want = await Api.CreateListingAsync(client, org, "want", "Gypsum for plasterboard", "Calcium sulphate for our board line.");
             return (await Api.WaitForMatchAsync(client, want, offer)).GetProperty("score").GetDouble();
         }

@@ -77,7 +77,7 @@ internal static class Api
         }
     }
 
-    public static async Task<Guid> RegisterAsync(HttpClient client, string name, string nace)
+    public static async Task<Guid> RegisterAsync(HttpClient client, string name, string? nace)
     {
         var response = await client.PostAsJsonAsync("/api/v1/organisations", new { name, naceCode = nace, country = "DK" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);

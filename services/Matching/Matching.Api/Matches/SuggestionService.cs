@@ -80,7 +80,13 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
     }
 
     public static IndexedListing ToIndexed(ListingSnapshot listing, Annotation annotation) =>
-        new(listing, annotation.Language, annotation.Text.Stems, annotation.Concepts);
+        new(listing, annotation.Language, annotation.Text.Stems, annotation.Concepts) { AnnotationJson = AnnotationCodec.Encode(annotation) };
+
+    /// <summary>The candidate's annotation as indexed, unless its organisation's sector has changed since.</summary>
+    public static Annotation AnnotationOf(IndexHit hit, string? nace, Annotator annotator) =>
+        AnnotationCodec.Decode(hit.AnnotationJson) is { } stored && stored.Nace == (hit.Listing.NaceCode ?? nace)
+            ? stored
+            : annotator.Annotate(hit.Listing, nace);
 
     /// <summary>The query for a source listing: counterpart concepts weighted by how well the source fits them.</summary>
     public static CandidateQuery QueryFor(ListingSnapshot source, Annotation annotation, int limit)
@@ -130,7 +136,7 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         var scored = new List<ScoredPair>();
         foreach (var hit in hits)
         {
-            var other = new Side(hit.Listing, annotator.Annotate(hit.Listing, naces.GetValueOrDefault(hit.Listing.OrganisationId)));
+            var other = new Side(hit.Listing, AnnotationOf(hit, naces.GetValueOrDefault(hit.Listing.OrganisationId), annotator));
             var pair = source.Kind == "offer"
                 ? Scoring.Score(self, other, annotator.Knowledge, learned)
                 : Scoring.Score(other, self, annotator.Knowledge, learned);

@@ -75,7 +75,10 @@ public sealed class ElasticsearchListingIndex(HttpClient http, Uri baseUrl, stri
         var hits = body?["hits"]?["hits"]?.AsArray() ?? [];
         return [.. hits.Select(h => new IndexHit(
             JsonSerializer.Deserialize<ListingSnapshot>(h!["_source"]!["snapshot"]!.GetValue<string>(), Json)!,
-            h["_score"]?.GetValue<double>() ?? 0))];
+            h["_score"]?.GetValue<double>() ?? 0)
+        {
+            AnnotationJson = h["_source"]?["annotation"]?.GetValue<string>(),
+        })];
     }
 
     private static JsonObject ToDocument(IndexedListing indexed)
@@ -94,6 +97,7 @@ public sealed class ElasticsearchListingIndex(HttpClient http, Uri baseUrl, stri
             ["raw_" + indexed.Language] = $"{l.Title}\n{l.Description}",
             ["concept"] = new JsonArray([.. indexed.Concepts.Distinct().Select(c => JsonValue.Create(c))]),
             ["snapshot"] = JsonSerializer.Serialize(l, Json),
+            ["annotation"] = indexed.AnnotationJson,
         };
     }
 
@@ -129,7 +133,7 @@ public sealed class ElasticsearchListingIndex(HttpClient http, Uri baseUrl, stri
         return new JsonObject
         {
             ["size"] = q.Limit,
-            ["_source"] = new JsonArray("snapshot"),
+            ["_source"] = new JsonArray("snapshot", "annotation"),
             ["query"] = new JsonObject
             {
                 ["bool"] = new JsonObject { ["filter"] = filter, ["must_not"] = mustNot, ["should"] = should, ["minimum_should_match"] = 1 },
@@ -188,6 +192,7 @@ public sealed class ElasticsearchListingIndex(HttpClient http, Uri baseUrl, stri
             ["acceptsHazardous"] = Keyword(), ["lang"] = Keyword(), ["concept"] = Keyword(),
             ["text"] = new JsonObject { ["type"] = "text", ["analyzer"] = "stems", ["similarity"] = "BM25" },
             ["snapshot"] = new JsonObject { ["type"] = "keyword", ["index"] = false, ["doc_values"] = false },
+            ["annotation"] = new JsonObject { ["type"] = "keyword", ["index"] = false, ["doc_values"] = false },
         };
         var names = new Dictionary<string, string> { ["en"] = "english", ["de"] = "german", ["fr"] = "french", ["es"] = "spanish", ["it"] = "italian", ["nl"] = "dutch" };
         foreach (var (lang, name) in names)

@@ -21,7 +21,11 @@ public interface IListingIndex
 }
 
 /// <summary>A listing as indexed: its snapshot, stems in its own language, and knowledge concepts.</summary>
-public sealed record IndexedListing(ListingSnapshot Listing, string Language, IReadOnlyList<string> Stems, IReadOnlyList<string> Concepts);
+public sealed record IndexedListing(ListingSnapshot Listing, string Language, IReadOnlyList<string> Stems, IReadOnlyList<string> Concepts)
+{
+    /// <summary>The annotation, stored with the document and handed back with hits (see <c>AnnotationCodec</c>).</summary>
+    public string? AnnotationJson { get; init; }
+}
 
 /// <summary>
 /// What to look for: the counterpart concepts with their weights (a source offer's <c>pr:x</c> asks for wants with
@@ -55,4 +59,7 @@ public sealed record CandidateQuery(ListingSnapshot Source, IReadOnlyList<string
 }
 
 /// <summary>A candidate with the snapshot the index holds, so scoring never waits on another transaction's commit.</summary>
-public sealed record IndexHit(ListingSnapshot Listing, double TextScore);
+public sealed record IndexHit(ListingSnapshot Listing, double TextScore)
+{
+    public string? AnnotationJson { get; init; }
+}

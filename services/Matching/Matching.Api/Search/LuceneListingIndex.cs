@@ -79,8 +79,14 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         try
         {
             var top = searcher.Search(ToQuery(query), query.Limit);
-            IReadOnlyList<IndexHit> hits = [.. top.ScoreDocs.Select(d => new IndexHit(
-                JsonSerializer.Deserialize<Listings.Contracts.ListingSnapshot>(searcher.Doc(d.Doc).Get("snapshot"), Json)!, d.Score))];
+            IReadOnlyList<IndexHit> hits = [.. top.ScoreDocs.Select(d =>
+            {
+                var doc = searcher.Doc(d.Doc);
+                return new IndexHit(JsonSerializer.Deserialize<Listings.Contracts.ListingSnapshot>(doc.Get("snapshot"), Json)!, d.Score)
+                {
+                    AnnotationJson = doc.Get("annotation"),
+                };
+            })];
             return Task.FromResult(hits);
         }
         finally
@@ -114,6 +120,11 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
             new TextField("text", string.Join(' ', indexed.Stems), Field.Store.NO),
             new StoredField("snapshot", JsonSerializer.Serialize(listing, Json)),
         };
+        if (indexed.AnnotationJson is { } annotation)
+        {
+            doc.Add(new StoredField("annotation", annotation));
+        }
+
         foreach (var concept in indexed.Concepts.Distinct())
         {
             doc.Add(new StringField("concept", concept, Field.Store.NO));
