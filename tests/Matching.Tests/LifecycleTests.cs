@@ -208,4 +208,25 @@ public sealed class LifecycleTests(MatchingFactory factory) : IClassFixture<Matc
         var after = await ScoreOfNewWantAsync("Learn Board 2");
         Assert.True(after > before, $"{after} should exceed {before}");
     }
+
+    [Fact]
+    public async Task A_full_rebuild_restores_the_index_from_stored_snapshots()
+    {
+        var (_, offer, want, _) = await FlyAshPairAsync("Rebuild");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var index = services.GetRequiredService<Search.IListingIndex>();
+        var annotator = services.GetRequiredService<Knowledge.Annotator>();
+        var db = services.GetRequiredService<MatchingDbContext>();
+        var snapshot = JsonSerializer.Deserialize<ListingSnapshot>((await db.Listings.AsNoTracking().SingleAsync(l => l.Id == want)).SnapshotJson, Web)!;
+        async Task<bool> OfferFoundAsync() =>
+            (await index.FindCandidatesAsync(Matches.SuggestionService.QueryFor(snapshot, annotator.Annotate(snapshot, "23.51"), 500), CancellationToken.None))
+                .Any(h => h.Listing.ListingId == offer);
+
+        await index.ClearAsync(CancellationToken.None);
+        Assert.False(await OfferFoundAsync());
+        var count = await services.GetRequiredService<Search.Reindexer>().RebuildAsync(CancellationToken.None);
+        Assert.True(count >= 2);
+        Assert.True(await OfferFoundAsync());
+    }
 }
