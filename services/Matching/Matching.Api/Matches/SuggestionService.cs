@@ -147,6 +147,9 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         }
 
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
+
+        // every match this listing is in, in one query; the upserts below then work on tracked entities
+        await db.Matches.Where(m => m.OfferListingId == source.ListingId || m.WantListingId == source.ListingId).LoadAsync(cancellationToken);
         foreach (var s in scored.Take(o.SuggestionsPerListing))
         {
             await UpsertPairAsync(s, now, cancellationToken);
@@ -194,9 +197,9 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         db.AddEvent(new MatchSuggested(match.Id, match.Kind, b.Lead.Offer.ListingId, b.Lead.Want.ListingId, orgs, b.Score), match.Id.ToString());
     }
 
-    private async Task<Match?> FindAsync(Guid offerId, Guid wantId, string kind, CancellationToken cancellationToken) =>
-        db.Matches.Local.FirstOrDefault(m => m.OfferListingId == offerId && m.WantListingId == wantId && m.Kind == kind)
-        ?? await db.Matches.FirstOrDefaultAsync(m => m.OfferListingId == offerId && m.WantListingId == wantId && m.Kind == kind, cancellationToken);
+    /// <summary>Among the tracked matches: <see cref="SuggestAsync"/> has loaded every match of the source listing.</summary>
+    private Task<Match?> FindAsync(Guid offerId, Guid wantId, string kind, CancellationToken cancellationToken) =>
+        Task.FromResult(db.Matches.Local.FirstOrDefault(m => m.OfferListingId == offerId && m.WantListingId == wantId && m.Kind == kind));
 
     private Match New(ListingSnapshot offer, ListingSnapshot want, string kind, DateTime now)
     {

@@ -125,7 +125,7 @@ public sealed class ElasticsearchListingIndex(HttpClient http, Uri baseUrl, stri
             should.Add(new JsonObject { ["term"] = new JsonObject { ["concept"] = new JsonObject { ["value"] = concept, ["boost"] = Math.Max(weight, 0.05f) * 3f } } });
         }
 
-        foreach (var stem in q.Stems.Distinct().Take(200))
+        foreach (var stem in q.Stems.Distinct().Take(LuceneListingIndex.MaxStems))
         {
             should.Add(new JsonObject { ["term"] = new JsonObject { ["text"] = new JsonObject { ["value"] = stem, ["boost"] = 0.5 } } });
         }

@@ -17,6 +17,9 @@ namespace Marketplace.Matching.Search;
 public sealed class LuceneListingIndex : IListingIndex, IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    /// <summary>Text terms per query: concepts carry the semantics, stems only refine.</summary>
+    internal const int MaxStems = 64;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
@@ -78,7 +81,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         var searcher = searchers.Acquire();
         try
         {
-            var top = searcher.Search(ToQuery(query), query.Limit);
+            var top = searcher.Search(ToQuery(query, searcher.IndexReader), query.Limit);
             IReadOnlyList<IndexHit> hits = [.. top.ScoreDocs.Select(d =>
             {
                 var doc = searcher.Doc(d.Doc);
@@ -133,7 +136,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         return doc;
     }
 
-    private static BooleanQuery ToQuery(CandidateQuery q)
+    private static BooleanQuery ToQuery(CandidateQuery q, IndexReader reader)
     {
         var source = q.Source;
         var query = new BooleanQuery
@@ -160,9 +163,15 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
             relevance.Add(new TermQuery(new Term("concept", concept)) { Boost = Math.Max(weight, 0.05f) * 3f }, Occur.SHOULD);
         }
 
-        foreach (var stem in q.Stems.Distinct().Take(200))
+        // Stems in more than a tenth of the index say little and cost a full posting-list walk each.
+        var common = Math.Max(50, reader.NumDocs / 10);
+        foreach (var stem in q.Stems.Distinct().Take(MaxStems))
         {
-            relevance.Add(new TermQuery(new Term("text", stem)) { Boost = 0.5f }, Occur.SHOULD);
+            var term = new Term("text", stem);
+            if (reader.DocFreq(term) <= common)
+            {
+                relevance.Add(new TermQuery(term) { Boost = 0.5f }, Occur.SHOULD);
+            }
         }
 
         if (relevance.Clauses.Count > BooleanQuery.MaxClauseCount)
