@@ -202,15 +202,18 @@ public sealed class ElasticsearchListingIndex(HttpClient http, Uri baseUrl, stri
                 .Where(t => t.Count > 1)
                 .Select(t => JsonValue.Create(string.Join(", ", t)))
                 .ToList();
-            filters[$"{lang}_synonyms"] = new JsonObject { ["type"] = "synonym_graph", ["lenient"] = true, ["synonyms"] = new JsonArray([.. synonyms]) };
+            var chain = new JsonArray("lowercase", "asciifolding");
+            if (synonyms.Count > 0)
+            {
+                filters[$"{lang}_synonyms"] = new JsonObject { ["type"] = "synonym_graph", ["lenient"] = true, ["synonyms"] = new JsonArray([.. synonyms]) };
+                chain.Add($"{lang}_synonyms");
+            }
+
             filters[$"{lang}_stop"] = new JsonObject { ["type"] = "stop", ["stopwords"] = $"_{name}_" };
             filters[$"{lang}_stemmer"] = new JsonObject { ["type"] = "stemmer", ["language"] = name };
-            analyzers[$"text_{lang}"] = new JsonObject
-            {
-                ["type"] = "custom",
-                ["tokenizer"] = "standard",
-                ["filter"] = new JsonArray("lowercase", "asciifolding", $"{lang}_synonyms", $"{lang}_stop", $"{lang}_stemmer"),
-            };
+            chain.Add($"{lang}_stop");
+            chain.Add($"{lang}_stemmer");
+            analyzers[$"text_{lang}"] = new JsonObject { ["type"] = "custom", ["tokenizer"] = "standard", ["filter"] = chain };
             properties["raw_" + lang] = new JsonObject { ["type"] = "text", ["analyzer"] = $"text_{lang}" };
         }
 
