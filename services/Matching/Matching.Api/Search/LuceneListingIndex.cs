@@ -157,14 +157,19 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
             query.Add(new TermQuery(new Term("hazardous", "1")), Occur.MUST_NOT);
         }
 
+        // Terms in more than a tenth of the index (a resource class, a broad thesaurus group, a frequent word) say
+        // little and cost a walk over most postings; pattern concepts always count.
+        var common = Math.Max(50, reader.NumDocs / 10);
         var relevance = new BooleanQuery();
         foreach (var (concept, weight) in q.Concepts)
         {
-            relevance.Add(new TermQuery(new Term("concept", concept)) { Boost = Math.Max(weight, 0.05f) * 3f }, Occur.SHOULD);
+            var term = new Term("concept", concept);
+            if (concept.StartsWith("pr:", StringComparison.Ordinal) || concept.StartsWith("pu:", StringComparison.Ordinal) || reader.DocFreq(term) <= common)
+            {
+                relevance.Add(new TermQuery(term) { Boost = Math.Max(weight, 0.05f) * 3f }, Occur.SHOULD);
+            }
         }
 
-        // Stems in more than a tenth of the index say little and cost a full posting-list walk each.
-        var common = Math.Max(50, reader.NumDocs / 10);
         foreach (var stem in q.Stems.Distinct().Take(MaxStems))
         {
             var term = new Term("text", stem);
