@@ -1,11 +1,13 @@
 using Marketplace.Matching.Consumers;
 using Marketplace.Matching.Data;
+using Marketplace.Matching.Knowledge;
 using Marketplace.Matching.Matches;
 using Marketplace.Matching.Search;
 using Marketplace.ServiceDefaults;
 using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Messaging;
 using Marketplace.ServiceDefaults.Persistence;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Matching;
 
@@ -18,18 +20,52 @@ public static class MatchingModule
         builder.AddServiceDatabase<MatchingDbContext, SqliteMatchingDbContext, SqlServerMatchingDbContext>(Name);
         builder.AddMarketplaceAuthentication(Audiences.Matching);
         builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp =>
+        {
+            var dir = sp.GetRequiredService<IOptions<SearchOptions>>().Value.KnowledgeDirectory ?? Path.Combine(AppContext.BaseDirectory, "knowledge");
+            return KnowledgeBase.Load(dir);
+        });
+        builder.Services.AddSingleton<Annotator>();
+        builder.Services.AddHttpClient(ElasticsearchListingIndex.HttpClientName);
         builder.Services.AddSingleton<IListingIndex>(sp =>
         {
-            var dataDir = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketplaceOptions>>().Value.ResolveDataDir();
+            var search = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
+            if (search.Engine == "Elasticsearch")
+            {
+                return new ElasticsearchListingIndex(
+                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(ElasticsearchListingIndex.HttpClientName),
+                    search.ElasticsearchUrl ?? throw new InvalidOperationException("Search:ElasticsearchUrl is required when Search:Engine is Elasticsearch."),
+                    search.ElasticsearchIndex, sp.GetRequiredService<KnowledgeBase>());
+            }
+
+            var dataDir = sp.GetRequiredService<IOptions<MarketplaceOptions>>().Value.ResolveDataDir();
             return new LuceneListingIndex(Path.Combine(dataDir, "matching-index"));
         });
         builder.Services.AddScoped<SuggestionService>();
+        builder.Services.AddScoped<Reindexer>();
+        builder.AddConsumer<OrganisationRegisteredConsumer>(Name);
+        builder.AddConsumer<OrganisationUpdatedConsumer>(Name);
         builder.AddConsumer<ListingPublishedConsumer>(Name);
         builder.AddConsumer<ListingUpdatedConsumer>(Name);
         builder.AddConsumer<ListingPausedConsumer>(Name);
         builder.AddConsumer<ListingClosedConsumer>(Name);
         builder.AddConsumer<ListingExpiredConsumer>(Name);
         return builder;
+    }
+
+    /// <summary><c>reindex</c> as the first argument: rebuild the search index from stored snapshots and exit.</summary>
+    public static async Task<int?> RunMatchingCommandAsync(this WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0] != "reindex")
+        {
+            return null;
+        }
+
+        await app.MigrateOnStartAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var count = await scope.ServiceProvider.GetRequiredService<Reindexer>().RebuildAsync(CancellationToken.None);
+        Console.WriteLine($"Reindexed {count} published listings.");
+        return 0;
     }
 
     public static IEndpointRouteBuilder MapMatching(this IEndpointRouteBuilder app)

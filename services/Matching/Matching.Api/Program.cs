@@ -13,4 +13,4 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapMatching();
-return await app.RunMarketplaceAsync(args);
+return await app.RunMatchingCommandAsync(args) ?? await app.RunMarketplaceAsync(args);

@@ -8,6 +8,8 @@ public abstract class MatchingDbContext(DbContextOptions options) : DbContext(op
 {
     public DbSet<KnownListing> Listings => Set<KnownListing>();
     public DbSet<Match> Matches => Set<Match>();
+    public DbSet<KnownOrganisation> Organisations => Set<KnownOrganisation>();
+    public DbSet<PatternWeight> PatternWeights => Set<PatternWeight>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
@@ -23,6 +25,20 @@ public abstract class MatchingDbContext(DbContextOptions options) : DbContext(op
             e.Property(x => x.Status).HasMaxLength(20);
             e.HasIndex(x => x.OrganisationId);
         });
+        modelBuilder.Entity<KnownOrganisation>(e =>
+        {
+            e.ToTable("Organisations");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.NaceCode).HasMaxLength(10);
+            e.Property(x => x.Country).HasMaxLength(2);
+        });
+        modelBuilder.Entity<PatternWeight>(e =>
+        {
+            e.ToTable("PatternWeights");
+            e.HasKey(x => x.PatternId);
+            e.Property(x => x.PatternId).HasMaxLength(100);
+        });
         modelBuilder.Entity<Match>(e =>
         {
             e.ToTable("Matches");
@@ -33,9 +49,11 @@ public abstract class MatchingDbContext(DbContextOptions options) : DbContext(op
             e.Property(x => x.WantInterest).HasMaxLength(20);
             e.Property(x => x.DeclineReason).HasMaxLength(500);
             e.Property(x => x.Version).IsConcurrencyToken();
-            e.HasIndex(x => new { x.OfferListingId, x.WantListingId }).IsUnique();
+            e.Property(x => x.TransportMode).HasMaxLength(10);
+            e.HasIndex(x => new { x.OfferListingId, x.WantListingId, x.Kind }).IsUnique();
             e.HasIndex(x => new { x.WantListingId, x.Status });
             e.HasIndex(x => new { x.Status, x.UpdatedAt });
+            e.HasIndex(x => x.Sequence);
         });
     }
 }

@@ -18,6 +18,9 @@ public sealed class KnownListing
 public sealed class Match
 {
     public Guid Id { get; set; }
+
+    /// <summary>Insertion order, for cursor pagination of the operators' pipeline.</summary>
+    public long Sequence { get; set; }
     public string Kind { get; set; } = MatchKinds.Pair;
     public Guid OfferListingId { get; set; }
     public Guid WantListingId { get; set; }
@@ -26,6 +29,17 @@ public sealed class Match
     public double Score { get; set; }
     public required string ReasonsJson { get; set; }
     public double? DistanceKm { get; set; }
+    public double? TransportEurPerYear { get; set; }
+    public double? TransportCo2eKgPerYear { get; set; }
+    public double? TransportEurPerUnit { get; set; }
+    public string? TransportMode { get; set; }
+
+    /// <summary>Synergy patterns behind the suggestion, best first: what acceptance and decline teach.</summary>
+    public string PatternIdsJson { get; set; } = "[]";
+
+    /// <summary>For a bundle: every pooled listing with its share (<see cref="BundleMember"/>).</summary>
+    public string? MembersJson { get; set; }
+
     public string Status { get; set; } = MatchStatuses.Suggested;
     public string OfferInterest { get; set; } = MatchStatuses.Suggested;
     public string WantInterest { get; set; } = MatchStatuses.Suggested;
@@ -50,6 +64,28 @@ public static class MatchStatuses
     public const string Accepted = "accepted";
     public const string Declined = "declined";
     public const string Withdrawn = "withdrawn";
+}
+
+public sealed record BundleMember(Guid ListingId, Guid OrganisationId, string Kind, decimal YearlyAmount, string BaseUnit, double Share);
+
+/// <summary>An organisation as Identity announced it: Matching needs its sector (NACE) to read its wants.</summary>
+public sealed class KnownOrganisation
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public string? NaceCode { get; set; }
+    public string Country { get; set; } = "";
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>What the platform learned about a synergy pattern from accepted and declined matches (1 = neutral).</summary>
+public sealed class PatternWeight
+{
+    public required string PatternId { get; set; }
+    public double Weight { get; set; } = 1.0;
+    public int Accepted { get; set; }
+    public int Declined { get; set; }
+    public DateTime UpdatedAt { get; set; }
 }
 
 public sealed record MatchReason(string Component, string Text, double Contribution);

@@ -11,15 +11,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Matching.Matches;
 
+public sealed record TransportCostDto(double EurPerYear, double Co2eKgPerYear, double EurPerTonne, string? Mode);
+
 public sealed record MatchItemDto(
     Guid MatchId, Guid ListingId, string Kind, double Score, IReadOnlyList<MatchReason> Reasons,
-    double? DistanceKm, object? TransportCostEstimate, string Status, IReadOnlyList<Guid>? Members);
+    double? DistanceKm, TransportCostDto? TransportCostEstimate, string Status, IReadOnlyList<BundleMember>? Members);
 
 public sealed record MatchListDto(IReadOnlyList<MatchItemDto> Items);
 
+public sealed record MatchPageDto(IReadOnlyList<MatchDto> Items, string? NextCursor);
+
 public sealed record MatchDto(
     Guid Id, string Kind, Guid OfferListingId, Guid WantListingId, double Score, IReadOnlyList<MatchReason> Reasons,
-    double? DistanceKm, string Status, string OfferInterest, string WantInterest, string? DeclineReason, DateTime CreatedAt, DateTime UpdatedAt);
+    double? DistanceKm, TransportCostDto? TransportCostEstimate, IReadOnlyList<BundleMember>? Members,
+    string Status, string OfferInterest, string WantInterest, string? DeclineReason, DateTime CreatedAt, DateTime UpdatedAt);
 
 public sealed record DeclineRequest([property: StringLength(500)] string? Reason);
 
@@ -32,6 +37,7 @@ public static class MatchEndpoints
         app.MapGet("/api/v1/listings/{id:guid}/matches", GetListingMatches).WithName(nameof(GetListingMatches))
             .WithTags("Matches").RequireScope(Scopes.MatchesRead);
         var group = app.MapGroup("/api/v1/matches").WithTags("Matches");
+        group.MapGet("/", ListMatches).WithName(nameof(ListMatches)).RequireScope(Scopes.MatchesRead);
         group.MapGet("/{id:guid}", GetMatch).WithName(nameof(GetMatch)).RequireScope(Scopes.MatchesRead);
         group.MapPost("/{id:guid}/interest", ExpressInterest).WithName(nameof(ExpressInterest)).RequireScope(Scopes.MatchesWrite);
         group.MapPost("/{id:guid}/decline", DeclineMatch).WithName(nameof(DeclineMatch)).RequireScope(Scopes.MatchesWrite);
@@ -48,16 +54,49 @@ public static class MatchEndpoints
         }
 
         var take = Math.Clamp(limit ?? 10, 1, 100);
+        var key = id.ToString();
         var matches = await db.Matches.AsNoTracking()
-            .Where(m => (m.OfferListingId == id || m.WantListingId == id)
+            .Where(m => (m.OfferListingId == id || m.WantListingId == id || (m.MembersJson != null && m.MembersJson.Contains(key)))
                         && m.Status != MatchStatuses.Withdrawn && m.Status != MatchStatuses.Declined)
             .OrderByDescending(m => m.Score)
             .Take(take)
             .ToListAsync(cancellationToken);
         var items = matches.Select(m => new MatchItemDto(
             m.Id, m.OfferListingId == id ? m.WantListingId : m.OfferListingId, m.Kind, m.Score, Reasons(m),
-            m.DistanceKm, null, m.Status, null)).ToList();
+            m.DistanceKm, Transport(m), m.Status, Members(m))).ToList();
         return TypedResults.Ok(new MatchListDto(items));
+    }
+
+    /// <summary>The operators' pipeline: matches by status, oldest first, with an opaque cursor.</summary>
+    public static async Task<Results<Ok<MatchPageDto>, ForbidHttpResult, ValidationProblem>> ListMatches(
+        ClaimsPrincipal user, MatchingDbContext db, string? status, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        if (!user.IsOperator())
+        {
+            return TypedResults.Forbid();
+        }
+
+        if (status is not null && status is not (MatchStatuses.Suggested or MatchStatuses.Interested or MatchStatuses.Accepted or MatchStatuses.Declined or MatchStatuses.Withdrawn))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["status must be one of: suggested, interested, accepted, declined, withdrawn."] });
+        }
+
+        long after = 0;
+        if (cursor is not null && !long.TryParse(cursor, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out after))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["cursor must be a value returned as nextCursor."] });
+        }
+
+        var take = Math.Clamp(limit ?? 50, 1, 200);
+        var query = db.Matches.AsNoTracking().Where(m => m.Sequence > after);
+        if (status is not null)
+        {
+            query = query.Where(m => m.Status == status);
+        }
+
+        var page = await query.OrderBy(m => m.Sequence).Take(take + 1).ToListAsync(cancellationToken);
+        var next = page.Count > take ? page[take - 1].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        return TypedResults.Ok(new MatchPageDto([.. page.Take(take).Select(m => m.AsDto())], next));
     }
 
     public static async Task<Results<Ok<MatchDto>, NotFound>> GetMatch(Guid id, ClaimsPrincipal user, MatchingDbContext db, CancellationToken cancellationToken)
@@ -106,8 +145,15 @@ public static class MatchEndpoints
             match.Status = MatchStatuses.Accepted;
             var offer = await SnapshotAsync(db, match.OfferListingId, cancellationToken);
             var want = await SnapshotAsync(db, match.WantListingId, cancellationToken);
+            var members = new List<MatchParty>();
+            foreach (var m in Members(match) ?? [])
+            {
+                members.Add(Party(m.ListingId, m.OrganisationId, await SnapshotAsync(db, m.ListingId, cancellationToken)) with { Share = (decimal)m.Share });
+            }
+
             db.AddEvent(new MatchAccepted(match.Id, match.Kind, Party(match.OfferListingId, match.OfferOrganisationId, offer),
-                Party(match.WantListingId, match.WantOrganisationId, want), [], match.Score, match.DistanceKm, now), match.Id.ToString());
+                Party(match.WantListingId, match.WantOrganisationId, want), members, match.Score, match.DistanceKm, now), match.Id.ToString());
+            await Learning.LearnAsync(db, match, accepted: true, now, cancellationToken);
         }
         else
         {
@@ -149,6 +195,7 @@ public static class MatchEndpoints
             match.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             match.Version++;
             db.AddEvent(new MatchDeclined(match.Id, org, request?.Reason), match.Id.ToString());
+            await Learning.LearnAsync(db, match, accepted: false, match.UpdatedAt, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -173,8 +220,14 @@ public static class MatchEndpoints
 
     private static List<MatchReason> Reasons(Match m) => JsonSerializer.Deserialize<List<MatchReason>>(m.ReasonsJson, Json) ?? [];
 
+    private static List<BundleMember>? Members(Match m) => m.MembersJson is null ? null : JsonSerializer.Deserialize<List<BundleMember>>(m.MembersJson, Json);
+
+    private static TransportCostDto? Transport(Match m) => m.TransportEurPerYear is { } perYear
+        ? new TransportCostDto(perYear, m.TransportCo2eKgPerYear ?? 0, m.TransportEurPerUnit ?? 0, m.TransportMode)
+        : null;
+
     internal static MatchDto AsDto(this Match m) => new(
-        m.Id, m.Kind, m.OfferListingId, m.WantListingId, m.Score, Reasons(m), m.DistanceKm, m.Status,
+        m.Id, m.Kind, m.OfferListingId, m.WantListingId, m.Score, Reasons(m), m.DistanceKm, Transport(m), Members(m), m.Status,
         m.OfferInterest, m.WantInterest, m.DeclineReason, m.CreatedAt, m.UpdatedAt);
 }
 

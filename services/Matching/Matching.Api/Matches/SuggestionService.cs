@@ -2,6 +2,7 @@ using System.Text.Json;
 using Marketplace.Listings.Contracts;
 using Marketplace.Matching.Contracts;
 using Marketplace.Matching.Data;
+using Marketplace.Matching.Knowledge;
 using Marketplace.Matching.Search;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Marketplace.Matching.Matches;
 
 /// <summary>Keeps Matching's copy of a listing, the index and the stored suggestions in step with Listings.</summary>
-public sealed class SuggestionService(MatchingDbContext db, IListingIndex index, IOptions<SearchOptions> options, TimeProvider clock)
+public sealed class SuggestionService(MatchingDbContext db, IListingIndex index, Annotator annotator, IOptions<SearchOptions> options, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -37,11 +38,14 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         known.SnapshotJson = JsonSerializer.Serialize(listing, Json);
         known.UpdatedAt = now;
 
-        await index.UpsertAsync(listing, cancellationToken);
+        // Upsert before search in every consumer: of two listings published at once, the later search finds the other.
+        var nace = await NaceOfAsync(listing.OrganisationId, cancellationToken);
+        var annotation = annotator.Annotate(listing, nace);
+        await index.UpsertAsync(ToIndexed(listing, annotation), cancellationToken);
         await WithdrawOpenSuggestionsAsync(listing.ListingId, cancellationToken);
         if (listing.Status == "published")
         {
-            await SuggestAsync(listing, now, cancellationToken);
+            await SuggestAsync(listing, annotation, now, cancellationToken);
         }
     }
 
@@ -64,10 +68,47 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         await WithdrawOpenSuggestionsAsync(listingId, cancellationToken);
     }
 
+    /// <summary>An organisation's sector changed: its published listings are read again and re-matched.</summary>
+    public async Task ReapplyOrganisationAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        var listings = await db.Listings.Where(l => l.OrganisationId == organisationId && l.Status == "published")
+            .Select(l => l.SnapshotJson).ToListAsync(cancellationToken);
+        foreach (var json in listings)
+        {
+            await ApplyAsync(JsonSerializer.Deserialize<ListingSnapshot>(json, Json)!, cancellationToken);
+        }
+    }
+
+    public static IndexedListing ToIndexed(ListingSnapshot listing, Annotation annotation) =>
+        new(listing, annotation.Language, annotation.Text.Stems, annotation.Concepts) { AnnotationJson = AnnotationCodec.Encode(annotation) };
+
+    /// <summary>The candidate's annotation as indexed, unless its organisation's sector has changed since.</summary>
+    public static Annotation AnnotationOf(IndexHit hit, string? nace, Annotator annotator) =>
+        AnnotationCodec.Decode(hit.AnnotationJson) is { } stored && stored.Nace == (hit.Listing.NaceCode ?? nace)
+            ? stored
+            : annotator.Annotate(hit.Listing, nace);
+
+    /// <summary>The query for a source listing: counterpart concepts weighted by how well the source fits them.</summary>
+    public static CandidateQuery QueryFor(ListingSnapshot source, Annotation annotation, int limit)
+    {
+        var weighted = annotation.Concepts.Select(c => (c, c switch
+        {
+            _ when c.StartsWith("pr:", StringComparison.Ordinal) || c.StartsWith("pu:", StringComparison.Ordinal)
+                => annotation.Patterns.TryGetValue(c[3..], out var fit) ? fit.Value : 0.3,
+            _ when c.StartsWith("th:", StringComparison.Ordinal) => 0.5,
+            _ when c.StartsWith("ewc:", StringComparison.Ordinal) => 0.3,
+            _ => 0.1,
+        }));
+        return new CandidateQuery(source, annotation.Text.Stems, CandidateQuery.Counterparts(source.Kind, weighted), limit);
+    }
+
+    private async Task<string?> NaceOfAsync(Guid organisationId, CancellationToken cancellationToken) =>
+        await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.NaceCode).FirstOrDefaultAsync(cancellationToken);
+
     private async Task WithdrawOpenSuggestionsAsync(Guid listingId, CancellationToken cancellationToken)
     {
         var open = await db.Matches
-            .Where(m => (m.OfferListingId == listingId || m.WantListingId == listingId)
+            .Where(m => (m.OfferListingId == listingId || m.WantListingId == listingId || (m.MembersJson != null && m.MembersJson.Contains(listingId.ToString())))
                         && (m.Status == MatchStatuses.Suggested || m.Status == MatchStatuses.Interested))
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -79,85 +120,134 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         }
     }
 
-    private async Task SuggestAsync(ListingSnapshot source, DateTime now, CancellationToken cancellationToken)
+    private async Task SuggestAsync(ListingSnapshot source, Annotation annotation, DateTime now, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var hits = await index.FindCandidatesAsync(source, o.Candidates, cancellationToken);
+        var hits = await index.FindCandidatesAsync(QueryFor(source, annotation, o.Candidates), cancellationToken);
         if (hits.Count == 0)
         {
             return;
         }
 
-        // Upsert before search in every consumer: of two listings published at once, the later search finds the other.
-        var maxText = hits.Max(h => h.TextScore);
-        var scored = hits
-            .Where(h => h.Listing.ListingId != source.ListingId)
-            .Select(h => Score(source, h.Listing, h.TextScore / Math.Max(maxText, 1e-9)))
-            .Where(s => s is not null)
-            .Select(s => s!)
-            .OrderByDescending(s => s.Score)
-            .Take(o.SuggestionsPerListing)
-            .ToList();
-
-        foreach (var s in scored)
+        var orgIds = hits.Select(h => h.Listing.OrganisationId).Distinct().ToList();
+        var naces = await db.Organisations.Where(x => orgIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.NaceCode, cancellationToken);
+        var learned = await db.PatternWeights.ToDictionaryAsync(w => w.PatternId, w => w.Weight, cancellationToken);
+        var self = new Side(source, annotation);
+        var scored = new List<ScoredPair>();
+        foreach (var hit in hits)
         {
-            var (offer, want) = source.Kind == "offer" ? (source, s.Other) : (s.Other, source);
-            var match = await db.Matches.FirstOrDefaultAsync(m => m.OfferListingId == offer.ListingId && m.WantListingId == want.ListingId, cancellationToken)
-                ?? db.Matches.Local.FirstOrDefault(m => m.OfferListingId == offer.ListingId && m.WantListingId == want.ListingId);
-            if (match is null)
+            var other = new Side(hit.Listing, AnnotationOf(hit, naces.GetValueOrDefault(hit.Listing.OrganisationId), annotator));
+            var pair = source.Kind == "offer"
+                ? Scoring.Score(self, other, annotator.Knowledge, learned)
+                : Scoring.Score(other, self, annotator.Knowledge, learned);
+            if (pair is not null && pair.Score >= o.MinimumScore)
             {
-                match = new Match
-                {
-                    Id = Guid.CreateVersion7(),
-                    OfferListingId = offer.ListingId,
-                    WantListingId = want.ListingId,
-                    OfferOrganisationId = offer.OrganisationId,
-                    WantOrganisationId = want.OrganisationId,
-                    ReasonsJson = "[]",
-                    CreatedAt = now,
-                };
-                db.Matches.Add(match);
+                scored.Add(pair);
             }
-            else if (match.Status is MatchStatuses.Accepted or MatchStatuses.Declined)
-            {
-                continue; // a decision stands; a changed listing does not reopen it
-            }
+        }
 
-            match.Status = match.OfferInterest == MatchStatuses.Interested || match.WantInterest == MatchStatuses.Interested
-                ? MatchStatuses.Interested
-                : MatchStatuses.Suggested;
-            match.Score = s.Score;
-            match.ReasonsJson = JsonSerializer.Serialize(s.Reasons, Json);
-            match.DistanceKm = s.DistanceKm;
-            match.UpdatedAt = now;
-            db.AddEvent(new MatchSuggested(match.Id, match.Kind, offer.ListingId, want.ListingId, [offer.OrganisationId, want.OrganisationId], s.Score),
-                match.Id.ToString());
+        scored.Sort((a, b) => b.Score.CompareTo(a.Score));
+
+        // every match this listing is in, in one query; the upserts below then work on tracked entities
+        await db.Matches.Where(m => m.OfferListingId == source.ListingId || m.WantListingId == source.ListingId).LoadAsync(cancellationToken);
+        foreach (var s in scored.Take(o.SuggestionsPerListing))
+        {
+            await UpsertPairAsync(s, now, cancellationToken);
+        }
+
+        foreach (var bundle in Bundling.Propose(source, scored, annotator.Knowledge.Factors))
+        {
+            await UpsertBundleAsync(bundle, now, cancellationToken);
         }
     }
 
-    internal sealed record Scored(ListingSnapshot Other, double Score, double DistanceKm, IReadOnlyList<MatchReason> Reasons);
-
-    /// <summary>Text relevance, resource class, distance against both sides' reach. Null when the pair is impossible.</summary>
-    internal static Scored? Score(ListingSnapshot source, ListingSnapshot other, double text)
+    private async Task UpsertPairAsync(ScoredPair s, DateTime now, CancellationToken cancellationToken)
     {
-        var offer = source.Kind == "offer" ? source : other;
-        var want = source.Kind == "offer" ? other : source;
-        if (offer.Hazardous && !want.AcceptsHazardous)
+        var match = await FindAsync(s.Offer.ListingId, s.Want.ListingId, MatchKinds.Pair, cancellationToken);
+        if (match is null)
         {
-            return null;
+            match = New(s.Offer, s.Want, MatchKinds.Pair, now);
+        }
+        else if (match.Status is MatchStatuses.Accepted or MatchStatuses.Declined)
+        {
+            return; // a decision stands; a changed listing does not reopen it
         }
 
-        var km = Geo.GreatCircleKm(source.Location, other.Location) * 1.3;
-        var reach = new[] { source.MaxTransportKm, other.MaxTransportKm }.Where(r => r is not null).Select(r => r!.Value).DefaultIfEmpty(double.MaxValue).Min();
-        var distanceFit = km <= reach ? 1.0 / (1.0 + km / 100.0) : 0.0;
-        var classFit = source.ResourceClass == other.ResourceClass ? 1.0 : 0.3;
-        var reasons = new List<MatchReason>
+        Fill(match, s.Score, s.Reasons, s.DistanceKm, s.Transport, s.PatternIds, now);
+        match.MembersJson = null;
+        db.AddEvent(new MatchSuggested(match.Id, match.Kind, s.Offer.ListingId, s.Want.ListingId, [s.Offer.OrganisationId, s.Want.OrganisationId], s.Score),
+            match.Id.ToString());
+    }
+
+    private async Task UpsertBundleAsync(Bundle b, DateTime now, CancellationToken cancellationToken)
+    {
+        var match = await FindAsync(b.Lead.Offer.ListingId, b.Lead.Want.ListingId, MatchKinds.Bundle, cancellationToken);
+        if (match is null)
         {
-            new("text", $"Descriptions share key terms (relevance {text:0.00}).", 0.6 * text),
-            new("class", classFit == 1.0 ? $"Both are {source.ResourceClass} flows." : "Different resource classes.", 0.15 * classFit),
-            new("distance", km <= reach ? $"About {km:0} km by road, within reach." : $"About {km:0} km by road, beyond the {reach:0} km either side will cover.", 0.25 * distanceFit),
+            match = New(b.Lead.Offer, b.Lead.Want, MatchKinds.Bundle, now);
+        }
+        else if (match.Status is MatchStatuses.Accepted or MatchStatuses.Declined)
+        {
+            return;
+        }
+
+        Fill(match, b.Score, b.Reasons, b.DistanceKm, b.Transport, b.PatternIds, now);
+        match.MembersJson = JsonSerializer.Serialize(b.Members, Json);
+        var orgs = b.Members.Select(m => m.OrganisationId).Distinct().ToList();
+        db.AddEvent(new MatchSuggested(match.Id, match.Kind, b.Lead.Offer.ListingId, b.Lead.Want.ListingId, orgs, b.Score), match.Id.ToString());
+    }
+
+    /// <summary>Among the tracked matches: <see cref="SuggestAsync"/> has loaded every match of the source listing.</summary>
+    private Task<Match?> FindAsync(Guid offerId, Guid wantId, string kind, CancellationToken cancellationToken) =>
+        Task.FromResult(db.Matches.Local.FirstOrDefault(m => m.OfferListingId == offerId && m.WantListingId == wantId && m.Kind == kind));
+
+    private Match New(ListingSnapshot offer, ListingSnapshot want, string kind, DateTime now)
+    {
+        var match = new Match
+        {
+            Id = Guid.CreateVersion7(),
+            Sequence = NextSequence(now),
+            Kind = kind,
+            OfferListingId = offer.ListingId,
+            WantListingId = want.ListingId,
+            OfferOrganisationId = offer.OrganisationId,
+            WantOrganisationId = want.OrganisationId,
+            ReasonsJson = "[]",
+            CreatedAt = now,
         };
-        var score = Math.Round(Math.Clamp(reasons.Sum(r => r.Contribution), 0, 1), 4);
-        return new Scored(other, score, Math.Round(km, 1), reasons);
+        db.Matches.Add(match);
+        return match;
+    }
+
+    private static long lastSequence;
+
+    /// <summary>Monotonic within the process, close to insertion time across processes (ticks).</summary>
+    private static long NextSequence(DateTime now)
+    {
+        long last, next;
+        do
+        {
+            last = Interlocked.Read(ref lastSequence);
+            next = Math.Max(last + 1, now.Ticks);
+        }
+        while (Interlocked.CompareExchange(ref lastSequence, next, last) != last);
+        return next;
+    }
+
+    private static void Fill(Match match, double score, IReadOnlyList<MatchReason> reasons, double distanceKm, TransportCostEstimate? transport,
+        IReadOnlyList<string> patternIds, DateTime now)
+    {
+        match.Status = match.OfferInterest == MatchStatuses.Interested || match.WantInterest == MatchStatuses.Interested
+            ? MatchStatuses.Interested
+            : MatchStatuses.Suggested;
+        match.Score = score;
+        match.ReasonsJson = JsonSerializer.Serialize(reasons, Json);
+        match.DistanceKm = distanceKm;
+        match.TransportEurPerYear = transport?.EurPerYear;
+        match.TransportCo2eKgPerYear = transport?.Co2eKgPerYear;
+        match.TransportEurPerUnit = transport?.EurPerTonne;
+        match.TransportMode = transport?.Mode;
+        match.PatternIdsJson = JsonSerializer.Serialize(patternIds, Json);
+        match.UpdatedAt = now;
     }
 }

@@ -5,13 +5,61 @@ namespace Marketplace.Matching.Search;
 /// <summary>The search-engine port: the embedded Lucene index here, Elasticsearch in a cluster.</summary>
 public interface IListingIndex
 {
-    Task UpsertAsync(ListingSnapshot listing, CancellationToken cancellationToken);
+    /// <summary>Visible to the next <see cref="FindCandidatesAsync"/> of the same process ("upsert before search").</summary>
+    Task UpsertAsync(IndexedListing listing, CancellationToken cancellationToken);
+
+    /// <summary>Bulk load (rebuild, benchmarks): no per-document refresh.</summary>
+    Task UpsertManyAsync(IReadOnlyCollection<IndexedListing> listings, CancellationToken cancellationToken);
 
     Task RemoveAsync(Guid listingId, CancellationToken cancellationToken);
 
-    /// <summary>Published listings of the opposite kind, from other organisations, that could pair with <paramref name="source"/>, best text fit first.</summary>
-    Task<IReadOnlyList<IndexHit>> FindCandidatesAsync(ListingSnapshot source, int limit, CancellationToken cancellationToken);
+    /// <summary>Drops every document (before a full rebuild).</summary>
+    Task ClearAsync(CancellationToken cancellationToken);
+
+    /// <summary>Published listings of the opposite kind, from other organisations, that could pair with the source, best first.</summary>
+    Task<IReadOnlyList<IndexHit>> FindCandidatesAsync(CandidateQuery query, CancellationToken cancellationToken);
+}
+
+/// <summary>A listing as indexed: its snapshot, stems in its own language, and knowledge concepts.</summary>
+public sealed record IndexedListing(ListingSnapshot Listing, string Language, IReadOnlyList<string> Stems, IReadOnlyList<string> Concepts)
+{
+    /// <summary>The annotation, stored with the document and handed back with hits (see <c>AnnotationCodec</c>).</summary>
+    public string? AnnotationJson { get; init; }
+}
+
+/// <summary>
+/// What to look for: the counterpart concepts with their weights (a source offer's <c>pr:x</c> asks for wants with
+/// <c>pu:x</c>), the source's stems for BM25, and the hard filters taken from <see cref="Source"/>.
+/// </summary>
+public sealed record CandidateQuery(ListingSnapshot Source, IReadOnlyList<string> Stems, IReadOnlyDictionary<string, float> Concepts, int Limit)
+{
+    /// <summary>Concepts a counterpart would carry for each concept of the source.</summary>
+    public static Dictionary<string, float> Counterparts(string kind, IEnumerable<(string Concept, double Weight)> concepts)
+    {
+        var result = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var (concept, weight) in concepts)
+        {
+            var target = concept switch
+            {
+                _ when concept.StartsWith("pr:", StringComparison.Ordinal) && kind == "offer" => "pu:" + concept[3..],
+                _ when concept.StartsWith("pu:", StringComparison.Ordinal) && kind == "want" => "pr:" + concept[3..],
+                _ when concept.StartsWith("th:", StringComparison.Ordinal) => concept,
+                _ when concept.StartsWith("ewc:", StringComparison.Ordinal) => concept,
+                _ when concept.StartsWith("class:", StringComparison.Ordinal) => concept,
+                _ => null,
+            };
+            if (target is not null)
+            {
+                result[target] = Math.Max(result.GetValueOrDefault(target), (float)weight);
+            }
+        }
+
+        return result;
+    }
 }
 
 /// <summary>A candidate with the snapshot the index holds, so scoring never waits on another transaction's commit.</summary>
-public sealed record IndexHit(ListingSnapshot Listing, double TextScore);
+public sealed record IndexHit(ListingSnapshot Listing, double TextScore)
+{
+    public string? AnnotationJson { get; init; }
+}

@@ -1,79 +1,150 @@
 using System.Text.Json;
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Core;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using Marketplace.Listings.Contracts;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Marketplace.Matching.Search;
 
 /// <summary>
-/// The embedded engine: one Lucene index under the data directory, near-real-time readers, commits batched
-/// by a timer so a burst of events costs one fsync.
+/// The embedded engine: one Lucene index under the data directory. Text arrives already analysed in the
+/// listing's language (so one field serves six languages), concepts as exact terms. A reopen thread keeps
+/// readers fresh; a writer waits only for its own generation before it searches, and bulk loads never wait.
 /// </summary>
 public sealed class LuceneListingIndex : IListingIndex, IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    /// <summary>Text terms per query: concepts carry the semantics, stems only refine.</summary>
+    internal const int MaxStems = 64;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly LuceneDirectory directory;
-    private readonly Analyzer analyzer = new EnglishAnalyzer(Version);
     private readonly IndexWriter writer;
+    private readonly TrackingIndexWriter tracking;
     private readonly SearcherManager searchers;
+    private readonly ControlledRealTimeReopenThread<IndexSearcher> reopener;
     private readonly Timer committer;
+    private long lastGeneration;
 
     public LuceneListingIndex(string path)
     {
         System.IO.Directory.CreateDirectory(path);
         directory = FSDirectory.Open(path);
-        writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
+        var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version)) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 };
+        writer = new IndexWriter(directory, config);
+        tracking = new TrackingIndexWriter(writer);
         searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+        reopener = new ControlledRealTimeReopenThread<IndexSearcher>(tracking, searchers, targetMaxStaleSec: 1.0, targetMinStaleSec: 0.005)
+        {
+            Name = "matching-index-reopen",
+            IsBackground = true,
+        };
+        reopener.Start();
         committer = new Timer(_ => Commit(), null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
     }
 
-    public Task UpsertAsync(ListingSnapshot listing, CancellationToken cancellationToken)
+    public Task UpsertAsync(IndexedListing listing, CancellationToken cancellationToken)
     {
-        var doc = new Document
+        Track(tracking.UpdateDocument(new Term("id", listing.Listing.ListingId.ToString()), ToDocument(listing)));
+        return Task.CompletedTask;
+    }
+
+    public Task UpsertManyAsync(IReadOnlyCollection<IndexedListing> listings, CancellationToken cancellationToken)
+    {
+        foreach (var listing in listings)
         {
-            new StringField("id", listing.ListingId.ToString(), Field.Store.YES),
-            new StringField("org", listing.OrganisationId.ToString(), Field.Store.NO),
-            new StringField("kind", listing.Kind, Field.Store.NO),
-            new StringField("class", listing.ResourceClass, Field.Store.NO),
-            new StringField("status", listing.Status, Field.Store.NO),
-            new StringField("hazardous", listing.Hazardous ? "1" : "0", Field.Store.NO),
-            new StringField("acceptsHazardous", listing.AcceptsHazardous ? "1" : "0", Field.Store.NO),
-            new TextField("title", listing.Title, Field.Store.NO),
-            new TextField("text", $"{listing.Title}\n{listing.Description}", Field.Store.NO),
-            new StoredField("snapshot", JsonSerializer.Serialize(listing, Json)),
-        };
-        if (listing.EwcCode is { } ewc)
-        {
-            doc.Add(new StringField("ewc", ewc, Field.Store.NO));
+            Track(tracking.UpdateDocument(new Term("id", listing.Listing.ListingId.ToString()), ToDocument(listing)));
         }
 
-        writer.UpdateDocument(new Term("id", listing.ListingId.ToString()), doc);
-        searchers.MaybeRefreshBlocking();
         return Task.CompletedTask;
     }
 
     public Task RemoveAsync(Guid listingId, CancellationToken cancellationToken)
     {
-        writer.DeleteDocuments(new Term("id", listingId.ToString()));
-        searchers.MaybeRefreshBlocking();
+        Track(tracking.DeleteDocuments(new Term("id", listingId.ToString())));
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<IndexHit>> FindCandidatesAsync(ListingSnapshot source, int limit, CancellationToken cancellationToken)
+    public Task ClearAsync(CancellationToken cancellationToken)
     {
+        Track(tracking.DeleteAll());
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<IndexHit>> FindCandidatesAsync(CandidateQuery query, CancellationToken cancellationToken)
+    {
+        // Upsert before search: whatever this process wrote so far is visible to this search.
+        reopener.WaitForGeneration(Interlocked.Read(ref lastGeneration));
+        var searcher = searchers.Acquire();
+        try
+        {
+            var top = searcher.Search(ToQuery(query, searcher.IndexReader), query.Limit);
+            IReadOnlyList<IndexHit> hits = [.. top.ScoreDocs.Select(d =>
+            {
+                var doc = searcher.Doc(d.Doc);
+                return new IndexHit(JsonSerializer.Deserialize<Listings.Contracts.ListingSnapshot>(doc.Get("snapshot"), Json)!, d.Score)
+                {
+                    AnnotationJson = doc.Get("annotation"),
+                };
+            })];
+            return Task.FromResult(hits);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    private void Track(long generation)
+    {
+        long current;
+        do
+        {
+            current = Interlocked.Read(ref lastGeneration);
+        }
+        while (generation > current && Interlocked.CompareExchange(ref lastGeneration, generation, current) != current);
+    }
+
+    private static Document ToDocument(IndexedListing indexed)
+    {
+        var listing = indexed.Listing;
+        var doc = new Document
+        {
+            new StringField("id", listing.ListingId.ToString(), Field.Store.YES),
+            new StringField("org", listing.OrganisationId.ToString(), Field.Store.NO),
+            new StringField("kind", listing.Kind, Field.Store.NO),
+            new StringField("status", listing.Status, Field.Store.NO),
+            new StringField("hazardous", listing.Hazardous ? "1" : "0", Field.Store.NO),
+            new StringField("acceptsHazardous", listing.AcceptsHazardous ? "1" : "0", Field.Store.NO),
+            new StringField("lang", indexed.Language, Field.Store.NO),
+            new TextField("text", string.Join(' ', indexed.Stems), Field.Store.NO),
+            new StoredField("snapshot", JsonSerializer.Serialize(listing, Json)),
+        };
+        if (indexed.AnnotationJson is { } annotation)
+        {
+            doc.Add(new StoredField("annotation", annotation));
+        }
+
+        foreach (var concept in indexed.Concepts.Distinct())
+        {
+            doc.Add(new StringField("concept", concept, Field.Store.NO));
+        }
+
+        return doc;
+    }
+
+    private static BooleanQuery ToQuery(CandidateQuery q, IndexReader reader)
+    {
+        var source = q.Source;
         var query = new BooleanQuery
         {
             { Filter("kind", source.Kind == "offer" ? "want" : "offer"), Occur.MUST },
             { Filter("status", "published"), Occur.MUST },
             { new TermQuery(new Term("org", source.OrganisationId.ToString())), Occur.MUST_NOT },
+            { new TermQuery(new Term("id", source.ListingId.ToString())), Occur.MUST_NOT },
         };
 
         // A hazardous offer never reaches a want without the permit, and the reverse.
@@ -86,51 +157,39 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
             query.Add(new TermQuery(new Term("hazardous", "1")), Occur.MUST_NOT);
         }
 
-        var text = new BooleanQuery();
-        foreach (var term in Analyse($"{source.Title} {source.Title} {source.Description}").Distinct().Take(256))
+        // Terms in more than a tenth of the index (a resource class, a broad thesaurus group, a frequent word) say
+        // little and cost a walk over most postings; pattern concepts always count.
+        var common = Math.Max(50, reader.NumDocs / 10);
+        var relevance = new BooleanQuery();
+        foreach (var (concept, weight) in q.Concepts)
         {
-            text.Add(new TermQuery(new Term("text", term)), Occur.SHOULD);
+            var term = new Term("concept", concept);
+            if (concept.StartsWith("pr:", StringComparison.Ordinal) || concept.StartsWith("pu:", StringComparison.Ordinal) || reader.DocFreq(term) <= common)
+            {
+                relevance.Add(new TermQuery(term) { Boost = Math.Max(weight, 0.05f) * 3f }, Occur.SHOULD);
+            }
         }
 
-        text.Add(new TermQuery(new Term("class", source.ResourceClass)) { Boost = 0.5f }, Occur.SHOULD);
-        if (source.EwcCode is { } ewc)
+        foreach (var stem in q.Stems.Distinct().Take(MaxStems))
         {
-            text.Add(new TermQuery(new Term("ewc", ewc)) { Boost = 2f }, Occur.SHOULD);
+            var term = new Term("text", stem);
+            if (reader.DocFreq(term) <= common)
+            {
+                relevance.Add(new TermQuery(term) { Boost = 0.5f }, Occur.SHOULD);
+            }
         }
 
-        query.Add(text, Occur.MUST);
+        if (relevance.Clauses.Count > BooleanQuery.MaxClauseCount)
+        {
+            BooleanQuery.MaxClauseCount = relevance.Clauses.Count;
+        }
 
-        var searcher = searchers.Acquire();
-        try
-        {
-            var top = searcher.Search(query, limit);
-            IReadOnlyList<IndexHit> hits = [.. top.ScoreDocs.Select(d => new IndexHit(
-                JsonSerializer.Deserialize<ListingSnapshot>(searcher.Doc(d.Doc).Get("snapshot"), Json)!, d.Score))];
-            return Task.FromResult(hits);
-        }
-        finally
-        {
-            searchers.Release(searcher);
-        }
+        query.Add(relevance, Occur.MUST);
+        return query;
     }
 
     /// <summary>Lucene 4.8 has no FILTER clause: a constant-score clause with no weight restricts without scoring.</summary>
     private static ConstantScoreQuery Filter(string field, string value) => new(new TermQuery(new Term(field, value))) { Boost = 0f };
-
-    private List<string> Analyse(string text)
-    {
-        var terms = new List<string>();
-        using var stream = analyzer.GetTokenStream("text", text);
-        var attribute = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            terms.Add(attribute.ToString());
-        }
-
-        stream.End();
-        return terms;
-    }
 
     private void Commit()
     {
@@ -150,10 +209,10 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
     public void Dispose()
     {
         committer.Dispose();
+        reopener.Dispose();
         Commit();
         searchers.Dispose();
         writer.Dispose();
-        analyzer.Dispose();
         directory.Dispose();
     }
 }

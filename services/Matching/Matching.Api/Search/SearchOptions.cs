@@ -14,4 +14,21 @@ public sealed class SearchOptions
     /// <summary>Candidates read from the index before scoring.</summary>
     [Range(1, 2000)]
     public int Candidates { get; set; } = 200;
+
+    /// <summary>Pairings scoring below this are not suggested.</summary>
+    [Range(0.0, 1.0)]
+    public double MinimumScore { get; set; } = 0.2;
+
+    /// <summary><c>Lucene</c> (embedded, default) or <c>Elasticsearch</c>.</summary>
+    [RegularExpression("^(Lucene|Elasticsearch)$")]
+    public string Engine { get; set; } = "Lucene";
+
+    /// <summary>Base URL of the Elasticsearch server when <see cref="Engine"/> is Elasticsearch.</summary>
+    public Uri? ElasticsearchUrl { get; set; }
+
+    /// <summary>Index name in Elasticsearch.</summary>
+    public string ElasticsearchIndex { get; set; } = "marketplace-listings";
+
+    /// <summary>Where the knowledge files are; the app's own knowledge/ folder by default.</summary>
+    public string? KnowledgeDirectory { get; set; }
 }

@@ -58,6 +58,34 @@ namespace Marketplace.Matching.Data.Migrations.SqlServer
                     b.ToTable("Listings", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Matching.Matches.KnownOrganisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<string>("NaceCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Organisations", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Matching.Matches.Match", b =>
                 {
                     b.Property<Guid>("Id")
@@ -79,6 +107,9 @@ namespace Marketplace.Matching.Data.Migrations.SqlServer
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<string>("MembersJson")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("OfferInterest")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -90,6 +121,10 @@ namespace Marketplace.Matching.Data.Migrations.SqlServer
                     b.Property<Guid>("OfferOrganisationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("PatternIdsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("ReasonsJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -97,10 +132,26 @@ namespace Marketplace.Matching.Data.Migrations.SqlServer
                     b.Property<double>("Score")
                         .HasColumnType("float");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<double?>("TransportCo2eKgPerYear")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("TransportEurPerUnit")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("TransportEurPerYear")
+                        .HasColumnType("float");
+
+                    b.Property<string>("TransportMode")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
@@ -122,14 +173,39 @@ namespace Marketplace.Matching.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OfferListingId", "WantListingId")
-                        .IsUnique();
+                    b.HasIndex("Sequence");
 
                     b.HasIndex("Status", "UpdatedAt");
 
                     b.HasIndex("WantListingId", "Status");
 
+                    b.HasIndex("OfferListingId", "WantListingId", "Kind")
+                        .IsUnique();
+
                     b.ToTable("Matches", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Matching.Matches.PatternWeight", b =>
+                {
+                    b.Property<string>("PatternId")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Declined")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("float");
+
+                    b.HasKey("PatternId");
+
+                    b.ToTable("PatternWeights", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.ServiceDefaults.Outbox.InboxMessage", b =>

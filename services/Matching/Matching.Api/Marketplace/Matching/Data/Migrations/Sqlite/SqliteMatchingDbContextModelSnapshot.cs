@@ -53,6 +53,34 @@ namespace Marketplace.Matching.Data.Migrations.Sqlite
                     b.ToTable("Listings", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Matching.Matches.KnownOrganisation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NaceCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Organisations", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Matching.Matches.Match", b =>
                 {
                     b.Property<Guid>("Id")
@@ -74,6 +102,9 @@ namespace Marketplace.Matching.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MembersJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OfferInterest")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -85,6 +116,10 @@ namespace Marketplace.Matching.Data.Migrations.Sqlite
                     b.Property<Guid>("OfferOrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PatternIdsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReasonsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -92,9 +127,25 @@ namespace Marketplace.Matching.Data.Migrations.Sqlite
                     b.Property<double>("Score")
                         .HasColumnType("REAL");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("TransportCo2eKgPerYear")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TransportEurPerUnit")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TransportEurPerYear")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("TransportMode")
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -117,14 +168,39 @@ namespace Marketplace.Matching.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OfferListingId", "WantListingId")
-                        .IsUnique();
+                    b.HasIndex("Sequence");
 
                     b.HasIndex("Status", "UpdatedAt");
 
                     b.HasIndex("WantListingId", "Status");
 
+                    b.HasIndex("OfferListingId", "WantListingId", "Kind")
+                        .IsUnique();
+
                     b.ToTable("Matches", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Matching.Matches.PatternWeight", b =>
+                {
+                    b.Property<string>("PatternId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Declined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("PatternId");
+
+                    b.ToTable("PatternWeights", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.ServiceDefaults.Outbox.InboxMessage", b =>

@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marketplace.Listings.Contracts;
+using Marketplace.Matching.Bench;
+using Marketplace.Matching.Knowledge;
+using Marketplace.Matching.Matches;
+using Marketplace.Matching.Search;
+
+// Performance benchmark. Part 1 (embedded): 100,000 listings into the Lucene index, then the full matching of one
+// listing (annotate, candidate query, score) p50/p95. Part 2 (standalone): the same index in the data dir of a
+// standalone host, then POST /api/v1/listings → suggestions readable via GET, p50/p95.
+// Usage: dotnet run -c Release --project bench/Matching.Bench -- [listings=100000] [posts=100] [standalone.dll]
+var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+var posts = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
+var root = AppContext.BaseDirectory;
+while (!File.Exists(Path.Combine(root, "Marketplace.slnx")) && Directory.GetParent(root) is { } parent)
+{
+    root = parent.FullName;
+}
+
+var dll = args.Length > 2 ? args[2] : Path.Combine(root, "standalone/Marketplace.Standalone/bin/Release/net10.0/Marketplace.Standalone.dll");
+var dataDir = Path.Combine(Path.GetTempPath(), "matching-bench-" + Guid.NewGuid().ToString("N")[..8]);
+Directory.CreateDirectory(dataDir);
+
+var knowledge = KnowledgeBase.Load(Path.Combine(AppContext.BaseDirectory, "knowledge"));
+var annotator = new Annotator(knowledge);
+var generator = new Generator(knowledge, 42);
+Console.WriteLine($"Knowledge: {knowledge.Patterns.Count} patterns, {knowledge.Thesaurus.Count} thesaurus groups. Data dir {dataDir}");
+
+// Part 1: embedded
+var listings = Enumerable.Range(0, count).Select(_ => generator.Next()).ToList();
+var build = Stopwatch.StartNew();
+using (var index = new LuceneListingIndex(Path.Combine(dataDir, "matching-index")))
+{
+    foreach (var chunk in listings.Chunk(5000))
+    {
+        await index.UpsertManyAsync([.. chunk.Select(l => SuggestionService.ToIndexed(l, annotator.Annotate(l, generator.Naces[l.OrganisationId])))], CancellationToken.None);
+    }
+
+    var sources = Enumerable.Range(0, 300).Select(_ => generator.Next()).ToList();
+    await index.FindCandidatesAsync(SuggestionService.QueryFor(sources[0], annotator.Annotate(sources[0], null), 200), CancellationToken.None);
+    build.Stop();
+    Console.WriteLine($"Index build: {count:N0} listings annotated and indexed in {build.Elapsed.TotalSeconds:0.0} s ({count / build.Elapsed.TotalSeconds:N0} listings/s)");
+
+    var learned = new Dictionary<string, double>();
+    var timings = new List<double>();
+    var searchTimings = new List<double>();
+    var suggestions = 0;
+    foreach (var source in sources)
+    {
+        var watch = Stopwatch.StartNew();
+        var annotation = annotator.Annotate(source, generator.Naces[source.OrganisationId]);
+        await index.UpsertAsync(SuggestionService.ToIndexed(source, annotation), CancellationToken.None);
+        var searchStarted = watch.Elapsed.TotalMilliseconds;
+        var hits = await index.FindCandidatesAsync(SuggestionService.QueryFor(source, annotation, 200), CancellationToken.None);
+        searchTimings.Add(watch.Elapsed.TotalMilliseconds - searchStarted);
+        var self = new Side(source, annotation);
+        var scored = new List<ScoredPair>();
+        foreach (var hit in hits)
+        {
+            var other = new Side(hit.Listing, SuggestionService.AnnotationOf(hit, generator.Naces.GetValueOrDefault(hit.Listing.OrganisationId), annotator));
+            if ((source.Kind == "offer" ? Scoring.Score(self, other, knowledge, learned) : Scoring.Score(other, self, knowledge, learned)) is { } pair)
+            {
+                scored.Add(pair);
+            }
+        }
+
+        scored.Sort((a, b) => b.Score.CompareTo(a.Score));
+        Bundling.Propose(source, scored, knowledge.Factors);
+        suggestions += Math.Min(25, scored.Count);
+        timings.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    Console.WriteLine($"Matches for one listing (embedded: annotate, upsert, candidates 200, score, bundle) over {sources.Count} listings: " +
+        $"p50 {Percentile(timings, 50):0.0} ms, p95 {Percentile(timings, 95):0.0} ms, max {timings.Max():0.0} ms; {suggestions / (double)sources.Count:0.0} suggestions each; " +
+        $"of which the index search (after its own upsert) p50 {Percentile(searchTimings, 50):0.0} ms, p95 {Percentile(searchTimings, 95):0.0} ms");
+}
+
+// Part 2: standalone, POST to suggestions readable
+if (!File.Exists(dll))
+{
+    Console.WriteLine($"Standalone part skipped: build it first (dotnet build -c Release standalone/Marketplace.Standalone); {dll} not found.");
+    return 0;
+}
+
+var port = 5900 + Random.Shared.Next(90);
+var baseUrl = $"http://127.0.0.1:{port}";
+using var host = Process.Start(new ProcessStartInfo("dotnet", [dll, "--demo", "--Marketplace:SeedDemoData=false", "--data-dir", dataDir, "--urls", baseUrl, "--Logging:LogLevel:Default=Warning"])
+{
+    RedirectStandardOutput = true,
+    RedirectStandardError = true,
+})!;
+host.OutputDataReceived += (_, _) => { };
+host.ErrorDataReceived += (_, _) => { };
+host.BeginOutputReadLine();
+host.BeginErrorReadLine();
+try
+{
+    using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+    var ready = Stopwatch.StartNew();
+    while (true)
+    {
+        try
+        {
+            if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
+            {
+                break;
+            }
+        }
+        catch (HttpRequestException) when (ready.Elapsed < TimeSpan.FromSeconds(90))
+        {
+        }
+
+        await Task.Delay(200);
+    }
+
+    using (var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["grant_type"] = "client_credentials", ["client_id"] = "demo-operator", ["client_secret"] = "demo-operator-secret",
+    })))
+    {
+        var access = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", access);
+    }
+
+    var orgs = new List<Guid>();
+    foreach (var nace in new[] { "35.11", "23.51", "10.11", "38.21" })
+    {
+        using var response = await http.PostAsJsonAsync("/api/v1/organisations", new { name = "Bench " + nace, naceCode = nace, country = "DE" });
+        orgs.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+    }
+
+    await Task.Delay(1000); // organisations reach Matching
+    var latencies = new List<double>();
+    var missed = 0;
+    for (var i = 0; i < posts; i++)
+    {
+        var l = generator.Next(i % 2 == 0 ? "offer" : "want");
+        var watch = Stopwatch.StartNew();
+        using var created = await http.PostAsJsonAsync("/api/v1/listings", new
+        {
+            organisationId = orgs[i % orgs.Count],
+            kind = l.Kind,
+            resourceClass = l.ResourceClass,
+            title = l.Title,
+            description = l.Description,
+            ewcCode = l.EwcCode,
+            quantity = new { amount = l.Quantity.Amount, unit = l.Quantity.Unit, per = "year" },
+            location = new { lat = l.Location.Lat, lon = l.Location.Lon, country = "DE" },
+        });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var readable = false;
+        while (watch.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            using var matches = await http.GetAsync($"/api/v1/listings/{id}/matches?limit=10");
+            if (matches.IsSuccessStatusCode && (await matches.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").GetArrayLength() > 0)
+            {
+                readable = true;
+                break;
+            }
+
+            await Task.Delay(5);
+        }
+
+        if (readable)
+        {
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        else
+        {
+            missed++;
+        }
+    }
+
+    Console.WriteLine($"Standalone POST → suggestions readable, index of {count:N0} listings, {posts} posts: " +
+        (latencies.Count == 0 ? "none readable" : $"p50 {Percentile(latencies, 50):0} ms, p95 {Percentile(latencies, 95):0} ms, max {latencies.Max():0} ms") +
+        (missed > 0 ? $"; {missed} without any suggestion within 10 s" : ""));
+}
+finally
+{
+    host.Kill(entireProcessTree: true);
+    await host.WaitForExitAsync();
+    try
+    {
+        Directory.Delete(dataDir, recursive: true);
+    }
+    catch (IOException)
+    {
+    }
+}
+
+return 0;
+
+static double Percentile(List<double> values, double p)
+{
+    var sorted = values.Order().ToList();
+    var rank = (int)Math.Ceiling(p / 100 * sorted.Count) - 1;
+    return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+}

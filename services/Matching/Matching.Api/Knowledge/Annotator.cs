@@ -1,0 +1,248 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Marketplace.Listings.Contracts;
+
+namespace Marketplace.Matching.Knowledge;
+
+/// <summary>How well one listing fits one side of a synergy pattern, and what showed it.</summary>
+public sealed record PatternFit(string PatternId, double Value, IReadOnlyList<string> Evidence);
+
+/// <summary>What Matching understands of a listing: its language, stems, thesaurus groups and the patterns it fits.</summary>
+public sealed record Annotation(
+    string Language,
+    StemText Text,
+    IReadOnlySet<string> Groups,
+    IReadOnlyDictionary<string, PatternFit> Patterns,
+    double? TemperatureC,
+    string? Nace)
+{
+    /// <summary>Index terms: resource class, waste-code levels, thesaurus groups, fitted patterns (pr: offer side, pu: want side).</summary>
+    public IReadOnlyList<string> Concepts { get; init; } = [];
+}
+
+/// <summary>Annotates listings against the knowledge base. Pure apart from a memo of recent results.</summary>
+public sealed partial class Annotator(KnowledgeBase knowledge)
+{
+    /// <summary>Below this a pattern is not worth an index term.</summary>
+    public const double ConceptThreshold = 0.25;
+
+    private readonly ConcurrentDictionary<(Guid, int, string?), Annotation> memo = new();
+
+    public KnowledgeBase Knowledge => knowledge;
+
+    public Annotation Annotate(ListingSnapshot listing, string? organisationNace)
+    {
+        var nace = listing.NaceCode ?? organisationNace;
+        var key = (listing.ListingId, listing.Version, nace);
+        if (memo.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        if (memo.Count > 50_000)
+        {
+            memo.Clear();
+        }
+
+        return memo[key] = Compute(listing, nace);
+    }
+
+    private Annotation Compute(ListingSnapshot listing, string? nace)
+    {
+        var raw = $"{listing.Title}\n{listing.Description}";
+        var language = TextAnalysis.LanguageOf(listing.Language, raw);
+        var stems = TextAnalysis.Stems(raw, language);
+        var text = new StemText(stems);
+        var groups = knowledge.GroupsIn(text, language);
+
+        // Pattern terms are English: an English listing is read as written; the waste code's label and common
+        // names are English whatever the listing's language.
+        var englishStems = language == "en" ? new List<string>(stems) : [];
+        if (listing.EwcCode is { } code && knowledge.Ewc.TryGetValue(code, out var entry))
+        {
+            englishStems.Add("|");
+            englishStems.AddRange(TextAnalysis.Stems(string.Join(" | ", [entry.Label, .. entry.CommonNames]), "en"));
+        }
+
+        var english = new StemText(englishStems);
+        if (language != "en")
+        {
+            groups.UnionWith(knowledge.GroupsIn(english, "en"));
+        }
+
+        var temperature = listing.TemperatureC ?? TemperatureIn(raw);
+        var fits = new Dictionary<string, PatternFit>(StringComparer.Ordinal);
+        foreach (var pattern in knowledge.CandidatePatterns(listing.Kind, english, listing.EwcCode, nace, groups))
+        {
+            var fit = listing.Kind == "offer"
+                ? ResourceFit(pattern, listing, english, groups, nace, temperature)
+                : UseFit(pattern, listing, english, groups, nace);
+            if (fit.Value >= 0.05)
+            {
+                fits[pattern.Id] = fit;
+            }
+        }
+
+        var concepts = new List<string> { "class:" + listing.ResourceClass };
+        if (listing.EwcCode is { Length: 8 } ewc)
+        {
+            concepts.AddRange(["ewc:" + ewc[..2], "ewc:" + ewc[..5], "ewc:" + ewc]);
+        }
+
+        concepts.AddRange(groups.Select(g => "th:" + g));
+        var prefix = listing.Kind == "offer" ? "pr:" : "pu:";
+        concepts.AddRange(fits.Values.Where(f => f.Value >= ConceptThreshold).Select(f => prefix + f.PatternId));
+        return new Annotation(language, text, groups, fits, temperature, nace) { Concepts = concepts };
+    }
+
+    /// <summary>How well an offer supplies the pattern's resource: waste code, named material, supplier sector, temperature.</summary>
+    public static PatternFit ResourceFit(SynergyPattern p, ListingSnapshot offer, StemText english, IReadOnlySet<string> groups, string? nace, double? temperatureC)
+    {
+        var evidence = new List<string>();
+        var miss = 1.0;
+        if (offer.EwcCode is { Length: 8 } ewc)
+        {
+            if (p.Resource.Ewc.Contains(ewc))
+            {
+                miss *= 1 - 0.85;
+                evidence.Add($"waste code {ewc} is one this pattern lists");
+            }
+            else if (p.Resource.Ewc.Any(e => e.Length >= 5 && e[..5] == ewc[..5]))
+            {
+                miss *= 1 - 0.4;
+                evidence.Add($"waste code {ewc} is in the same List of Waste sub-chapter as this pattern's");
+            }
+        }
+
+        miss *= Hits(p.ResourcePhrases, english, 0.6, 3, evidence, "names");
+        miss *= GroupHits(p.ResourceGroups, groups, 0.5, evidence);
+        miss *= NaceFit(p.Resource.Nace, nace, 0.3, 0.2, 0.1, evidence, "supplier");
+        var value = 1 - miss;
+        if (temperatureC is { } t && (p.MinTemperatureC is not null || p.MaxTemperatureC is not null))
+        {
+            var min = p.MinTemperatureC ?? double.MinValue;
+            var max = p.MaxTemperatureC ?? double.MaxValue;
+            if (t >= min - 5 && t <= max + 50)
+            {
+                value = 1 - ((1 - value) * 0.7);
+                evidence.Add($"{t:0} °C suits this use ({Range(p)})");
+            }
+            else if (t < min - 5)
+            {
+                value *= 0.4;
+                evidence.Add($"{t:0} °C is below what this use needs ({Range(p)})");
+            }
+        }
+
+        return new PatternFit(p.Id, value * ClassFactor(p, offer.ResourceClass), evidence);
+    }
+
+    /// <summary>How well a want is the pattern's use: use terms, the material it asks for, receiving sector.</summary>
+    public static PatternFit UseFit(SynergyPattern p, ListingSnapshot want, StemText english, IReadOnlySet<string> groups, string? nace)
+    {
+        var evidence = new List<string>();
+        var miss = Hits(p.UsePhrases, english, 0.6, 3, evidence, "asks for");
+        miss *= Hits(p.ResourcePhrases, english, 0.5, 2, evidence, "names the resource");
+        miss *= GroupHits(p.WantGroups, groups, 0.45, evidence);
+        miss *= NaceFit(p.Use.Nace, nace, 0.5, 0.35, 0.2, evidence, "receiving");
+        return new PatternFit(p.Id, (1 - miss) * ClassFactor(p, want.ResourceClass), evidence);
+    }
+
+    private static double Hits(IReadOnlyList<Phrase> phrases, StemText text, double each, int max, List<string> evidence, string verb)
+    {
+        var found = new List<string>();
+        foreach (var phrase in phrases)
+        {
+            if (phrase.OccursIn(text) && !found.Any(f => string.Equals(f, phrase.Text, StringComparison.OrdinalIgnoreCase)))
+            {
+                found.Add(phrase.Text);
+                if (found.Count == max)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (found.Count > 0)
+        {
+            evidence.Add($"{verb} {string.Join(", ", found.Select(f => $"'{f}'"))}");
+        }
+
+        return Math.Pow(1 - each, found.Count);
+    }
+
+    private static double GroupHits(IReadOnlySet<string> patternGroups, IReadOnlySet<string> groups, double each, List<string> evidence)
+    {
+        if (patternGroups.Count == 0 || groups.Count == 0)
+        {
+            return 1;
+        }
+
+        var shared = patternGroups.Where(groups.Contains).Take(2).ToList();
+        if (shared.Count > 0)
+        {
+            evidence.Add($"thesaurus: {string.Join(", ", shared)}");
+        }
+
+        return Math.Pow(1 - each, shared.Count);
+    }
+
+    /// <summary>NACE Rev. 2: class (NN.NN), group (NN.N), division (NN).</summary>
+    private static double NaceFit(IReadOnlyList<string> listed, string? nace, double @class, double group, double division, List<string> evidence, string role)
+    {
+        if (string.IsNullOrEmpty(nace) || listed.Count == 0)
+        {
+            return 1;
+        }
+
+        var n = Nace(nace);
+        double e;
+        if (listed.Any(x => Nace(x) == n))
+        {
+            e = @class;
+        }
+        else if (n.Length >= 4 && listed.Any(x => Nace(x).Length >= 4 && Nace(x)[..4] == n[..4]))
+        {
+            e = group;
+        }
+        else if (listed.Any(x => Nace(x)[..2] == n[..2]))
+        {
+            e = division;
+        }
+        else
+        {
+            return 1;
+        }
+
+        evidence.Add($"{role} sector NACE {nace} is typical for it");
+        return 1 - e;
+    }
+
+    private static string Nace(string code)
+    {
+        var c = code.Trim();
+        return c.Length > 5 ? c[..5] : c.EndsWith(".0", StringComparison.Ordinal) ? c[..^2] : c.EndsWith(".00", StringComparison.Ordinal) ? c[..^3] : c;
+    }
+
+    private static double ClassFactor(SynergyPattern p, string resourceClass) =>
+        p.ResourceClass == resourceClass ? 1.0 : p.ResourceClass == "material" || resourceClass == "material" ? 0.55 : 0.8;
+
+    private static string Range(SynergyPattern p) => $"{p.MinTemperatureC?.ToString("0", CultureInfo.InvariantCulture) ?? "…"}–{p.MaxTemperatureC?.ToString("0", CultureInfo.InvariantCulture) ?? "…"} °C";
+
+    /// <summary>The highest temperature stated in the text (e.g. "200-250 C", "85 °C").</summary>
+    public static double? TemperatureIn(string text)
+    {
+        double? best = null;
+        foreach (Match m in TemperaturePattern().Matches(text))
+        {
+            var value = double.Parse(m.Groups[2].Success ? m.Groups[2].Value : m.Groups[1].Value, CultureInfo.InvariantCulture);
+            best = best is null ? value : Math.Max(best.Value, value);
+        }
+
+        return best;
+    }
+
+    [GeneratedRegex(@"(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?\s*(?:°\s*C|deg(?:rees)?\s*C|C)\b")]
+    private static partial Regex TemperaturePattern();
+}

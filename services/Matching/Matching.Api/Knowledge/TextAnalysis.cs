@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.De;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Es;
+using Lucene.Net.Analysis.Fr;
+using Lucene.Net.Analysis.It;
+using Lucene.Net.Analysis.Nl;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
+
+namespace Marketplace.Matching.Knowledge;
+
+/// <summary>
+/// Per-language analysis (tokenise, lower-case, stop words, stem) with Lucene's language analyzers, and a
+/// stop-word language detector for listings that do not say which language they are written in.
+/// </summary>
+public static class TextAnalysis
+{
+    public static readonly IReadOnlyList<string> Languages = ["en", "de", "fr", "es", "it", "nl"];
+
+    private static readonly ConcurrentDictionary<string, Analyzer> Analyzers = new();
+
+    // Short, high-frequency function words: enough to tell these six languages apart on a few sentences.
+    private static readonly Dictionary<string, HashSet<string>> StopWords = new()
+    {
+        ["en"] = ["the", "and", "of", "to", "in", "for", "with", "is", "are", "from", "our", "we", "a", "an", "by", "on", "at", "be", "as", "or", "which", "per", "year"],
+        ["de"] = ["der", "die", "das", "und", "von", "mit", "für", "fur", "ist", "sind", "aus", "wir", "ein", "eine", "im", "zur", "zum", "den", "dem", "des", "auf", "pro", "jahr", "oder"],
+        ["fr"] = ["le", "la", "les", "et", "des", "du", "de", "pour", "avec", "est", "sont", "nous", "une", "un", "dans", "par", "sur", "au", "aux", "ou", "an", "notre"],
+        ["es"] = ["el", "la", "los", "las", "y", "de", "del", "para", "con", "es", "son", "una", "un", "en", "por", "al", "o", "año", "ano", "nuestra", "nuestro"],
+        ["it"] = ["il", "lo", "la", "gli", "le", "e", "di", "del", "della", "per", "con", "è", "sono", "una", "un", "in", "da", "al", "alla", "o", "anno", "nostro", "nostra"],
+        ["nl"] = ["de", "het", "een", "en", "van", "voor", "met", "is", "zijn", "uit", "wij", "we", "in", "op", "per", "jaar", "of", "ons", "onze", "bij"],
+    };
+
+    public static Analyzer AnalyzerFor(string language) => Analyzers.GetOrAdd(Normalise(language), static lang => lang switch
+    {
+        "de" => new GermanAnalyzer(LuceneVersion.LUCENE_48),
+        "fr" => new FrenchAnalyzer(LuceneVersion.LUCENE_48),
+        "es" => new SpanishAnalyzer(LuceneVersion.LUCENE_48),
+        "it" => new ItalianAnalyzer(LuceneVersion.LUCENE_48),
+        "nl" => new DutchAnalyzer(LuceneVersion.LUCENE_48),
+        _ => new EnglishAnalyzer(LuceneVersion.LUCENE_48),
+    });
+
+    public static string Normalise(string? language)
+    {
+        var lang = (language ?? "en").Trim().ToLowerInvariant();
+        if (lang.Length > 2)
+        {
+            lang = lang[..2];
+        }
+
+        return Languages.Contains(lang) ? lang : "en";
+    }
+
+    /// <summary>The language with most of its function words in the text; English when nothing stands out.</summary>
+    public static string Detect(string text)
+    {
+        var words = Words(text);
+        var best = "en";
+        var bestCount = 0;
+        foreach (var (lang, stops) in StopWords)
+        {
+            var count = words.Count(stops.Contains);
+            if (count > bestCount || (count == bestCount && lang == "en" && count > 0))
+            {
+                (best, bestCount) = (lang, count);
+            }
+        }
+
+        return bestCount >= 2 ? best : "en";
+    }
+
+    public static string LanguageOf(string? declared, string text) =>
+        string.IsNullOrWhiteSpace(declared) ? Detect(text) : Normalise(declared);
+
+    /// <summary>The stems of <paramref name="text"/> in order, as the language's analyzer produces them.</summary>
+    public static List<string> Stems(string text, string language)
+    {
+        var terms = new List<string>();
+        using var stream = AnalyzerFor(language).GetTokenStream("text", text);
+        var attribute = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            terms.Add(attribute.ToString());
+        }
+
+        stream.End();
+        return terms;
+    }
+
+    private static List<string> Words(string text) =>
+        [.. text.ToLowerInvariant().Split((char[])[' ', '\t', '\n', '\r', ',', '.', ';', ':', '(', ')', '/', '-', '!', '?', '"', '\''], StringSplitOptions.RemoveEmptyEntries)];
+}
+
+/// <summary>A phrase as a sequence of stems, found in a text when the stems occur next to each other.</summary>
+public sealed record Phrase(string Text, string[] Stems)
+{
+    public bool OccursIn(StemText text)
+    {
+        if (Stems.Length == 0 || !text.Positions.TryGetValue(Stems[0], out var starts))
+        {
+            return false;
+        }
+
+        foreach (var start in starts)
+        {
+            var i = 1;
+            while (i < Stems.Length && start + i < text.Stems.Count && text.Stems[start + i] == Stems[i])
+            {
+                i++;
+            }
+
+            if (i == Stems.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>An analysed text with an index of where each stem occurs.</summary>
+public sealed class StemText
+{
+    public StemText(IReadOnlyList<string> stems)
+    {
+        Stems = stems;
+        for (var i = 0; i < stems.Count; i++)
+        {
+            if (!Positions.TryGetValue(stems[i], out var list))
+            {
+                Positions[stems[i]] = list = [];
+            }
+
+            list.Add(i);
+        }
+    }
+
+    public IReadOnlyList<string> Stems { get; }
+
+    public Dictionary<string, List<int>> Positions { get; } = new(StringComparer.Ordinal);
+}

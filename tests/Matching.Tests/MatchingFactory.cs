@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marketplace.Standalone;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Marketplace.Matching.Tests;
+
+/// <summary>The standalone host in process: every service, in-memory bus, real SQLite files in a fresh directory.</summary>
+public sealed class MatchingFactory : WebApplicationFactory<StandaloneArguments>
+{
+    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "matching-tests-" + Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Marketplace:DataDir", dataDir);
+        builder.UseSetting("Marketplace:Demo", "true");
+        builder.UseSetting("Marketplace:SeedDemoData", "false");
+        builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
+    }
+
+    public async Task<HttpClient> OperatorClientAsync()
+    {
+        var client = CreateClient();
+        using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "demo-operator",
+            ["client_secret"] = "demo-operator-secret",
+        }));
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // the index may still hold a file briefly; the temp folder is cleaned by the OS
+        }
+    }
+}
+
+internal static class Api
+{
+    public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    public static async Task<T> Eventually<T>(Func<Task<T?>> probe, TimeSpan? timeout = null)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            if (await probe() is { } value)
+            {
+                return value;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The expected state was not reached in time.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public static async Task<Guid> RegisterAsync(HttpClient client, string name, string? nace)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/organisations", new { name, naceCode = nace, country = "DK" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    public static async Task<Guid> CreateListingAsync(
+        HttpClient client, Guid organisationId, string kind, string title, string description,
+        decimal amount = 1000, string? ewcCode = null, bool hazardous = false, bool acceptsHazardous = false, double lat = 55.6, double lon = 11.1)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/listings", new
+        {
+            organisationId,
+            kind,
+            resourceClass = "material",
+            title,
+            description,
+            ewcCode,
+            hazardous,
+            acceptsHazardous,
+            quantity = new { amount, unit = "t", per = "year" },
+            location = new { lat, lon, country = "DK" },
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The listing's suggestions once Matching knows it (null while it answers 404).</summary>
+    public static async Task<List<JsonElement>?> MatchesAsync(HttpClient client, Guid listing, int limit = 10)
+    {
+        using var response = await client.GetAsync($"/api/v1/listings/{listing}/matches?limit={limit}");
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. (await response.ReadJsonAsync()).GetProperty("items").EnumerateArray()];
+    }
+
+    /// <summary>Waits until <paramref name="counterpart"/> is among the listing's suggestions and returns that item.</summary>
+    public static async Task<JsonElement> WaitForMatchAsync(HttpClient client, Guid listing, Guid counterpart)
+    {
+        var box = await Eventually(async () =>
+        {
+            var items = await MatchesAsync(client, listing);
+            var item = items?.FirstOrDefault(i => i.GetProperty("listingId").GetGuid() == counterpart);
+            return item is { ValueKind: JsonValueKind.Object } found ? new Box(found) : null;
+        });
+        return box.Value;
+    }
+
+    internal sealed record Box(JsonElement Value);
+}
