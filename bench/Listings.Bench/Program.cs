@@ -182,6 +182,8 @@ internal sealed class BenchFactory(string dataDir) : WebApplicationFactory<Stand
         builder.UseSetting("Marketplace:DataDir", dataDir);
         builder.UseSetting("Marketplace:Demo", "true");
         builder.UseSetting("Marketplace:SeedDemoData", "false");
+        // The in-process API is measured here, not the edge: the per-caller rate limit would throttle the load loop.
+        builder.UseSetting("Edge:RateLimit:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         if (Environment.GetEnvironmentVariable("BENCH_SQL") == "1")
         {

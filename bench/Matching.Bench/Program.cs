@@ -88,7 +88,7 @@ if (!File.Exists(dll))
 
 var port = 5900 + Random.Shared.Next(90);
 var baseUrl = $"http://127.0.0.1:{port}";
-using var host = Process.Start(new ProcessStartInfo("dotnet", [dll, "--demo", "--Marketplace:SeedDemoData=false", "--data-dir", dataDir, "--urls", baseUrl, "--Logging:LogLevel:Default=Warning"])
+using var host = Process.Start(new ProcessStartInfo("dotnet", [dll, "--demo", "--Marketplace:SeedDemoData=false", "--Edge:RateLimit:Enabled=false", "--data-dir", dataDir, "--urls", baseUrl, "--Logging:LogLevel:Default=Warning"])
 {
     RedirectStandardOutput = true,
     RedirectStandardError = true,

@@ -22,7 +22,7 @@ var baseUrl = $"http://127.0.0.1:{port}";
 var dataDir = Path.Combine(Path.GetTempPath(), "matching-quality-" + Guid.NewGuid().ToString("N")[..8]);
 Console.WriteLine($"Dataset {Path.GetFileName(dataset)}: {data.Pairs.Count} pairs, {data.Distractors.Count} distractors. Host {baseUrl}, data {dataDir}");
 
-using var host = Process.Start(new ProcessStartInfo("dotnet", [dll, "--demo", "--Marketplace:SeedDemoData=false", "--data-dir", dataDir, "--urls", baseUrl])
+using var host = Process.Start(new ProcessStartInfo("dotnet", [dll, "--demo", "--Marketplace:SeedDemoData=false", "--Edge:RateLimit:Enabled=false", "--data-dir", dataDir, "--urls", baseUrl])
 {
     RedirectStandardOutput = true,
     RedirectStandardError = true,
