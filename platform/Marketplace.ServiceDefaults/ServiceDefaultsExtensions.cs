@@ -122,6 +122,4 @@ public static class ServiceDefaultsExtensions
     public static bool IsDemo(this IConfiguration configuration, IHostEnvironment environment) =>
         environment.IsDevelopment() || configuration.GetValue<bool>($"{MarketplaceOptions.Section}:Demo");
 
-    internal static Task WriteJsonAsync(HttpContext context, object value) =>
-        context.Response.WriteAsJsonAsync(value);
 }

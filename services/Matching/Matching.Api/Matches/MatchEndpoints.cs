@@ -106,7 +106,7 @@ public static class MatchEndpoints
     }
 
     /// <summary>The caller's side says interested; when both sides have, the match is accepted and Brokerage is told.</summary>
-    public static async Task<Results<Ok<MatchDto>, NotFound, Conflict<ProblemDetailsLite>>> ExpressInterest(
+    public static async Task<Results<Ok<MatchDto>, NotFound, ProblemHttpResult>> ExpressInterest(
         Guid id, ClaimsPrincipal user, MatchingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var match = await FindVisibleAsync(db, id, user, cancellationToken, track: true);
@@ -117,7 +117,7 @@ public static class MatchEndpoints
 
         if (match.Status is MatchStatuses.Declined or MatchStatuses.Withdrawn)
         {
-            return TypedResults.Conflict(new ProblemDetailsLite("Match is closed", $"The match is {match.Status} and can no longer be accepted."));
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Match is closed", detail: $"The match is {match.Status} and can no longer be accepted.");
         }
 
         if (match.Status == MatchStatuses.Accepted)
@@ -164,7 +164,7 @@ public static class MatchEndpoints
         return TypedResults.Ok(match.AsDto());
     }
 
-    public static async Task<Results<Ok<MatchDto>, NotFound, Conflict<ProblemDetailsLite>>> DeclineMatch(
+    public static async Task<Results<Ok<MatchDto>, NotFound, ProblemHttpResult>> DeclineMatch(
         Guid id, DeclineRequest? request, ClaimsPrincipal user, MatchingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var match = await FindVisibleAsync(db, id, user, cancellationToken, track: true);
@@ -175,7 +175,7 @@ public static class MatchEndpoints
 
         if (match.Status == MatchStatuses.Accepted)
         {
-            return TypedResults.Conflict(new ProblemDetailsLite("Match already accepted", "An accepted match continues as a deal in Brokerage."));
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Match already accepted", detail: "An accepted match continues as a deal in Brokerage.");
         }
 
         if (match.Status != MatchStatuses.Declined)
@@ -231,5 +231,3 @@ public static class MatchEndpoints
         m.OfferInterest, m.WantInterest, m.DeclineReason, m.CreatedAt, m.UpdatedAt);
 }
 
-/// <summary>An RFC 9457 body for typed results that need a specific status.</summary>
-public sealed record ProblemDetailsLite(string Title, string Detail);
