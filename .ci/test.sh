@@ -6,7 +6,12 @@ dotnet build Marketplace.slnx -c Release -nologo -v quiet -warnaserror
 log="$(mktemp)"
 status=0
 dotnet test Marketplace.slnx -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
-# One closing line for the whole suite: "N passed, N failed, N skipped".
+# Name the failed tests last, so the tail of a CI log says what broke.
+if grep -qE '^ +Failed [A-Za-z_]' "$log"; then
+  echo "Failed tests:"
+  grep -E '^ +Failed [A-Za-z_]' "$log" | sed -E 's/^ +/  /' | sort -u
+fi
+# Then one closing line for the whole suite: "N passed, N failed, N skipped".
 awk '/^ +Passed: +[0-9]+ *$/ { p += $2 } /^ +Failed: +[0-9]+ *$/ { f += $2 } /^ +Skipped: +[0-9]+ *$/ { s += $2 }
      END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
