@@ -12,6 +12,10 @@ public sealed class DistributedFixture : IAsyncLifetime
     public string GatewayUrl { get; private set; } = "";
     public Dictionary<string, HostProcess> Services { get; } = [];
     public TimeSpan StartToReady { get; private set; }
+
+    /// <summary>The fixture's private virtual host ("/" only when rabbitmqctl could not create one).</summary>
+    public string VirtualHost => vhost;
+
     private string vhost = "/";
 
     public async Task InitializeAsync()

@@ -46,24 +46,40 @@ public sealed class DistributedTests(DistributedFixture fixture, ITestOutputHelp
         matching.Start();
         await matching.WaitReadyAsync(TimeSpan.FromSeconds(60));
 
-        // 2. The broker is down: Listings still accepts writes; the events wait in its outbox table.
-        var brokerStopped = RabbitMq.Ctl("stop_app").ExitCode == 0;
+        // 2. The broker is down for this deployment: every connection to its virtual host is closed and new ones are
+        // refused, while the other test assemblies keep their broker (stopping the whole node would break them).
+        // Listings still accepts writes; the events wait in its outbox table.
+        var outage = RabbitMq.BeginOutage(fixture.VirtualHost);
         try
         {
             for (var i = 0; i < 15; i++)
             {
                 posted.Add(await Api.CreateListingAsync(client, org, i % 2 == 0 ? "offer" : "want", $"Broker outage listing {i}", "Spent grain from brewing."));
             }
+
+            // Stay down a while, so the services' reconnect attempts are refused for real; the outage is real only if
+            // the events are still waiting in the outbox by then.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            if (outage)
+            {
+                var waiting = Scalar(Path.Combine(fixture.DataDir, "listings", "listings.db"), "SELECT COUNT(*) FROM OutboxMessages WHERE SentAt IS NULL");
+                Assert.True(waiting >= 15, $"only {waiting} events waited in the outbox during the broker outage");
+            }
         }
         finally
         {
-            if (brokerStopped)
+            if (outage)
             {
-                Assert.Equal(0, RabbitMq.Ctl("start_app").ExitCode);
+                RabbitMq.EndOutage(fixture.VirtualHost);
             }
         }
 
-        output.WriteLine(brokerStopped ? "broker stopped and restarted with rabbitmqctl" : "rabbitmqctl unavailable: broker outage not exercised");
+        output.WriteLine(outage ? $"broker outage on virtual host {fixture.VirtualHost}: connections closed and refused, then allowed again" : "rabbitmqctl unavailable: broker outage not exercised");
+        if (Environment.GetEnvironmentVariable("MARKETPLACE_REQUIRE_RABBITMQ") == "1")
+        {
+            Assert.True(outage, "CI requires the broker outage to be exercised, but rabbitmqctl could not cut the virtual host off.");
+        }
+
         var deadline = DateTime.UtcNow.AddSeconds(180);
         var pending = posted.ToList();
         while (pending.Count > 0 && DateTime.UtcNow < deadline)
