@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Security.Tests;
 
+/// <summary>Webhooks driven by the real flows, in both modes.</summary>
 public abstract class WebhookTests(MarketplaceUnderTest factory)
 {
     [ModeFact]
@@ -119,10 +120,11 @@ public abstract class WebhookTests(MarketplaceUnderTest factory)
 
         Assert.Equal(["confirmed", "recorded"], statuses.Order(StringComparer.Ordinal));
 
-        // The receiver subscribed to contract.signed only; nothing else arrives there, nor twice at the supplier.
+        // The receiver subscribed to contract.signed only: no delivery.recorded arrives there. Anything more at the
+        // supplier can only be a repeat of a delivery already seen (at least once, same id).
         await Task.Delay(1000);
-        Assert.Equal(1, receiverHook.Count);
-        Assert.Equal(3, supplierHook.Count);
+        Assert.All(receiverHook.Drain(), d => Assert.Equal("contract.signed", JsonDocument.Parse(d.Body).RootElement.GetProperty("type").GetString()));
+        Assert.All(supplierHook.Drain(), d => Assert.Contains(JsonDocument.Parse(d.Body).RootElement.GetProperty("id").GetString(), supplierHook.Seen));
     }
 
     [ModeFact]
@@ -172,6 +174,11 @@ public abstract class WebhookTests(MarketplaceUnderTest factory)
     }
 }
 
+/// <summary>
+/// Plus, in process only, the dispatcher's mechanics (signature, retries, disabling) on events published straight on
+/// the in-memory bus, and the URL rules under a configuration that forbids insecure URLs: the same Identity code in
+/// both modes, which a flow through every service would only make slower to reach.
+/// </summary>
 [Collection(InProcessCollection.Name)]
 public sealed class WebhookInProcessTests(InProcessMarketplace marketplace) : WebhookTests(marketplace)
 {
@@ -311,11 +318,27 @@ internal sealed class WebhookReceiver : IDisposable
     public HttpStatusCode Status { get; set; } = HttpStatusCode.OK;
     public int Count { get; private set; }
 
+    /// <summary>The envelope ids of the deliveries taken with <see cref="NextAsync"/>.</summary>
+    public List<string?> Seen { get; } = [];
+
     public async Task<(Dictionary<string, string?> Headers, string Body)> NextAsync(TimeSpan? timeout = null)
     {
         Assert.True(await arrived.WaitAsync(timeout ?? TimeSpan.FromSeconds(20)), "No webhook arrived.");
         Assert.True(received.TryDequeue(out var item));
+        Seen.Add(JsonDocument.Parse(item.Body).RootElement.TryGetProperty("id", out var id) ? id.GetString() : null);
         return item;
+    }
+
+    /// <summary>Whatever arrived and was not taken yet.</summary>
+    public List<(Dictionary<string, string?> Headers, string Body)> Drain()
+    {
+        var rest = new List<(Dictionary<string, string?> Headers, string Body)>();
+        while (received.TryDequeue(out var item))
+        {
+            rest.Add(item);
+        }
+
+        return rest;
     }
 
     private async Task LoopAsync()
