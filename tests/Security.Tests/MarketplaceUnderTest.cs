@@ -70,12 +70,6 @@ public abstract partial class MarketplaceUnderTest : IAsyncLifetime
     }
 
     /// <summary>
-    /// True where each service is its own process and validates its own audience only: a genuine token issued for
-    /// another API is refused there with 401 (invalid_token), where one host accepting every audience answers 403.
-    /// </summary>
-    public abstract bool ServicesValidateOwnAudienceOnly { get; }
-
-    /// <summary>
     /// The OpenAPI document this deployment serves at <c>/openapi/v1.json</c> (merged at the gateway). A gateway
     /// that could not reach a service in time names it in <c>x-missing-services</c> and caches that for a while, so
     /// an incomplete document is asked for again rather than walked.

@@ -15,8 +15,6 @@ public sealed class InProcessMarketplace : MarketplaceUnderTest
 
     public override string IdentityDataDir => Factory.DataDir;
 
-    public override bool ServicesValidateOwnAudienceOnly => false;
-
     public override Task InitializeAsync()
     {
         _ = Factory.Server; // start the host now, not inside the first test's timing
@@ -40,8 +38,6 @@ public sealed class DistributedMarketplace : MarketplaceUnderTest
     public override string Mode => "distributed";
 
     public override string IdentityDataDir => Path.Combine(deployment.DataDir, "identity");
-
-    public override bool ServicesValidateOwnAudienceOnly => true;
 
     public DistributedDeployment Deployment => deployment;
 
