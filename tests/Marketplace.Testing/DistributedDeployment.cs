@@ -22,11 +22,13 @@ public class DistributedDeployment : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!RabbitMq.Available())
+        var testsRun = RabbitMq.SkipReason() is null;
+        if (!await RabbitMq.WaitAvailableAsync(testsRun ? TimeSpan.FromSeconds(60) : TimeSpan.Zero))
         {
-            if (Environment.GetEnvironmentVariable("MARKETPLACE_REQUIRE_RABBITMQ") == "1")
+            if (testsRun)
             {
-                throw new InvalidOperationException("MARKETPLACE_REQUIRE_RABBITMQ=1 but no RabbitMQ answers on localhost:5672.");
+                throw new InvalidOperationException("No RabbitMQ answers on localhost:5672" +
+                    (RabbitMq.Required ? " (MARKETPLACE_REQUIRE_RABBITMQ=1)." : ", though one did when the tests were discovered."));
             }
 
             return; // the tests are skipped by their attribute

@@ -137,11 +137,34 @@ public sealed class RabbitMqFactAttribute : FactAttribute
 
 public static class RabbitMq
 {
-    /// <summary>Why tests that need the broker are skipped, or null when they run (a broker answers, or CI demands one).</summary>
+    // The first answer in this process: tests decide at discovery whether they run, and a fixture started later must
+    // agree with them even if the broker is briefly down then (another run's outage test stops it for a while).
+    private static readonly Lazy<bool> AvailableAtStart = new(Available);
+
+    public static bool Required => Environment.GetEnvironmentVariable("MARKETPLACE_REQUIRE_RABBITMQ") == "1";
+
+    /// <summary>Why tests that need the broker are skipped, or null when they run (a broker answered, or CI demands one).</summary>
     public static string? SkipReason() =>
-        Available() || Environment.GetEnvironmentVariable("MARKETPLACE_REQUIRE_RABBITMQ") == "1"
+        AvailableAtStart.Value || Required
             ? null
             : "Skipped: no RabbitMQ on localhost:5672 (install rabbitmq-server and run `rabbitmq-server -detached`, as .ci/run does).";
+
+    /// <summary>Polls until the broker answers or <paramref name="timeout"/> passes.</summary>
+    public static async Task<bool> WaitAvailableAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Available())
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(500);
+        }
+
+        return true;
+    }
 
     public static bool Available()
     {
