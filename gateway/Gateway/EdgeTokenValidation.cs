@@ -9,24 +9,37 @@ namespace Marketplace.Gateway;
 /// The gateway checks tokens before forwarding: signature, issuer, lifetime and an audience of one of the APIs
 /// behind it. Every route needs a valid token unless its path is one of <c>Gateway:AnonymousPaths</c> or it names
 /// its own <c>AuthorizationPolicy</c> in configuration; the services check scope and their own audience again.
+/// A route to a cluster named after an API (<c>listings</c>, …) also needs a token issued for that API, and a valid
+/// token for another API gets 403 here, as it does from the standalone host (the service itself, which accepts only
+/// its own audience, would answer 401).
 /// </summary>
 internal static class EdgeTokenValidation
 {
     public const string Policy = "token";
+
+    private static readonly string[] ApiAudiences = [Audiences.Identity, Audiences.Listings, Audiences.Matching, Audiences.Brokerage];
 
     public static readonly string[] DefaultAnonymousPaths =
         ["/connect", "/.well-known", "/health", "/account", "/openapi", "/scalar", "/api/v1/registrations"];
 
     public static IHostApplicationBuilder AddEdgeTokenValidation(this IHostApplicationBuilder builder)
     {
-        foreach (var audience in new[] { Audiences.Identity, Audiences.Listings, Audiences.Matching, Audiences.Brokerage })
+        foreach (var audience in ApiAudiences)
         {
             builder.AddMarketplaceAuthentication(audience);
         }
 
-        builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => p
+        var policies = builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => p
             .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser());
+        foreach (var audience in ApiAudiences)
+        {
+            policies.AddPolicy(PolicyFor(audience), p => p
+                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(ctx => ctx.User.HasAudience(audience)));
+        }
+
         var anonymous = builder.Configuration.GetSection("Gateway:AnonymousPaths").Get<string[]>() is { Length: > 0 } configured ? configured : DefaultAnonymousPaths;
         builder.Services.AddSingleton<IProxyConfigFilter>(new TokenPolicyFilter(anonymous));
         return builder;
@@ -45,7 +58,10 @@ internal static class EdgeTokenValidation
 
             var path = route.Match.Path ?? "";
             var open = anonymousPaths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase) || path.StartsWith(p + "/", StringComparison.OrdinalIgnoreCase));
-            return ValueTask.FromResult(route with { AuthorizationPolicy = open ? "anonymous" : Policy });
+            var policy = open ? "anonymous" : ApiAudiences.Contains(route.ClusterId) ? PolicyFor(route.ClusterId!) : Policy;
+            return ValueTask.FromResult(route with { AuthorizationPolicy = policy });
         }
     }
+
+    private static string PolicyFor(string audience) => $"{Policy}:{audience}";
 }

@@ -9,17 +9,17 @@ namespace Marketplace.Security.Tests;
 /// Bad input generated from the OpenAPI document against every POST/PUT/PATCH operation: malformed JSON, wrong
 /// types, huge strings, boundary numbers and unknown enum-like values, one property at a time. Never a 5xx.
 /// </summary>
-[Collection(HostCollection.Name)]
-public sealed class BadInputTests(SecurityFactory factory)
+public abstract class BadInputTests(MarketplaceUnderTest factory)
 {
     private static readonly string[] Malformed = ["{", "[]", "\"text\"", "{\"a\":}", "{\"name\":\"unterminated", "nul", "{}}"];
 
-    [Fact]
-    public async Task Malformed_JSON_is_a_400_problem_on_every_write_endpoint()
+    [ModeFact]
+    public async Task Malformed_JSON_is_a_400_problem_on_every_write_endpoint_and_stores_nothing()
     {
         using var op = await factory.OperatorClientAsync();
+        var before = await StoredAsync(op);
         var failures = new List<string>();
-        foreach (var operation in ApiOperation.All(factory.Services).Where(o => o.HasBody))
+        foreach (var operation in (await factory.OperationsAsync()).Where(o => o.HasBody))
         {
             foreach (var body in Malformed)
             {
@@ -27,7 +27,7 @@ public sealed class BadInputTests(SecurityFactory factory)
                 {
                     Content = new StringContent(body, Encoding.UTF8, "application/json"),
                 });
-                if ((int)response.StatusCode >= 500 || (response.StatusCode != HttpStatusCode.BadRequest && await TakesJsonBodyAsync(operation)))
+                if ((int)response.StatusCode >= 500 || (response.StatusCode != HttpStatusCode.BadRequest && operation.TakesJson))
                 {
                     failures.Add($"{operation} with {body}: {(int)response.StatusCode}");
                 }
@@ -35,14 +35,14 @@ public sealed class BadInputTests(SecurityFactory factory)
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(before, await StoredAsync(op));
     }
 
-    [Fact]
+    [ModeFact]
     public async Task Generated_bad_values_never_cause_a_5xx()
     {
         using var op = await factory.OperatorClientAsync();
-        using var anonymous = factory.CreateClient();
-        var document = JsonNode.Parse(await anonymous.GetStringAsync("/openapi/v1.json"))!.AsObject();
+        var document = JsonNode.Parse((await factory.OpenApiDocumentAsync()).GetRawText())!.AsObject();
         var schemas = document["components"]?["schemas"]?.AsObject() ?? [];
         var failures = new List<string>();
         var sent = 0;
@@ -77,8 +77,11 @@ public sealed class BadInputTests(SecurityFactory factory)
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(30)));
     }
 
-    private static async Task<bool> TakesJsonBodyAsync(ApiOperation operation) =>
-        await Task.FromResult(operation.Endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType is not null);
+    /// <summary>What the operator sees of the main resources, counted through the public API.</summary>
+    private static async Task<string> StoredAsync(HttpClient op) =>
+        $"organisations={await MarketplaceUnderTest.CountAsync(op, "/api/v1/organisations")}, " +
+        $"listings={await MarketplaceUnderTest.CountAsync(op, "/api/v1/listings?status=draft")}+{await MarketplaceUnderTest.CountAsync(op, "/api/v1/listings")}, " +
+        $"fee plans={await MarketplaceUnderTest.CountAsync(op, "/api/v1/fee-plans")}";
 
     /// <summary>A plausible object, then one property at a time made wrong.</summary>
     private static IEnumerable<string> Variants(JsonNode schema, JsonObject schemas)
@@ -181,3 +184,9 @@ public sealed class BadInputTests(SecurityFactory factory)
 
     private static string Shorten(string body) => body.Length > 400 ? body[..200] + "…" + body[^200..] : body;
 }
+
+[Collection(InProcessCollection.Name)]
+public sealed class BadInputInProcessTests(InProcessMarketplace marketplace) : BadInputTests(marketplace);
+
+[Collection(DistributedCollection.Name)]
+public sealed class BadInputDistributedTests(DistributedMarketplace marketplace) : BadInputTests(marketplace), IDistributedMode;

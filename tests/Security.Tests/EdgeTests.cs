@@ -1,29 +1,15 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Marketplace.Security.Tests;
 
-/// <summary>The edge policies of the standalone host (the gateway applies the same ones; see EndToEnd.Tests).</summary>
-public sealed class EdgeTests : IClassFixture<SecurityFactory>, IDisposable
+/// <summary>
+/// The door both modes share: the standalone's edge policies in process, the gateway's in the distributed mode.
+/// Rate and body limits need a host with small limits: <see cref="EdgeLimitTests"/> in process, GatewayEdgeTests
+/// (EndToEnd.Tests) through a gateway started with them.
+/// </summary>
+public abstract class EdgeTests(MarketplaceUnderTest host)
 {
-    private readonly WebApplicationFactory<Marketplace.Standalone.StandaloneArguments> host;
-
-    public EdgeTests(SecurityFactory factory)
-    {
-        host = factory.WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Edge:RateLimit:PermitsPerSecond", "1");
-            b.UseSetting("Edge:RateLimit:BurstSize", "5");
-            b.UseSetting("Edge:RateLimit:TokenEndpointPermitsPerMinute", "3");
-            b.UseSetting("Edge:MaxRequestBodyBytes", "4096");
-            b.UseSetting("Edge:CorsOrigins:0", "https://portal.example.test");
-        });
-    }
-
-    [Fact]
+    [ModeFact]
     public async Task A_correlation_id_is_created_or_propagated_and_returned()
     {
         using var client = host.CreateClient();
@@ -39,7 +25,7 @@ public sealed class EdgeTests : IClassFixture<SecurityFactory>, IDisposable
         Assert.NotEqual("<script>", replaced.Headers.GetValues("X-Correlation-Id").Single());
     }
 
-    [Fact]
+    [ModeFact]
     public async Task Every_answer_carries_the_security_headers()
     {
         using var client = host.CreateClient();
@@ -50,26 +36,16 @@ public sealed class EdgeTests : IClassFixture<SecurityFactory>, IDisposable
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
     }
 
-    [Fact]
-    public async Task A_body_over_the_limit_gets_413_before_it_is_read()
-    {
-        using var client = host.CreateClient();
-        using var content = new StringContent("{\"name\":\"" + new string('x', 10_000) + "\"}", Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync("/api/v1/organisations", content);
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-    }
-
-    [Fact]
+    [ModeFact]
     public async Task Cors_answers_the_configured_origin_only()
     {
         using var client = host.CreateClient();
         using var allowed = new HttpRequestMessage(HttpMethod.Options, "/api/v1/listings")
         {
-            Headers = { { "Origin", "https://portal.example.test" }, { "Access-Control-Request-Method", "POST" }, { "Access-Control-Request-Headers", "authorization,idempotency-key" } },
+            Headers = { { "Origin", MarketplaceUnderTest.CorsOrigin }, { "Access-Control-Request-Method", "POST" }, { "Access-Control-Request-Headers", "authorization,idempotency-key" } },
         };
         using var yes = await client.SendAsync(allowed);
-        Assert.Equal("https://portal.example.test", yes.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal(MarketplaceUnderTest.CorsOrigin, yes.Headers.GetValues("Access-Control-Allow-Origin").Single());
 
         using var other = new HttpRequestMessage(HttpMethod.Options, "/api/v1/listings")
         {
@@ -79,58 +55,10 @@ public sealed class EdgeTests : IClassFixture<SecurityFactory>, IDisposable
         Assert.False(no.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
-    [Fact]
-    public async Task A_caller_over_its_bucket_gets_429_with_Retry_After_and_other_callers_do_not()
-    {
-        using var client = host.CreateClient();
-        var token = FakeBearer("noisy-client");
-        var statuses = new List<HttpStatusCode>();
-        HttpResponseMessage? limited = null;
-        for (var i = 0; i < 12 && limited is null; i++)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/listings/{Guid.NewGuid()}");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            var response = await client.SendAsync(request);
-            statuses.Add(response.StatusCode);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                limited = response;
-            }
-        }
-
-        Assert.NotNull(limited);
-        Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
-        Assert.InRange(statuses.Count(s => s == HttpStatusCode.Unauthorized), 5, 7);
-
-        using var quiet = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/listings/{Guid.NewGuid()}");
-        quiet.Headers.Authorization = new AuthenticationHeaderValue("Bearer", FakeBearer("quiet-client"));
-        using var fine = await client.SendAsync(quiet);
-        Assert.Equal(HttpStatusCode.Unauthorized, fine.StatusCode);
-    }
-
-    [Fact]
-    public async Task The_token_endpoint_has_a_stricter_limit()
-    {
-        using var client = host.CreateClient();
-        var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 5; i++)
-        {
-            using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials", ["client_id"] = "nobody", ["client_secret"] = "guess-" + i,
-            }));
-            statuses.Add(response.StatusCode);
-        }
-
-        Assert.Equal(3, statuses.Count(s => s != HttpStatusCode.TooManyRequests));
-        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
-    }
-
-    /// <summary>An unsigned token with a subject: enough for the limiter's key, refused by validation.</summary>
-    private static string FakeBearer(string sub) =>
-        $"{B64("{\"alg\":\"none\"}")}.{B64($"{{\"sub\":\"{sub}\"}}")}.x";
-
-    private static string B64(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public void Dispose() => host.Dispose();
 }
+
+[Collection(InProcessCollection.Name)]
+public sealed class EdgeInProcessTests(InProcessMarketplace marketplace) : EdgeTests(marketplace);
+
+[Collection(DistributedCollection.Name)]
+public sealed class EdgeDistributedTests(DistributedMarketplace marketplace) : EdgeTests(marketplace), IDistributedMode;

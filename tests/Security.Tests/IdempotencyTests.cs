@@ -1,15 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
-using Marketplace.Identity.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Security.Tests;
 
-[Collection(HostCollection.Name)]
-public sealed class IdempotencyTests(SecurityFactory factory)
+public abstract class IdempotencyTests(MarketplaceUnderTest factory)
 {
-    [Fact]
+    [ModeFact]
     public async Task A_retried_POST_with_the_same_key_returns_the_first_answer_and_creates_nothing_new()
     {
         using var op = await factory.OperatorClientAsync();
@@ -27,7 +23,7 @@ public sealed class IdempotencyTests(SecurityFactory factory)
         Assert.Equal(1, await CountAsync(name));
     }
 
-    [Fact]
+    [ModeFact]
     public async Task The_same_key_with_another_body_is_a_422_and_stores_nothing()
     {
         using var op = await factory.OperatorClientAsync();
@@ -40,7 +36,7 @@ public sealed class IdempotencyTests(SecurityFactory factory)
         Assert.Equal(0, await CountAsync("Key Thief " + key[..8]));
     }
 
-    [Fact]
+    [ModeFact]
     public async Task Keys_are_private_to_the_caller()
     {
         using var op = await factory.OperatorClientAsync();
@@ -59,7 +55,7 @@ public sealed class IdempotencyTests(SecurityFactory factory)
         Assert.NotEqual((await byOperator.JsonAsync()).GetProperty("clientId").GetString(), (await byAdmin.JsonAsync()).GetProperty("clientId").GetString());
     }
 
-    [Fact]
+    [ModeFact]
     public async Task Concurrent_duplicates_run_once()
     {
         using var op = await factory.OperatorClientAsync();
@@ -79,9 +75,16 @@ public sealed class IdempotencyTests(SecurityFactory factory)
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string key, object body, string path = "/api/v1/organisations") =>
         client.SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body), Headers = { { "Idempotency-Key", key } } });
 
+    /// <summary>Organisations of that name, as the operator sees them through the API.</summary>
     private async Task<int> CountAsync(string name)
     {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IdentityDataContext>().Organisations.CountAsync(o => o.Name == name);
+        using var op = await factory.OperatorClientAsync();
+        return await MarketplaceUnderTest.CountAsync(op, "/api/v1/organisations", o => o.GetProperty("name").GetString() == name);
     }
 }
+
+[Collection(InProcessCollection.Name)]
+public sealed class IdempotencyInProcessTests(InProcessMarketplace marketplace) : IdempotencyTests(marketplace);
+
+[Collection(DistributedCollection.Name)]
+public sealed class IdempotencyDistributedTests(DistributedMarketplace marketplace) : IdempotencyTests(marketplace), IDistributedMode;

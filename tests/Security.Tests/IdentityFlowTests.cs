@@ -2,16 +2,12 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Marketplace.Identity.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Security.Tests;
 
-[Collection(HostCollection.Name)]
-public sealed class IdentityFlowTests(SecurityFactory factory)
+public abstract class IdentityFlowTests(MarketplaceUnderTest factory)
 {
-    [Fact]
+    [ModeFact]
     public async Task An_invited_admin_signs_in_with_code_and_PKCE_and_gets_a_token_shaped_like_a_client_token()
     {
         var (organisationId, email, password) = await factory.CompanyWithAdminAsync("Code Flow Cement");
@@ -33,25 +29,25 @@ public sealed class IdentityFlowTests(SecurityFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
     }
 
-    [Fact]
+    [ModeFact]
     public async Task An_authorization_request_without_PKCE_is_refused()
     {
         using var browser = factory.Browser();
         using var response = await browser.GetAsync(
-            $"/connect/authorize?client_id={SecurityFactory.PortalClientId}&response_type=code&redirect_uri={Uri.EscapeDataString(SecurityFactory.RedirectUri)}&scope=openid");
+            $"/connect/authorize?client_id={MarketplaceUnderTest.PortalClientId}&response_type=code&redirect_uri={Uri.EscapeDataString(MarketplaceUnderTest.RedirectUri)}&scope=openid");
         var location = response.Headers.Location?.ToString() ?? "";
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(location.Contains("error=invalid_request", StringComparison.Ordinal) || body.Contains("invalid_request", StringComparison.Ordinal), location + body);
         Assert.DoesNotContain("/account/login", location);
     }
 
-    [Fact]
+    [ModeFact]
     public async Task Implicit_and_password_grants_are_off()
     {
         using var client = factory.CreateClient();
         using var password = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "password", ["username"] = "x@example.test", ["password"] = "whatever-123", ["client_id"] = SecurityFactory.PortalClientId,
+            ["grant_type"] = "password", ["username"] = "x@example.test", ["password"] = "whatever-123", ["client_id"] = MarketplaceUnderTest.PortalClientId,
         }));
         Assert.Equal(HttpStatusCode.BadRequest, password.StatusCode);
         Assert.Equal("unsupported_grant_type", (await password.JsonAsync()).GetProperty("error").GetString());
@@ -66,7 +62,7 @@ public sealed class IdentityFlowTests(SecurityFactory factory)
         Assert.NotEmpty(jwks.GetProperty("keys").EnumerateArray());
     }
 
-    [Fact]
+    [ModeFact]
     public async Task Refresh_tokens_rotate_and_a_replayed_one_revokes_the_chain()
     {
         var (_, email, password) = await factory.CompanyWithAdminAsync("Rotation Works");
@@ -87,7 +83,7 @@ public sealed class IdentityFlowTests(SecurityFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, afterReplay.StatusCode);
     }
 
-    [Fact]
+    [ModeFact]
     public async Task A_revoked_refresh_token_cannot_be_used()
     {
         var (_, email, password) = await factory.CompanyWithAdminAsync("Revocation Works");
@@ -97,7 +93,7 @@ public sealed class IdentityFlowTests(SecurityFactory factory)
         using var client = factory.CreateClient();
         using var revoke = await client.PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["token"] = refresh, ["token_type_hint"] = "refresh_token", ["client_id"] = SecurityFactory.PortalClientId,
+            ["token"] = refresh, ["token_type_hint"] = "refresh_token", ["client_id"] = MarketplaceUnderTest.PortalClientId,
         }));
         Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
 
@@ -106,23 +102,23 @@ public sealed class IdentityFlowTests(SecurityFactory factory)
         Assert.Equal("invalid_grant", (await replay.JsonAsync()).GetProperty("error").GetString());
     }
 
-    [Fact]
+    [ModeFact]
     public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password()
     {
         var (_, email, password) = await factory.CompanyWithAdminAsync("Lockout Works");
         using var browser = factory.Browser();
         for (var i = 0; i < 5; i++)
         {
-            using var wrong = await SecurityFactory.SubmitFormAsync(browser, "/account/login", new() { ["email"] = email, ["password"] = "Wrong-password-" + i });
+            using var wrong = await MarketplaceUnderTest.SubmitFormAsync(browser, "/account/login", new() { ["email"] = email, ["password"] = "Wrong-password-" + i });
             Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         }
 
-        using var right = await SecurityFactory.SubmitFormAsync(browser, "/account/login", new() { ["email"] = email, ["password"] = password });
+        using var right = await MarketplaceUnderTest.SubmitFormAsync(browser, "/account/login", new() { ["email"] = email, ["password"] = password });
         Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
         Assert.Contains("locked", await right.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [ModeFact]
     public async Task A_login_post_without_the_antiforgery_token_is_refused()
     {
         var (_, email, password) = await factory.CompanyWithAdminAsync("Antiforgery Works");
@@ -132,25 +128,25 @@ public sealed class IdentityFlowTests(SecurityFactory factory)
         Assert.Null(response.Headers.Location);
     }
 
-    [Fact]
+    [ModeFact]
     public async Task Password_reset_by_emailed_link_works_once()
     {
         var (_, email, _) = await factory.CompanyWithAdminAsync("Reset Works");
         using var browser = factory.Browser();
-        using var asked = await SecurityFactory.SubmitFormAsync(browser, "/account/forgot-password", new() { ["email"] = email });
+        using var asked = await MarketplaceUnderTest.SubmitFormAsync(browser, "/account/forgot-password", new() { ["email"] = email });
         Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
-        var link = factory.LinkFromMail(email, "/account/reset-password");
+        var link = await factory.LinkFromMailAsync(email, "/account/reset-password");
 
-        using var reset = await SecurityFactory.SubmitFormAsync(browser, link, new() { ["password"] = "Brand-new-pass-2" });
+        using var reset = await MarketplaceUnderTest.SubmitFormAsync(browser, link, new() { ["password"] = "Brand-new-pass-2" });
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         var tokens = await factory.SignInAsync(email, "Brand-new-pass-2");
         Assert.True(tokens.TryGetProperty("access_token", out _));
 
-        using var again = await SecurityFactory.SubmitFormAsync(browser, link, new() { ["password"] = "Another-pass-3" });
+        using var again = await MarketplaceUnderTest.SubmitFormAsync(browser, link, new() { ["password"] = "Another-pass-3" });
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
     }
 
-    [Fact]
+    [ModeFact]
     public async Task A_self_registered_company_admin_must_confirm_the_email_before_signing_in()
     {
         using var anonymous = factory.CreateClient();
@@ -163,16 +159,16 @@ public sealed class IdentityFlowTests(SecurityFactory factory)
         Assert.Equal(HttpStatusCode.Accepted, registered.StatusCode);
 
         using var browser = factory.Browser();
-        using var early = await SecurityFactory.SubmitFormAsync(browser, "/account/login", new() { ["email"] = email, ["password"] = "Self-made-pass-1" });
+        using var early = await MarketplaceUnderTest.SubmitFormAsync(browser, "/account/login", new() { ["email"] = email, ["password"] = "Self-made-pass-1" });
         Assert.Contains("Confirm your email", await early.Content.ReadAsStringAsync());
 
-        using var confirmed = await browser.GetAsync(factory.LinkFromMail(email, "/account/confirm-email"));
+        using var confirmed = await browser.GetAsync(await factory.LinkFromMailAsync(email, "/account/confirm-email"));
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
         var tokens = await factory.SignInAsync(email, "Self-made-pass-1");
         Assert.True(tokens.TryGetProperty("access_token", out _));
     }
 
-    [Fact]
+    [ModeFact]
     public async Task A_company_admin_creates_lists_rotates_and_revokes_an_api_client()
     {
         var (organisationId, email, password) = await factory.CompanyWithAdminAsync("Client Keeper");
@@ -210,13 +206,23 @@ public sealed class IdentityFlowTests(SecurityFactory factory)
         Assert.False(afterRevoke.IsSuccessStatusCode);
 
         // The secret is stored hashed, never in clear.
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
-        var stored = await db.Database.SqlQueryRaw<string>("SELECT COALESCE(ClientSecret, '') AS Value FROM OpenIddictApplications").ToListAsync();
-        Assert.DoesNotContain(stored, s => s == newSecret || s == secret);
+        using var db = factory.OpenIdentityDatabase();
+        using var query = db.CreateCommand();
+        query.CommandText = "SELECT COALESCE(ClientSecret, '') FROM OpenIddictApplications";
+        var stored = new List<string>();
+        using (var reader = await query.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                stored.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.NotEmpty(stored);
+        Assert.DoesNotContain(stored, s => s.Contains(newSecret, StringComparison.Ordinal) || s.Contains(secret, StringComparison.Ordinal));
     }
 
-    [Fact]
+    [ModeFact]
     public async Task Patch_with_a_stale_etag_is_refused_and_a_fresh_one_updates_and_publishes()
     {
         var (organisationId, email, password) = await factory.CompanyWithAdminAsync("Etag Works");
@@ -240,12 +246,14 @@ public sealed class IdentityFlowTests(SecurityFactory factory)
         });
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
 
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
-        Assert.True(await db.OutboxMessages.AnyAsync(m => m.AggregateId == organisationId.ToString() && m.MessageType.Contains("OrganisationUpdated")));
+        using var db = factory.OpenIdentityDatabase();
+        using var query = db.CreateCommand();
+        query.CommandText = "SELECT COUNT(*) FROM OutboxMessages WHERE AggregateId = $id AND MessageType LIKE '%OrganisationUpdated%'";
+        query.Parameters.AddWithValue("$id", organisationId.ToString());
+        Assert.True(Convert.ToInt64(await query.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0);
     }
 
-    [Fact]
+    [ModeFact]
     public async Task A_company_admin_cannot_invite_an_operator_or_manage_another_company()
     {
         var (organisationId, email, password) = await factory.CompanyWithAdminAsync("Invite Rules");
@@ -263,3 +271,9 @@ public sealed class IdentityFlowTests(SecurityFactory factory)
         Assert.Single((await members.JsonAsync()).EnumerateArray());
     }
 }
+
+[Collection(InProcessCollection.Name)]
+public sealed class IdentityFlowInProcessTests(InProcessMarketplace marketplace) : IdentityFlowTests(marketplace);
+
+[Collection(DistributedCollection.Name)]
+public sealed class IdentityFlowDistributedTests(DistributedMarketplace marketplace) : IdentityFlowTests(marketplace), IDistributedMode;

@@ -11,43 +11,42 @@ namespace Marketplace.Security.Tests;
 /// Tokens minted with the server's own signing key (from the data directory): a well-formed one is accepted, which
 /// proves the minting, and each defect on its own is refused with 401.
 /// </summary>
-[Collection(HostCollection.Name)]
-public sealed class TokenTests(SecurityFactory factory)
+public abstract class TokenTests(MarketplaceUnderTest factory)
 {
     private static readonly Guid Operator = Guid.Parse("0199a000-0000-7000-8000-000000000001");
 
-    [Fact]
+    [ModeFact]
     public async Task A_well_formed_minted_token_is_accepted()
     {
         Assert.Equal(HttpStatusCode.OK, await CallAsync(await MintAsync()));
     }
 
-    [Fact]
+    [ModeFact]
     public async Task An_expired_token_is_refused()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, await CallAsync(await MintAsync(expires: DateTime.UtcNow.AddMinutes(-10))));
     }
 
-    [Fact]
+    [ModeFact]
     public async Task A_token_for_another_audience_is_refused()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, await CallAsync(await MintAsync(audience: "some-other-api")));
     }
 
-    [Fact]
+    [ModeFact]
     public async Task A_token_from_another_issuer_is_refused()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, await CallAsync(await MintAsync(issuer: "https://evil.example.test/")));
     }
 
-    [Fact]
+    [ModeFact]
     public async Task A_token_signed_with_another_key_is_refused()
     {
         using var other = RSA.Create(2048);
         Assert.Equal(HttpStatusCode.Unauthorized, await CallAsync(await MintAsync(key: other)));
     }
 
-    [Fact]
+    [ModeFact]
     public async Task A_real_token_with_a_tampered_payload_is_refused()
     {
         var token = await factory.OperatorTokenAsync();
@@ -72,7 +71,7 @@ public sealed class TokenTests(SecurityFactory factory)
         var discovery = await anonymous.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
         issuer ??= discovery.GetProperty("issuer").GetString()!;
         using var signing = RSA.Create();
-        signing.ImportFromPem(await File.ReadAllTextAsync(Path.Combine(factory.DataDir, "keys", "signing.pem")));
+        signing.ImportFromPem(await File.ReadAllTextAsync(Path.Combine(factory.IdentityDataDir, "keys", "signing.pem")));
         var exp = expires ?? DateTime.UtcNow.AddMinutes(10);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -91,7 +90,17 @@ public sealed class TokenTests(SecurityFactory factory)
                 ["jti"] = Guid.NewGuid().ToString(),
                 ["client_id"] = "minted-client",
             },
-            SigningCredentials = new SigningCredentials(new RsaSecurityKey(key ?? signing) { KeyId = "signing-1" }, SecurityAlgorithms.RsaSha256),
+            // No cached signature provider: it would keep the RSA instance this method disposes.
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(key ?? signing) { KeyId = "signing-1" }, SecurityAlgorithms.RsaSha256)
+            {
+                CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false },
+            },
         });
     }
 }
+
+[Collection(InProcessCollection.Name)]
+public sealed class TokenInProcessTests(InProcessMarketplace marketplace) : TokenTests(marketplace);
+
+[Collection(DistributedCollection.Name)]
+public sealed class TokenDistributedTests(DistributedMarketplace marketplace) : TokenTests(marketplace), IDistributedMode;

@@ -13,15 +13,184 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Security.Tests;
 
-[Collection(HostCollection.Name)]
-public sealed class WebhookTests(SecurityFactory factory)
+/// <summary>Webhooks driven by the real flows, in both modes.</summary>
+public abstract class WebhookTests(MarketplaceUnderTest factory)
 {
+    [ModeFact]
+    public async Task A_signed_contract_and_its_deliveries_reach_the_parties_endpoints_signed_after_the_real_flow()
+    {
+        using var supplierHook = new WebhookReceiver();
+        using var receiverHook = new WebhookReceiver();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (supplierId, supplier) = await factory.PartnerAsync("Hooked Power " + tag, PartnerScopes);
+        var (receiverId, receiver) = await factory.PartnerAsync("Hooked Cement " + tag, PartnerScopes);
+        using var supplierClient = supplier;
+        using var receiverClient = receiver;
+        using var op = await factory.OperatorClientAsync();
+        var supplierSecret = await SubscribeAsync(op, supplierId, supplierHook.Url, "contract.signed", "delivery.recorded");
+        var receiverSecret = await SubscribeAsync(op, receiverId, receiverHook.Url, "contract.signed");
+
+        // Listings → a match (Matching) → both interested → a deal (Brokerage) → terms → both sign.
+        var offer = await ListingAsync(supplier, "offer", "Dry fly ash", "Pulverised fuel ash from coal units.");
+        var want = await ListingAsync(receiver, "want", "Fly ash for cement", "Cement works needs fly ash.");
+        var matchId = await MarketplaceUnderTest.EventuallyAsync(async () =>
+        {
+            using var response = await receiver.GetAsync($"/api/v1/listings/{want}/matches?limit=20");
+            return response.IsSuccessStatusCode
+                ? (await response.JsonAsync()).GetProperty("items").EnumerateArray()
+                    .Where(i => i.GetProperty("listingId").GetGuid() == offer).Select(i => i.GetProperty("matchId").GetString()).FirstOrDefault()
+                : null;
+        }, TimeSpan.FromSeconds(90));
+        using (var interested = await supplier.PostAsync($"/api/v1/matches/{matchId}/interest", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, interested.StatusCode);
+        }
+
+        using (var accepted = await receiver.PostAsync($"/api/v1/matches/{matchId}/interest", null))
+        {
+            Assert.Equal("accepted", (await accepted.JsonAsync()).GetProperty("status").GetString());
+        }
+
+        var dealId = await MarketplaceUnderTest.EventuallyAsync<string>(async () =>
+        {
+            using var response = await supplier.GetAsync($"/api/v1/deals?matchId={matchId}");
+            var items = response.IsSuccessStatusCode ? (await response.JsonAsync()).GetProperty("items") : default;
+            return items.ValueKind == JsonValueKind.Array && items.GetArrayLength() == 1 ? items[0].GetProperty("id").GetString() : null;
+        }, TimeSpan.FromSeconds(60));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        using (var proposed = await supplier.PostAsJsonAsync($"/api/v1/deals/{dealId}/terms", new
+        {
+            quantity = new { amount = 100, unit = "t", period = "month", start = new DateOnly(today.Year, today.Month, 1), end = today.AddYears(1) },
+            price = new { perUnit = 20m, currency = "EUR" },
+            deliveryTerms = "collected",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, proposed.StatusCode);
+        }
+
+        Guid contractId;
+        using (var terms = await receiver.PostAsync($"/api/v1/deals/{dealId}/terms/1/accept", null))
+        {
+            contractId = (await terms.JsonAsync()).GetProperty("contractId").GetGuid();
+        }
+
+        using (var signed = await supplier.PostAsJsonAsync($"/api/v1/contracts/{contractId}/sign", new { }))
+        {
+            Assert.Equal(HttpStatusCode.OK, signed.StatusCode);
+        }
+
+        using (var active = await receiver.PostAsJsonAsync($"/api/v1/contracts/{contractId}/sign", new { }))
+        {
+            Assert.Equal("active", (await active.JsonAsync()).GetProperty("status").GetString());
+        }
+
+        foreach (var (hook, organisationId, secret) in new[] { (supplierHook, supplierId, supplierSecret), (receiverHook, receiverId, receiverSecret) })
+        {
+            var data = Verified(await hook.NextAsync(Wait), secret, "contract.signed", organisationId);
+            Assert.Equal(contractId, data.GetProperty("contractId").GetGuid());
+            Assert.Equal(dealId, data.GetProperty("dealId").GetString());
+            Assert.Equal(supplierId, data.GetProperty("supplierOrganisationId").GetGuid());
+            Assert.Equal(receiverId, data.GetProperty("receiverOrganisationId").GetGuid());
+        }
+
+        // A delivery recorded by the supplier, then confirmed by the receiver: two delivery.recorded deliveries.
+        Guid deliveryId;
+        using (var recorded = await supplier.PostAsJsonAsync($"/api/v1/contracts/{contractId}/deliveries", new { date = today, quantity = 12.5m, unit = "t", documentRef = "WB-" + tag }))
+        {
+            Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+            deliveryId = (await recorded.JsonAsync()).GetProperty("id").GetGuid();
+        }
+
+        using (var confirmed = await receiver.PostAsync($"/api/v1/contracts/{contractId}/deliveries/{deliveryId}/confirm", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        }
+
+        var statuses = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            var data = Verified(await supplierHook.NextAsync(Wait), supplierSecret, "delivery.recorded", supplierId);
+            Assert.Equal(deliveryId, data.GetProperty("deliveryId").GetGuid());
+            Assert.Equal(contractId, data.GetProperty("contractId").GetGuid());
+            Assert.Equal(12.5m, data.GetProperty("quantity").GetDecimal());
+            Assert.Equal(supplierId, data.GetProperty("supplierOrganisationId").GetGuid());
+            Assert.Equal(receiverId, data.GetProperty("receiverOrganisationId").GetGuid());
+            statuses.Add(data.GetProperty("status").GetString()!);
+        }
+
+        Assert.Equal(["confirmed", "recorded"], statuses.Order(StringComparer.Ordinal));
+
+        // The receiver subscribed to contract.signed only: no delivery.recorded arrives there. Anything more at the
+        // supplier can only be a repeat of a delivery already seen (at least once, same id).
+        await Task.Delay(1000);
+        Assert.All(receiverHook.Drain(), d => Assert.Equal("contract.signed", JsonDocument.Parse(d.Body).RootElement.GetProperty("type").GetString()));
+        Assert.All(supplierHook.Drain(), d => Assert.Contains(JsonDocument.Parse(d.Body).RootElement.GetProperty("id").GetString(), supplierHook.Seen));
+    }
+
+    [ModeFact]
+    public async Task Another_company_cannot_see_or_touch_an_organisations_webhooks()
+    {
+        var (organisationId, _, _) = await factory.CompanyWithAdminAsync("Hook Owner " + Guid.NewGuid().ToString()[..6]);
+        var (_, email, password) = await factory.CompanyWithAdminAsync("Hook Snoop " + Guid.NewGuid().ToString()[..6]);
+        var tokens = await factory.SignInAsync(email, password);
+        using var snoop = factory.WithToken(tokens.GetProperty("access_token").GetString()!);
+        using var list = await snoop.GetAsync($"/api/v1/organisations/{organisationId}/webhooks");
+        Assert.Equal(HttpStatusCode.NotFound, list.StatusCode);
+        using var create = await snoop.PostAsJsonAsync($"/api/v1/organisations/{organisationId}/webhooks", new { url = "https://example.com/x", eventTypes = new[] { "match.suggested" } });
+        Assert.Equal(HttpStatusCode.NotFound, create.StatusCode);
+    }
+
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+
+    private static readonly string[] PartnerScopes =
+        ["listings.read", "listings.write", "matches.read", "matches.write", "brokerage.read", "brokerage.write"];
+
+    private static async Task<string> SubscribeAsync(HttpClient op, Guid organisationId, string url, params string[] eventTypes)
+    {
+        using var created = await op.PostAsJsonAsync($"/api/v1/organisations/{organisationId}/webhooks", new { url, eventTypes });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.JsonAsync()).GetProperty("secret").GetString()!;
+    }
+
+    private static async Task<Guid> ListingAsync(HttpClient company, string kind, string title, string description)
+    {
+        using var response = await company.PostAsJsonAsync("/api/v1/listings", new
+        {
+            kind, resourceClass = "material", title, description,
+            quantity = new { amount = 1200, unit = "t", per = "year" }, location = new { lat = 55.6, lon = 11.1, country = "DK" },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.JsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Checks the signature (as a partner would, with the sample's verifier) and the envelope; returns <c>data</c>.</summary>
+    private static JsonElement Verified((Dictionary<string, string?> Headers, string Body) delivery, string secret, string type, Guid organisationId)
+    {
+        Assert.True(PartnerClient.WebhookVerifier.Verify(secret, delivery.Headers["Symbiosis-Signature"]!, delivery.Body, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)), delivery.Body);
+        var body = JsonDocument.Parse(delivery.Body).RootElement;
+        Assert.Equal(type, body.GetProperty("type").GetString());
+        Assert.Equal(organisationId, body.GetProperty("organisationId").GetGuid());
+        return body.GetProperty("data").Clone();
+    }
+}
+
+/// <summary>
+/// Plus, in process only, the dispatcher's mechanics (signature, retries, disabling) on events published straight on
+/// the in-memory bus, and the URL rules under a configuration that forbids insecure URLs: the same Identity code in
+/// both modes, which a flow through every service would only make slower to reach.
+/// </summary>
+[Collection(InProcessCollection.Name)]
+public sealed class WebhookInProcessTests(InProcessMarketplace marketplace) : WebhookTests(marketplace)
+{
+    private readonly InProcessMarketplace app = marketplace;
+    private readonly SecurityFactory factory = marketplace.Factory;
+
     [Fact]
     public async Task A_subscribed_event_is_delivered_signed_with_the_secret_shown_once()
     {
         using var receiver = new WebhookReceiver();
-        var (organisationId, _, _) = await factory.CompanyWithAdminAsync("Hooked Cement " + Guid.NewGuid().ToString()[..6]);
-        using var op = await factory.OperatorClientAsync();
+        var (organisationId, _, _) = await app.CompanyWithAdminAsync("Hooked Cement " + Guid.NewGuid().ToString()[..6]);
+        using var op = await app.OperatorClientAsync();
         using var created = await op.PostAsJsonAsync($"/api/v1/organisations/{organisationId}/webhooks",
             new { url = receiver.Url, eventTypes = new[] { "match.suggested", "invoice.issued" } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -57,8 +226,8 @@ public sealed class WebhookTests(SecurityFactory factory)
     public async Task A_failing_endpoint_is_retried_with_every_attempt_logged_then_disabled_and_can_be_re_enabled()
     {
         using var receiver = new WebhookReceiver { Status = HttpStatusCode.InternalServerError };
-        var (organisationId, _, _) = await factory.CompanyWithAdminAsync("Flaky Receiver " + Guid.NewGuid().ToString()[..6]);
-        using var op = await factory.OperatorClientAsync();
+        var (organisationId, _, _) = await app.CompanyWithAdminAsync("Flaky Receiver " + Guid.NewGuid().ToString()[..6]);
+        using var op = await app.OperatorClientAsync();
         using var created = await op.PostAsJsonAsync($"/api/v1/organisations/{organisationId}/webhooks", new { url = receiver.Url, eventTypes = new[] { "invoice.issued" } });
         var hookId = (await created.JsonAsync()).GetProperty("id").GetGuid();
 
@@ -89,25 +258,12 @@ public sealed class WebhookTests(SecurityFactory factory)
     }
 
     [Fact]
-    public async Task Another_company_cannot_see_or_touch_an_organisations_webhooks()
-    {
-        var (organisationId, _, _) = await factory.CompanyWithAdminAsync("Hook Owner " + Guid.NewGuid().ToString()[..6]);
-        var (_, email, password) = await factory.CompanyWithAdminAsync("Hook Snoop " + Guid.NewGuid().ToString()[..6]);
-        var tokens = await factory.SignInAsync(email, password);
-        using var snoop = factory.WithToken(tokens.GetProperty("access_token").GetString()!);
-        using var list = await snoop.GetAsync($"/api/v1/organisations/{organisationId}/webhooks");
-        Assert.Equal(HttpStatusCode.NotFound, list.StatusCode);
-        using var create = await snoop.PostAsJsonAsync($"/api/v1/organisations/{organisationId}/webhooks", new { url = "https://example.com/x", eventTypes = new[] { "match.suggested" } });
-        Assert.Equal(HttpStatusCode.NotFound, create.StatusCode);
-    }
-
-    [Fact]
     public async Task Webhook_urls_must_be_https_to_a_public_host()
     {
-        var (organisationId, _, _) = await factory.CompanyWithAdminAsync("Url Rules " + Guid.NewGuid().ToString()[..6]);
+        var (organisationId, _, _) = await app.CompanyWithAdminAsync("Url Rules " + Guid.NewGuid().ToString()[..6]);
         using var strict = factory.WithWebHostBuilder(b => b.UseSetting("Webhooks:AllowInsecureUrls", "false"));
         using var op = strict.CreateClient();
-        op.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await factory.OperatorTokenAsync());
+        op.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await app.OperatorTokenAsync());
         foreach (var url in new[] { "http://example.com/hook", "https://127.0.0.1/hook", "https://10.1.2.3/hook", "https://localhost/hook", "https://user:pw@example.com/h", "ftp://example.com/" })
         {
             using var refused = await op.PostAsJsonAsync($"/api/v1/organisations/{organisationId}/webhooks", new { url, eventTypes = new[] { "match.suggested" } });
@@ -136,6 +292,9 @@ public sealed class WebhookTests(SecurityFactory factory)
     }
 }
 
+[Collection(DistributedCollection.Name)]
+public sealed class WebhookDistributedTests(DistributedMarketplace marketplace) : WebhookTests(marketplace), IDistributedMode;
+
 /// <summary>A partner's webhook endpoint: records what arrives and answers with <see cref="Status"/>.</summary>
 internal sealed class WebhookReceiver : IDisposable
 {
@@ -159,11 +318,27 @@ internal sealed class WebhookReceiver : IDisposable
     public HttpStatusCode Status { get; set; } = HttpStatusCode.OK;
     public int Count { get; private set; }
 
-    public async Task<(Dictionary<string, string?> Headers, string Body)> NextAsync()
+    /// <summary>The envelope ids of the deliveries taken with <see cref="NextAsync"/>.</summary>
+    public List<string?> Seen { get; } = [];
+
+    public async Task<(Dictionary<string, string?> Headers, string Body)> NextAsync(TimeSpan? timeout = null)
     {
-        Assert.True(await arrived.WaitAsync(TimeSpan.FromSeconds(20)), "No webhook arrived.");
+        Assert.True(await arrived.WaitAsync(timeout ?? TimeSpan.FromSeconds(20)), "No webhook arrived.");
         Assert.True(received.TryDequeue(out var item));
+        Seen.Add(JsonDocument.Parse(item.Body).RootElement.TryGetProperty("id", out var id) ? id.GetString() : null);
         return item;
+    }
+
+    /// <summary>Whatever arrived and was not taken yet.</summary>
+    public List<(Dictionary<string, string?> Headers, string Body)> Drain()
+    {
+        var rest = new List<(Dictionary<string, string?> Headers, string Body)>();
+        while (received.TryDequeue(out var item))
+        {
+            rest.Add(item);
+        }
+
+        return rest;
     }
 
     private async Task LoopAsync()

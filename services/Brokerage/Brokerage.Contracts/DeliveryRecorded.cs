@@ -3,6 +3,7 @@ namespace Marketplace.Brokerage.Contracts;
 /// <summary>
 /// A delivery entry changed state: <c>recorded</c>, <c>confirmed</c> or <c>disputed</c>. A correction is a
 /// reversing entry (<see cref="ReversesDeliveryId"/> set, negative quantity), never an edit.
+/// The contract's parties come last: added later, they are <see cref="Guid.Empty"/> in messages from older publishers.
 /// </summary>
 public sealed record DeliveryRecorded(
     Guid DeliveryId,
@@ -12,4 +13,6 @@ public sealed record DeliveryRecorded(
     string Unit,
     string Status,
     Guid? ReversesDeliveryId,
-    DateTime At);
+    DateTime At,
+    Guid SupplierOrganisationId = default,
+    Guid ReceiverOrganisationId = default);

@@ -114,6 +114,8 @@ public static class IdentityModule
         builder.AddConsumer<MatchAcceptedWebhookConsumer>(Name);
         builder.AddConsumer<DealOpenedWebhookConsumer>(Name);
         builder.AddConsumer<InvoiceIssuedWebhookConsumer>(Name);
+        builder.AddConsumer<ContractSignedWebhookConsumer>(Name);
+        builder.AddConsumer<DeliveryRecordedWebhookConsumer>(Name);
 
         builder.Properties["Marketplace.Auth.LocalServer"] = true;
         builder.AddMarketplaceAuthentication(Audiences.Identity);

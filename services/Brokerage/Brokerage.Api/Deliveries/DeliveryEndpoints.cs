@@ -117,7 +117,7 @@ public static class DeliveryEndpoints
             IdempotencyKey = string.IsNullOrEmpty(idempotencyKey) ? null : idempotencyKey,
         };
         db.Deliveries.Add(delivery);
-        db.AddEvent(delivery.Event(now), id.ToString());
+        db.AddEvent(delivery.Event(contract, now), id.ToString());
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -156,7 +156,7 @@ public static class DeliveryEndpoints
         delivery.Status = DeliveryStatuses.Confirmed;
         delivery.ReviewedAt = now;
         delivery.ReviewedByOrganisationId = org;
-        db.AddEvent(delivery.Event(now), id.ToString());
+        db.AddEvent(delivery.Event(contract, now), id.ToString());
         await AddImpactAsync(db, factors, contract, delivery, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(delivery.AsDto());
@@ -182,7 +182,7 @@ public static class DeliveryEndpoints
         delivery.ReviewedAt = now;
         delivery.ReviewedByOrganisationId = org;
         delivery.DisputeReason = request.Reason.Trim();
-        db.AddEvent(delivery.Event(now), id.ToString());
+        db.AddEvent(delivery.Event(contract, now), id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(delivery.AsDto());
     }
@@ -235,7 +235,7 @@ public static class DeliveryEndpoints
             CorrectionReason = request.Reason.Trim(),
         };
         db.Deliveries.Add(reversal);
-        db.AddEvent(reversal.Event(now), id.ToString());
+        db.AddEvent(reversal.Event(contract, now), id.ToString());
         await AddImpactAsync(db, factors, contract, reversal, cancellationToken);
         Delivery? replacement = null;
         if (request.Quantity is > 0 and var quantity)
@@ -254,7 +254,7 @@ public static class DeliveryEndpoints
                 CorrectionReason = request.Reason.Trim(),
             };
             db.Deliveries.Add(replacement);
-            db.AddEvent(replacement.Event(now), id.ToString());
+            db.AddEvent(replacement.Event(contract, now), id.ToString());
         }
 
         try
@@ -304,8 +304,9 @@ public static class DeliveryEndpoints
         : organisation == contract.ReceiverOrganisationId ? PartyRoles.Receiver
         : PartyRoles.Operator;
 
-    internal static DeliveryRecorded Event(this Delivery d, DateTime at) =>
-        new(d.Id, d.ContractId, d.Date, d.Quantity, d.Unit, d.Status, d.ReversesDeliveryId, at);
+    internal static DeliveryRecorded Event(this Delivery d, SupplyContract contract, DateTime at) =>
+        new(d.Id, d.ContractId, d.Date, d.Quantity, d.Unit, d.Status, d.ReversesDeliveryId, at,
+            contract.SupplierOrganisationId, contract.ReceiverOrganisationId);
 
     internal static DeliveryDto AsDto(this Delivery d) => new(
         d.Id, d.ContractId, d.Date, d.Quantity, d.Unit, d.DocumentRef, d.Status, d.RecordedByOrganisationId, d.RecordedBy, d.RecordedAt,

@@ -73,3 +73,20 @@ public sealed class InvoiceIssuedWebhookConsumer(IdentityDataContext db, TimePro
     public Task Consume(ConsumeContext<InvoiceIssued> context) =>
         WebhookFanOut.StageAsync(db, context, WebhookEventTypes.InvoiceIssued, [context.Message.OrganisationId], clock, nameof(InvoiceIssuedWebhookConsumer));
 }
+
+public sealed class ContractSignedWebhookConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<ContractSigned>
+{
+    public Task Consume(ConsumeContext<ContractSigned> context) =>
+        WebhookFanOut.StageAsync(db, context, WebhookEventTypes.ContractSigned,
+            [context.Message.SupplierOrganisationId, context.Message.ReceiverOrganisationId], clock, nameof(ContractSignedWebhookConsumer));
+}
+
+/// <summary>Every state of a delivery entry (recorded, confirmed, disputed, reversing) goes to both parties of its contract.</summary>
+public sealed class DeliveryRecordedWebhookConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<DeliveryRecorded>
+{
+    // Messages from a publisher older than the party fields carry Guid.Empty there and so reach nobody.
+    public Task Consume(ConsumeContext<DeliveryRecorded> context) =>
+        WebhookFanOut.StageAsync(db, context, WebhookEventTypes.DeliveryRecorded,
+            new[] { context.Message.SupplierOrganisationId, context.Message.ReceiverOrganisationId }.Where(id => id != Guid.Empty),
+            clock, nameof(DeliveryRecordedWebhookConsumer));
+}
