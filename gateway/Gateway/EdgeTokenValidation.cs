@@ -1,6 +1,6 @@
 using Marketplace.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Authorization;
-using OpenIddict.Validation.AspNetCore;
+using Marketplace.ServiceDefaults.Edge;
+using Microsoft.AspNetCore.Authentication;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Marketplace.Gateway;
@@ -24,8 +24,12 @@ internal static class EdgeTokenValidation
             builder.AddMarketplaceAuthentication(audience);
         }
 
+        // The edge scheme is OpenIddict's validation with successful outcomes remembered per token (until it expires,
+        // and only while its signing key is still the issuer's): the rate limiter has already used it by the time
+        // the route policy asks, so a request is validated once, and a known token not at all.
+        builder.Services.Configure<AuthenticationOptions>(o => o.DefaultScheme = EdgeAuthentication.Scheme);
         builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => p
-            .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .AddAuthenticationSchemes(EdgeAuthentication.Scheme)
             .RequireAuthenticatedUser());
         var anonymous = builder.Configuration.GetSection("Gateway:AnonymousPaths").Get<string[]>() is { Length: > 0 } configured ? configured : DefaultAnonymousPaths;
         builder.Services.AddSingleton<IProxyConfigFilter>(new TokenPolicyFilter(anonymous));

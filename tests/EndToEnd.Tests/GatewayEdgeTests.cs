@@ -129,4 +129,54 @@ public sealed class GatewayEdgeTests(DistributedFixture fixture) : IAsyncLifetim
 
         Assert.Equal(HttpStatusCode.TooManyRequests, tokenStatuses[^1]);
     }
+
+    [RabbitMqFact]
+    public async Task Forged_tokens_are_limited_by_address_and_do_not_drain_the_bucket_of_the_caller_they_name()
+    {
+        // A caller of its own (a fresh API client), so other tests' use of the operator's bucket does not matter.
+        using var op = await Api.OperatorClientAsync(fixture.GatewayUrl);
+        var org = await Api.RegisterAsync(op, "Bucket Co", "38.21");
+        using var created = await op.PostAsJsonAsync($"/api/v1/organisations/{org}/clients", new { name = "bucket", scopes = new[] { "listings.read" } });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var registered = await created.Content.ReadFromJsonAsync<JsonElement>();
+        using var tokens = new HttpClient { BaseAddress = new Uri(fixture.GatewayUrl) };
+        using var issued = await tokens.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["scope"] = "listings.read",
+            ["client_id"] = registered.GetProperty("clientId").GetString()!, ["client_secret"] = registered.GetProperty("clientSecret").GetString()!,
+        }));
+        Assert.True(issued.IsSuccessStatusCode, await issued.Content.ReadAsStringAsync());
+        var real = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+
+        using var client = new HttpClient { BaseAddress = new Uri(strictUrl) };
+        async Task<HttpStatusCode> GetAsync(string token)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/listings/{Guid.NewGuid()}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        // A made-up subject per request does not open a fresh bucket per request.
+        var forged = new List<HttpStatusCode>();
+        for (var i = 0; i < 20; i++)
+        {
+            var payload = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{{\"sub\":\"forged-{Guid.NewGuid():N}\"}}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            forged.Add(await GetAsync($"eyJhbGciOiJSUzI1NiJ9.{payload}.bm9wZQ"));
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, forged);
+        Assert.All(forged, s => Assert.True(s is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, $"forged token: {s}"));
+
+        // The real caller's claims under a broken signature are charged to the address, not to the caller they name.
+        var parts = real.Split('.');
+        var tampered = $"{parts[0]}.{parts[1]}.{(parts[2][0] == 'A' ? 'B' : 'A')}{parts[2][1..]}";
+        for (var i = 0; i < 20; i++)
+        {
+            var status = await GetAsync(tampered);
+            Assert.True(status is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, $"tampered token: {status}");
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, await GetAsync(real));
+    }
 }
