@@ -212,19 +212,20 @@ internal sealed class EdgeTokenHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization;
-        if (header.Count != 1 || header[0] is not { } value || !value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            || value.AsSpan(7).Trim().IsEmpty)
+        var bearer = header.Count == 1 && header[0] is { } value && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && !value.AsSpan(7).Trim().IsEmpty ? value : null;
+        if (bearer is not null)
         {
-            return AuthenticateResult.NoResult();
+            await cache.RefreshKeysIfStaleAsync();
+            if (cache.TryGet(bearer.AsSpan(7).Trim(), out var hit))
+            {
+                Context.Features.Set(hit.Caller);
+                return AuthenticateResult.Success(new AuthenticationTicket(hit.Principal, hit.Properties, Scheme.Name));
+            }
         }
 
-        await cache.RefreshKeysIfStaleAsync();
-        if (cache.TryGet(value.AsSpan(7).Trim(), out var hit))
-        {
-            Context.Features.Set(hit.Caller);
-            return AuthenticateResult.Success(new AuthenticationTicket(hit.Principal, hit.Properties, Scheme.Name));
-        }
-
+        // Everything else is OpenIddict's to judge, a missing token included: its challenge (401 with the reason in
+        // WWW-Authenticate) relies on having seen the request's authentication.
         // OpenIddict keeps its per-request state in a transaction its request step creates (normally run by
         // UseAuthentication, which comes later in the pipeline or, in the gateway, not at all).
         if (Context.Features.Get<OpenIddictValidationAspNetCoreFeature>()?.Transaction is null
@@ -240,7 +241,8 @@ internal sealed class EdgeTokenHandler(
             return result.None ? AuthenticateResult.NoResult() : AuthenticateResult.Fail(result.Failure ?? new InvalidOperationException("The token was refused."), result.Properties);
         }
 
-        var entry = cache.Add(value.AsSpan(7).Trim().ToString(), result);
+        var entry = bearer is null ? new EdgeTokenCache.Entry(result.Principal, result.Properties, EdgeCaller.Of(result.Principal), "", default)
+            : cache.Add(bearer.AsSpan(7).Trim().ToString(), result);
         Context.Features.Set(entry.Caller);
         return AuthenticateResult.Success(new AuthenticationTicket(result.Principal, result.Properties, Scheme.Name));
     }

@@ -125,7 +125,9 @@ internal sealed class EdgeCallerMiddleware(RequestDelegate next, IAuthentication
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Headers.Authorization.Count > 0 && (canValidate ??= await schemes.GetSchemeAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme) is not null))
+        var authorization = context.Request.Headers.Authorization;
+        if (authorization.Count == 1 && authorization[0] is { } value && value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && (canValidate ??= await schemes.GetSchemeAsync(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme) is not null))
         {
             try
             {
