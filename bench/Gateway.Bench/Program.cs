@@ -13,7 +13,7 @@ using Microsoft.IdentityModel.Tokens;
 //  - added latency: few loops (1 and 4), so nothing queues and p50 is the time a request takes, not concurrency/throughput;
 //  - throughput: many loops (32), everything saturated; only req/s is meaningful there.
 // Each is alternating rounds (direct, gateway, direct, ...) with the median round reported, since the machine is shared.
-//   dotnet run -c Release --project bench/Gateway.Bench -- [--seconds 10] [--latency-seconds 5] [--concurrency 32] [--rounds 3] [--ablate]
+//   dotnet run -c Release --project bench/Gateway.Bench -- [--seconds 10] [--latency-seconds 5] [--concurrency 32] [--rounds 3] [--ablate] [--compare-root DIR]
 // --ablate also starts gateways with one piece switched off each (telemetry, edge token validation, rate limiter) and
 // measures their throughput next to the full one: a profile by subtraction. Those are diagnostics, never the result.
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -22,6 +22,7 @@ var latencySeconds = int.Parse(Option("--latency-seconds") ?? "5", System.Global
 var concurrency = int.Parse(Option("--concurrency") ?? "32", System.Globalization.CultureInfo.InvariantCulture);
 var roundCount = int.Parse(Option("--rounds") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
 var ablate = args.Contains("--ablate");
+var compareRoot = Option("--compare-root"); // another checkout (built in the same configuration) whose gateway runs as one more variant
 var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
 var root = FindRoot();
 var dataDir = Path.Combine(Path.GetTempPath(), "gateway-bench-" + Guid.NewGuid().ToString("N")[..8]);
@@ -44,6 +45,13 @@ var common = new Dictionary<string, string>
     ["ReverseProxy__Clusters__identity__Destinations__d1__Address"] = identityUrl + "/",
 };
 var processes = new List<Process>();
+AppDomain.CurrentDomain.ProcessExit += (_, _) => // also on SIGTERM: no orphaned hosts
+{
+    foreach (var process in processes)
+    {
+        try { Stop(process); } catch (InvalidOperationException) { } // already stopped and disposed
+    }
+};
 var proxies = new Dictionary<string, Process>(); // gateway URL -> its process, for CPU accounting
 using var identity = Start("services/Identity/Identity.Api", "Identity.Api", identityUrl);
 await WaitReadyAsync(identityUrl);
@@ -51,12 +59,23 @@ using var gateway = Start("gateway/Gateway", "Gateway", gatewayUrl);
 proxies[gatewayUrl] = gateway;
 await WaitReadyAsync(gatewayUrl + "/health/live");
 var variants = new List<(string Name, string Url)>();
+if (compareRoot is not null)
+{
+    // Another version of the gateway (e.g. `git archive <commit> | tar -x -C DIR` and a Release build there), measured
+    // in alternation with this one: a before/after under the same load.
+    var url = $"http://127.0.0.1:{FreePort()}";
+    proxies[url] = Start("gateway/Gateway", "Gateway", url, fromRoot: Path.GetFullPath(compareRoot));
+    await WaitReadyAsync(url + "/health/live");
+    variants.Add(($"gateway from {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(compareRoot)))}", url));
+}
+
 if (ablate)
 {
     foreach (var (name, key, value) in new[]
     {
         ("gateway, no telemetry", "OTEL_SDK_DISABLED", "true"),
         ("gateway, no edge token check", "Gateway__AnonymousPaths__0", "/api"),
+        ("gateway, token validated per request", "Edge__TokenCacheSeconds", "0"),
         ("gateway, no rate limiter", "Edge__RateLimit__Enabled", "false"),
         ("gateway, workstation GC", "DOTNET_gcServer", "0"),
         ("gateway, no thread-pool spinning", "DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0"),
@@ -114,7 +133,7 @@ try
 
     if (variants.Count > 0)
     {
-        Console.WriteLine($"ablation at {concurrency} loops (req/s; rounds alternate full gateway and the variant):");
+        Console.WriteLine($"variants at {concurrency} loops (diagnostics; rounds alternate this gateway and the variant):");
         foreach (var (name, url) in variants)
         {
             var full = new List<Result>();
@@ -127,7 +146,7 @@ try
 
             var f = Median(full, r => r.Rps);
             var p = Median(partial, r => r.Rps);
-            Console.WriteLine($"  {name,-30} {p.Rps,8:0} vs full {f.Rps,8:0} req/s ({((p.Rps / f.Rps) - 1) * 100:+0;-0} %); gateway CPU {p.GatewayCpu:0} vs {f.GatewayCpu:0} µs/request   [load {LoadAverage()}]");
+            Console.WriteLine($"  {name,-30} {p.Rps,8:0} vs this {f.Rps,8:0} req/s ({((p.Rps / f.Rps) - 1) * 100:+0;-0} %); gateway CPU {p.GatewayCpu:0} vs {f.GatewayCpu:0} µs/request   [load {LoadAverage()}]");
         }
     }
 
@@ -250,9 +269,9 @@ static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? doub
 static void Print(string name, Result r) =>
     Console.WriteLine($"{name,-20} {r.Rps,7:0} req/s   p50 {r.P50 * 1000,6:0} µs   p99 {r.P99 * 1000,6:0} µs   ({r.Count} requests, {r.Errors} errors)   CPU/request: service {r.IdentityCpu:0} µs{(double.IsNaN(r.GatewayCpu) || r.GatewayCpu == 0 ? "" : $", gateway {r.GatewayCpu:0} µs")}, client {r.ClientCpu:0} µs");
 
-Process Start(string project, string dll, string url, Dictionary<string, string>? extra = null)
+Process Start(string project, string dll, string url, Dictionary<string, string>? extra = null, string? fromRoot = null)
 {
-    var dir = Path.Combine(root, project, "bin", configuration, "net10.0");
+    var dir = Path.Combine(fromRoot ?? root, project, "bin", configuration, "net10.0");
     var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir };
     info.ArgumentList.Add(Path.Combine(dir, dll + ".dll"));
     info.ArgumentList.Add("--urls");

@@ -42,14 +42,15 @@ internal sealed class EdgeCaller(string partitionKey)
 }
 
 /// <summary>
-/// Successful validations by token, each kept until the token expires (at most <see cref="MaxAge"/>), and only while
+/// Successful validations by token, each kept until the token expires (at most <see cref="EdgeOptions.TokenCacheSeconds"/>), and only while
 /// the key that signed it is still one of the issuer's signing keys. Bounded: past <see cref="MaxEntries"/> it first
 /// drops expired entries and otherwise stops adding, so a flood of tokens costs validations, not memory.
 /// </summary>
-internal sealed class EdgeTokenCache(TimeProvider clock, IOptionsMonitor<OpenIddictValidationOptions> validation, ILogger<EdgeTokenCache> log)
+internal sealed class EdgeTokenCache(
+    TimeProvider clock, IOptions<EdgeOptions> edge, IOptionsMonitor<OpenIddictValidationOptions> validation, ILogger<EdgeTokenCache> log)
 {
     public const int MaxEntries = 10_000;
-    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+    private readonly TimeSpan maxAge = TimeSpan.FromSeconds(edge.Value.TokenCacheSeconds);
     private static readonly TimeSpan KeyRefresh = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
@@ -87,7 +88,7 @@ internal sealed class EdgeTokenCache(TimeProvider clock, IOptionsMonitor<OpenIdd
         var principal = result.Principal!;
         var entry = new Entry(principal, result.Properties, EdgeCaller.Of(principal), KeyIdOf(token) ?? "", DateTimeOffset.MinValue);
         var now = clock.GetUtcNow();
-        if (principal.GetExpirationDate() is not { } expires || entry.KeyId.Length == 0 || !keys.KeyIds.Contains(entry.KeyId))
+        if (maxAge <= TimeSpan.Zero || principal.GetExpirationDate() is not { } expires || entry.KeyId.Length == 0 || !keys.KeyIds.Contains(entry.KeyId))
         {
             return entry;
         }
@@ -105,7 +106,7 @@ internal sealed class EdgeTokenCache(TimeProvider clock, IOptionsMonitor<OpenIdd
             }
         }
 
-        var cached = entry with { ValidUntil = expires < now + MaxAge ? expires : now + MaxAge };
+        var cached = entry with { ValidUntil = expires < now + maxAge ? expires : now + maxAge };
         entries[token] = cached;
         return cached;
     }
