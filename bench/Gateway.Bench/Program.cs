@@ -78,7 +78,7 @@ if (ablate)
         ("gateway, token validated per request", "Edge__TokenCacheSeconds", "0"),
         ("gateway, no rate limiter", "Edge__RateLimit__Enabled", "false"),
         ("gateway, workstation GC", "DOTNET_gcServer", "0"),
-        ("gateway, no thread-pool spinning", "DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0"),
+        ("gateway, default thread-pool spinning", "DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "70"),
     })
     {
         var url = $"http://127.0.0.1:{FreePort()}";

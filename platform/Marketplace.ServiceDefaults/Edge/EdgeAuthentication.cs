@@ -56,8 +56,6 @@ internal sealed class EdgeTokenCache(
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private KeySnapshot keys = new([], DateTimeOffset.MinValue);
 
-    public int Count => entries.Count;
-
     /// <summary>Reads the issuer's current signing keys when the last look is over a second old.</summary>
     public ValueTask RefreshKeysIfStaleAsync()
     {
@@ -83,10 +81,9 @@ internal sealed class EdgeTokenCache(
     }
 
     /// <summary>Remembers a validation that just succeeded, when the token is a signed JWT with an expiry and a known key.</summary>
-    public Entry Add(string token, AuthenticateResult result)
+    public Entry Add(string token, ClaimsPrincipal principal)
     {
-        var principal = result.Principal!;
-        var entry = new Entry(principal, result.Properties, EdgeCaller.Of(principal), KeyIdOf(token) ?? "", DateTimeOffset.MinValue);
+        var entry = new Entry(principal, EdgeCaller.Of(principal), KeyIdOf(token) ?? "", DateTimeOffset.MinValue);
         var now = clock.GetUtcNow();
         if (maxAge <= TimeSpan.Zero || principal.GetExpirationDate() is not { } expires || entry.KeyId.Length == 0 || !keys.KeyIds.Contains(entry.KeyId))
         {
@@ -197,7 +194,8 @@ internal sealed class EdgeTokenCache(
         }
     }
 
-    internal sealed record Entry(ClaimsPrincipal Principal, AuthenticationProperties? Properties, EdgeCaller Caller, string KeyId, DateTimeOffset ValidUntil);
+    /// <summary>A remembered validation. The principal is shared by the requests that present the token: read it, never change it.</summary>
+    internal sealed record Entry(ClaimsPrincipal Principal, EdgeCaller Caller, string KeyId, DateTimeOffset ValidUntil);
 
     private sealed record KeySnapshot(HashSet<string> KeyIds, DateTimeOffset TakenAt);
 }
@@ -221,7 +219,7 @@ internal sealed class EdgeTokenHandler(
             if (cache.TryGet(bearer.AsSpan(7).Trim(), out var hit))
             {
                 Context.Features.Set(hit.Caller);
-                return AuthenticateResult.Success(new AuthenticationTicket(hit.Principal, hit.Properties, Scheme.Name));
+                return AuthenticateResult.Success(new AuthenticationTicket(hit.Principal, Scheme.Name));
             }
         }
 
@@ -242,9 +240,7 @@ internal sealed class EdgeTokenHandler(
             return result.None ? AuthenticateResult.NoResult() : AuthenticateResult.Fail(result.Failure ?? new InvalidOperationException("The token was refused."), result.Properties);
         }
 
-        var entry = bearer is null ? new EdgeTokenCache.Entry(result.Principal, result.Properties, EdgeCaller.Of(result.Principal), "", default)
-            : cache.Add(bearer.AsSpan(7).Trim().ToString(), result);
-        Context.Features.Set(entry.Caller);
+        Context.Features.Set(bearer is null ? EdgeCaller.Of(result.Principal) : cache.Add(bearer.AsSpan(7).Trim().ToString(), result.Principal).Caller);
         return AuthenticateResult.Success(new AuthenticationTicket(result.Principal, result.Properties, Scheme.Name));
     }
 }
