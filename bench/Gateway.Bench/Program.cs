@@ -146,7 +146,7 @@ try
 
             var f = Median(full, r => r.Rps);
             var p = Median(partial, r => r.Rps);
-            Console.WriteLine($"  {name,-30} {p.Rps,8:0} vs this {f.Rps,8:0} req/s ({((p.Rps / f.Rps) - 1) * 100:+0;-0} %); gateway CPU {p.GatewayCpu:0} vs {f.GatewayCpu:0} µs/request   [load {LoadAverage()}]");
+            Console.WriteLine($"  {name,-38} {p.Rps,6:0} vs this {f.Rps,8:0} req/s ({((p.Rps / f.Rps) - 1) * 100:+0;-0} %); gateway CPU {p.GatewayCpu:0} vs {f.GatewayCpu:0} µs/request   [load {LoadAverage()}]");
         }
     }
 
