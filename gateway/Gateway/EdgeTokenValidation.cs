@@ -1,6 +1,6 @@
 using Marketplace.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Authorization;
-using OpenIddict.Validation.AspNetCore;
+using Marketplace.ServiceDefaults.Edge;
+using Microsoft.AspNetCore.Authentication;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Marketplace.Gateway;
@@ -29,13 +29,17 @@ internal static class EdgeTokenValidation
             builder.AddMarketplaceAuthentication(audience);
         }
 
+        // The edge scheme is OpenIddict's validation with successful outcomes remembered per token (until it expires,
+        // and only while its signing key is still the issuer's): the rate limiter has already used it by the time
+        // the route policy asks, so a request is validated once, and a known token not at all.
+        builder.Services.Configure<AuthenticationOptions>(o => o.DefaultScheme = EdgeAuthentication.Scheme);
         var policies = builder.Services.AddAuthorizationBuilder().AddPolicy(Policy, p => p
-            .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+            .AddAuthenticationSchemes(EdgeAuthentication.Scheme)
             .RequireAuthenticatedUser());
         foreach (var audience in ApiAudiences)
         {
             policies.AddPolicy(PolicyFor(audience), p => p
-                .AddAuthenticationSchemes(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
+                .AddAuthenticationSchemes(EdgeAuthentication.Scheme)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(ctx => ctx.User.HasAudience(audience)));
         }

@@ -14,7 +14,8 @@ builder.AddMergedOpenApi();
 var app = builder.Build();
 app.UseEdgePolicies();
 app.UseProblemDetailsDefaults();
-app.UseAuthentication();
+// No UseAuthentication: the edge scheme has already run for the rate limiter and each route policy asks it again
+// (answered from the request's cache); the middleware would add OpenIddict's per-request handling for nothing.
 app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapMergedOpenApi();

@@ -129,4 +129,98 @@ public sealed class GatewayEdgeTests(DistributedFixture fixture) : IAsyncLifetim
 
         Assert.Equal(HttpStatusCode.TooManyRequests, tokenStatuses[^1]);
     }
+
+    [RabbitMqFact]
+    public async Task Forged_tokens_are_limited_by_address_and_do_not_drain_the_bucket_of_the_caller_they_name()
+    {
+        // A caller of its own (a fresh API client), so other tests' use of the operator's bucket does not matter.
+        using var op = await Api.OperatorClientAsync(fixture.GatewayUrl);
+        var org = await Api.RegisterAsync(op, "Bucket Co", "38.21");
+        using var created = await op.PostAsJsonAsync($"/api/v1/organisations/{org}/clients", new { name = "bucket", scopes = new[] { "listings.read" } });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var registered = await created.Content.ReadFromJsonAsync<JsonElement>();
+        using var tokens = new HttpClient { BaseAddress = new Uri(fixture.GatewayUrl) };
+        using var issued = await tokens.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["scope"] = "listings.read",
+            ["client_id"] = registered.GetProperty("clientId").GetString()!, ["client_secret"] = registered.GetProperty("clientSecret").GetString()!,
+        }));
+        Assert.True(issued.IsSuccessStatusCode, await issued.Content.ReadAsStringAsync());
+        var real = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+
+        using var client = new HttpClient { BaseAddress = new Uri(strictUrl) };
+        async Task<HttpStatusCode> GetAsync(string token)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/listings/{Guid.NewGuid()}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        // A made-up subject per request does not open a fresh bucket per request.
+        var forged = new List<HttpStatusCode>();
+        for (var i = 0; i < 20; i++)
+        {
+            var payload = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{{\"sub\":\"forged-{Guid.NewGuid():N}\"}}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            forged.Add(await GetAsync($"eyJhbGciOiJSUzI1NiJ9.{payload}.bm9wZQ"));
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, forged);
+        Assert.All(forged, s => Assert.True(s is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, $"forged token: {s}"));
+
+        // The real caller's claims under a broken signature are charged to the address, not to the caller they name.
+        var parts = real.Split('.');
+        var tampered = $"{parts[0]}.{parts[1]}.{(parts[2][0] == 'A' ? 'B' : 'A')}{parts[2][1..]}";
+        for (var i = 0; i < 20; i++)
+        {
+            var status = await GetAsync(tampered);
+            Assert.True(status is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, $"tampered token: {status}");
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, await GetAsync(real));
+    }
+
+    [RabbitMqFact]
+    public async Task A_token_the_gateway_remembers_is_refused_there_once_it_expires()
+    {
+        var expires = DateTimeOffset.UtcNow.AddSeconds(15);
+        var token = await MintAsync(expires);
+        using var client = new HttpClient { BaseAddress = new Uri(fixture.GatewayUrl) };
+        async Task<HttpStatusCode> GetAsync()
+        {
+            // A path of the identity cluster that Identity itself does not map: it answers 404 without reading the
+            // token, so only the gateway judges the token here.
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/organisations/edge-check/unmapped");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, await GetAsync()); // validated and remembered
+        Assert.Equal(HttpStatusCode.NotFound, await GetAsync()); // from memory
+        var wait = expires - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetAsync());
+    }
+
+    /// <summary>An access token signed with Identity's own key (from its data directory), expiring when asked.</summary>
+    private async Task<string> MintAsync(DateTimeOffset expires)
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create();
+        rsa.ImportFromPem(await File.ReadAllTextAsync(Path.Combine(fixture.DataDir, "identity", "keys", "signing.pem")));
+        static string B64(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var header = B64(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["alg"] = "RS256", ["kid"] = "signing-1", ["typ"] = "at+jwt" }));
+        var now = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds();
+        var payload = B64(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        {
+            ["iss"] = fixture.GatewayUrl + "/", ["aud"] = "identity", ["sub"] = "edge-expiry", ["client_id"] = "edge-expiry",
+            ["scope"] = "admin", ["jti"] = Guid.NewGuid().ToString(), ["iat"] = now, ["nbf"] = now, ["exp"] = expires.ToUnixTimeSeconds(),
+        }));
+        var signature = rsa.SignData(Encoding.ASCII.GetBytes($"{header}.{payload}"), System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        return $"{header}.{payload}.{B64(signature)}";
+    }
 }

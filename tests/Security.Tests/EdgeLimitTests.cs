@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -7,13 +8,15 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Marketplace.Security.Tests;
 
 /// <summary>The standalone host's limits, on a host of its own with small ones (the gateway's: GatewayEdgeTests in EndToEnd.Tests).</summary>
-public sealed class EdgeLimitTests : IClassFixture<SecurityFactory>, IDisposable
+public sealed class EdgeLimitTests : IClassFixture<InProcessMarketplace>, IDisposable
 {
+    private readonly InProcessMarketplace factory;
     private readonly WebApplicationFactory<Marketplace.Standalone.StandaloneArguments> host;
 
-    public EdgeLimitTests(SecurityFactory factory)
+    public EdgeLimitTests(InProcessMarketplace marketplace)
     {
-        host = factory.WithWebHostBuilder(b =>
+        factory = marketplace;
+        host = marketplace.Factory.WithWebHostBuilder(b =>
         {
             b.UseSetting("Edge:RateLimit:PermitsPerSecond", "1");
             b.UseSetting("Edge:RateLimit:BurstSize", "5");
@@ -35,15 +38,15 @@ public sealed class EdgeLimitTests : IClassFixture<SecurityFactory>, IDisposable
     [Fact]
     public async Task A_caller_over_its_bucket_gets_429_with_Retry_After_and_other_callers_do_not()
     {
+        // Tokens come from the shared host (same keys and issuer), so this host's strict token-endpoint bucket stays out of it.
+        var noisy = await factory.OperatorTokenAsync();
+        var quiet = await OtherClientTokenAsync();
         using var client = host.CreateClient();
-        var token = FakeBearer("noisy-client");
         var statuses = new List<HttpStatusCode>();
         HttpResponseMessage? limited = null;
         for (var i = 0; i < 12 && limited is null; i++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/listings/{Guid.NewGuid()}");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            var response = await client.SendAsync(request);
+            var response = await GetListingAsync(client, noisy);
             statuses.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
@@ -53,12 +56,62 @@ public sealed class EdgeLimitTests : IClassFixture<SecurityFactory>, IDisposable
 
         Assert.NotNull(limited);
         Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
-        Assert.InRange(statuses.Count(s => s == HttpStatusCode.Unauthorized), 5, 7);
+        Assert.InRange(statuses.Count(s => s != HttpStatusCode.TooManyRequests), 5, 7);
+        Assert.DoesNotContain(HttpStatusCode.Unauthorized, statuses);
 
-        using var quiet = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/listings/{Guid.NewGuid()}");
-        quiet.Headers.Authorization = new AuthenticationHeaderValue("Bearer", FakeBearer("quiet-client"));
-        using var fine = await client.SendAsync(quiet);
-        Assert.Equal(HttpStatusCode.Unauthorized, fine.StatusCode);
+        using var fine = await GetListingAsync(client, quiet);
+        Assert.Equal(HttpStatusCode.NotFound, fine.StatusCode);
+    }
+
+    [Fact]
+    public async Task Forged_tokens_share_their_address_bucket_whatever_subject_they_name_and_cannot_drain_a_real_callers_bucket()
+    {
+        var real = await factory.OperatorTokenAsync();
+        using var client = host.CreateClient();
+
+        // A fresh made-up subject per request used to open a fresh bucket per request: now they all count against the address.
+        var forged = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            using var response = await GetListingAsync(client, FakeBearer("forged-" + Guid.NewGuid().ToString("N")));
+            forged.Add(response.StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, forged);
+        Assert.DoesNotContain(forged, s => s != HttpStatusCode.Unauthorized && s != HttpStatusCode.TooManyRequests);
+
+        // The real caller's own claims under a broken signature: refused, and charged to the address, not to the caller.
+        var parts = real.Split('.');
+        var tampered = $"{parts[0]}.{parts[1]}.{(parts[2][0] == 'A' ? 'B' : 'A')}{parts[2][1..]}";
+        for (var i = 0; i < 12; i++)
+        {
+            using var response = await GetListingAsync(client, tampered);
+            Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, $"tampered token: {response.StatusCode}");
+        }
+
+        using var genuine = await GetListingAsync(client, real);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, genuine.StatusCode);
+        Assert.NotEqual(HttpStatusCode.Unauthorized, genuine.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> GetListingAsync(HttpClient client, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/listings/{Guid.NewGuid()}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>A second API client with its own token: another caller as far as the limiter is concerned.</summary>
+    private async Task<string> OtherClientTokenAsync()
+    {
+        using var op = await factory.OperatorClientAsync();
+        using var registered = await op.PostAsJsonAsync("/api/v1/organisations", new { name = "Quiet Partner " + Guid.NewGuid().ToString("N")[..6], country = "DK", naceCode = "38.21" });
+        Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
+        var organisation = (await registered.JsonAsync()).GetProperty("id").GetGuid();
+        using var created = await op.PostAsJsonAsync($"/api/v1/organisations/{organisation}/clients", new { name = "quiet", scopes = new[] { "listings.read" } });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var body = await created.JsonAsync();
+        return await factory.ClientTokenAsync(body.GetProperty("clientId").GetString()!, body.GetProperty("clientSecret").GetString()!, "listings.read");
     }
 
     [Fact]
@@ -79,7 +132,7 @@ public sealed class EdgeLimitTests : IClassFixture<SecurityFactory>, IDisposable
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
     }
 
-    /// <summary>An unsigned token with a subject: enough for the limiter's key, refused by validation.</summary>
+    /// <summary>An unsigned token with a subject: refused by validation, and so no caller of its own for the limiter.</summary>
     private static string FakeBearer(string sub) =>
         $"{B64("{\"alg\":\"none\"}")}.{B64($"{{\"sub\":\"{sub}\"}}")}.x";
 

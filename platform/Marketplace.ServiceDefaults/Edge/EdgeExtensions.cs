@@ -6,9 +6,12 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OpenIddict.Validation.AspNetCore;
 
 namespace Marketplace.ServiceDefaults.Edge;
 
@@ -51,10 +54,21 @@ public static class EdgeExtensions
             .WithExposedHeaders(CorrelationId.Header, "ETag", "Location", "Retry-After", "Idempotency-Replayed")
             .SetPreflightMaxAge(TimeSpan.FromHours(1))));
 
+        // Callers are told apart by their validated token only (see EdgeAuthentication); the route policies of the
+        // gateway use the same scheme, so a token is validated once per request, and once per token while it is remembered.
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<EdgeTokenCache>();
+        builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, EdgeTokenHandler>(EdgeAuthentication.Scheme, o =>
+        {
+            o.ForwardChallenge = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+            o.ForwardForbid = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
+        });
+
+        var limits = new Limits(settings.RateLimit);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, settings.RateLimit));
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits));
             o.OnRejected = async (ctx, cancellationToken) =>
             {
                 var retryAfter = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
@@ -91,13 +105,21 @@ public static class EdgeExtensions
 
         if (settings.RateLimit.Enabled)
         {
+            app.UseMiddleware<EdgeCallerMiddleware>();
             app.UseRateLimiter();
         }
 
         return app;
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions settings)
+    /// <summary>
+    /// The bucket of a request. Only a token that passed validation names its caller (client and subject); anything
+    /// else, a forged or expired token included, shares the bucket of its IP address, so a made-up subject neither
+    /// drains someone else's bucket nor opens a fresh one. <c>/connect/token</c> has its own, stricter bucket per IP:
+    /// the client_id there is unauthenticated until the secret is checked, so keying on it would let a guesser pick
+    /// (and empty) a real client's bucket.
+    /// </summary>
+    private static RateLimitPartition<string> Partition(HttpContext context, Limits limits)
     {
         var path = context.Request.Path;
         if (path.StartsWithSegments("/health") || HttpMethods.IsOptions(context.Request.Method))
@@ -105,28 +127,44 @@ public static class EdgeExtensions
             return RateLimitPartition.GetNoLimiter("exempt");
         }
 
-        var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (path.StartsWithSegments("/connect/token"))
         {
-            return RateLimitPartition.GetTokenBucketLimiter("token:" + ip, _ => new TokenBucketRateLimiterOptions
+            return RateLimitPartition.GetTokenBucketLimiter("token:" + IpOf(context), limits.TokenEndpoint);
+        }
+
+        var key = context.Features.Get<EdgeCaller>()?.PartitionKey ?? "ip:" + IpOf(context);
+        return RateLimitPartition.GetTokenBucketLimiter(key, limits.Caller);
+    }
+
+    private static string IpOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    /// <summary>The limiter options and their factories, made once: the partitioner runs for every request.</summary>
+    private sealed class Limits
+    {
+        public Limits(RateLimitOptions settings)
+        {
+            var caller = new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = settings.BurstSize,
+                TokensPerPeriod = settings.PermitsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            };
+            var tokenEndpoint = new TokenBucketRateLimiterOptions
             {
                 TokenLimit = settings.TokenEndpointPermitsPerMinute,
                 TokensPerPeriod = settings.TokenEndpointPermitsPerMinute,
                 ReplenishmentPeriod = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
                 AutoReplenishment = true,
-            });
+            };
+            Caller = _ => caller;
+            TokenEndpoint = _ => tokenEndpoint;
         }
 
-        var caller = CallerKey.FromBearer(context.Request.Headers.Authorization.ToString());
-        var key = caller is null ? "ip:" + ip : "caller:" + caller;
-        return RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = settings.BurstSize,
-            TokensPerPeriod = settings.PermitsPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+        public Func<string, TokenBucketRateLimiterOptions> Caller { get; }
+
+        public Func<string, TokenBucketRateLimiterOptions> TokenEndpoint { get; }
     }
 }

@@ -13,6 +13,13 @@ public sealed class EdgeOptions
     [Range(1024, 1024L * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 32L * 1024 * 1024;
 
+    /// <summary>
+    /// How long (seconds) the edge may remember that a token validated, never past the token's expiry and only while
+    /// its signing key is still published; 0 validates every request.
+    /// </summary>
+    [Range(0, 3600)]
+    public int TokenCacheSeconds { get; set; } = 300;
+
     /// <summary>Browser origins allowed to call the API (the portal). Empty: no CORS headers at all.</summary>
     public List<string> CorsOrigins { get; set; } = [];
 
