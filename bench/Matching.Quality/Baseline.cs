@@ -49,6 +49,6 @@ internal sealed class Baseline : IDisposable
             { parser.Parse(text), Occur.MUST },
             { new TermQuery(new Term("kind", source.Kind == "offer" ? "want" : "offer")), Occur.MUST },
         };
-        return [.. searcher.Search(query, limit).ScoreDocs.Select(d => new MatchItem(Guid.Empty, Guid.Parse(searcher.Doc(d.Doc).Get("id")), "pair", d.Score, null))];
+        return [.. searcher.Search(query, limit).ScoreDocs.Select(d => new MatchItem(Guid.Empty, Guid.Parse(searcher.Doc(d.Doc).Get("id")), "pair", d.Score, null, null))];
     }
 }

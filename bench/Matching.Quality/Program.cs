@@ -63,10 +63,16 @@ try
 
     var forward = new List<int?>();
     var backward = new List<int?>();
+    var explain = new List<string>();
+    var titles = sides.ToDictionary(s => s.ListingId, s => $"{s.Key} {s.Title}");
     foreach (var pair in data.Pairs)
     {
-        forward.Add(Rank(await Api.MatchesAsync(http, pair.Want.ListingId), pair.Offer.ListingId));
-        backward.Add(Rank(await Api.MatchesAsync(http, pair.Offer.ListingId), pair.Want.ListingId));
+        var fromWant = await Api.MatchesAsync(http, pair.Want.ListingId);
+        var fromOffer = await Api.MatchesAsync(http, pair.Offer.ListingId);
+        forward.Add(Rank(fromWant, pair.Offer.ListingId));
+        backward.Add(Rank(fromOffer, pair.Want.ListingId));
+        Explain(explain, $"{pair.Id} want→offer", fromWant, pair.Offer.ListingId, titles);
+        Explain(explain, $"{pair.Id} offer→want", fromOffer, pair.Want.ListingId, titles);
     }
 
     // 4. the plain full-text baseline: BM25 on title and description only
@@ -85,6 +91,13 @@ try
     for (var i = 0; i < data.Pairs.Count; i++)
     {
         Console.WriteLine($"{data.Pairs[i].Id}: want→offer rank {forward[i]?.ToString(CultureInfo.InvariantCulture) ?? "-"} (baseline {baseForward[i]?.ToString(CultureInfo.InvariantCulture) ?? "-"}), offer→want rank {backward[i]?.ToString(CultureInfo.InvariantCulture) ?? "-"} (baseline {baseBackward[i]?.ToString(CultureInfo.InvariantCulture) ?? "-"})  {data.Pairs[i].Want.Title}");
+    }
+
+    if (Environment.GetEnvironmentVariable("MATCHING_EXPLAIN") == "1")
+    {
+        // what outranked each pair's counterpart, for finding gaps in the knowledge (not part of the figures)
+        Console.WriteLine();
+        explain.ForEach(Console.WriteLine);
     }
 
     return 0;
@@ -116,6 +129,23 @@ static int? Rank(IReadOnlyList<MatchItem> items, Guid target)
     return null;
 }
 
+static void Explain(List<string> lines, string label, IReadOnlyList<MatchItem> items, Guid target, Dictionary<Guid, string> titles)
+{
+    var rank = Rank(items, target);
+    if (rank == 1)
+    {
+        return;
+    }
+
+    lines.Add($"{label}: rank {rank?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
+    foreach (var item in items.Take(rank ?? 5))
+    {
+        var knowledge = item.Reasons?.FirstOrDefault(r => r.Component == "knowledge-base")?.Text ?? "";
+        var cut = knowledge.IndexOf(" Source:", StringComparison.Ordinal);
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"    {item.Score:0.000} {titles.GetValueOrDefault(item.ListingId, item.Kind)} | {(cut > 0 ? knowledge[..cut] : knowledge)}"));
+    }
+}
+
 static string Row(string direction, string system, List<int?> ranks)
 {
     double Recall(int k) => ranks.Count(r => r <= k) / (double)ranks.Count;
@@ -127,7 +157,9 @@ namespace Marketplace.Matching.Quality
 {
     internal sealed record MatchMember(Guid ListingId, double Share);
 
-    internal sealed record MatchItem(Guid MatchId, Guid ListingId, string Kind, double Score, IReadOnlyList<MatchMember>? Members);
+    internal sealed record MatchReason(string Component, string Text, double Contribution);
+
+    internal sealed record MatchItem(Guid MatchId, Guid ListingId, string Kind, double Score, IReadOnlyList<MatchMember>? Members, IReadOnlyList<MatchReason>? Reasons);
 
     internal sealed record MatchList(IReadOnlyList<MatchItem> Items);
 
