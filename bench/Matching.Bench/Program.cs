@@ -67,6 +67,8 @@ using (var index = new LuceneListingIndex(Path.Combine(dataDir, "matching-index"
         stages.Add("search: top 200", searchTiming.Search);
         stages.Add("search: load hits", searchTiming.Load);
         stages.Add("search: clauses (count)", TimeSpan.FromMilliseconds(searchTiming.Clauses));
+        stages.Add("search: postings (count)", TimeSpan.FromMilliseconds(searchTiming.Postings));
+        stages.Add("search: segments (count)", TimeSpan.FromMilliseconds(searchTiming.Segments));
         stages.Add("search: cache hits (count)", TimeSpan.FromMilliseconds(searchTiming.CacheHits));
         stages.Add("search: recent hits (count)", TimeSpan.FromMilliseconds(searchTiming.Recent));
         lap = watch.Elapsed;

@@ -143,7 +143,7 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
 
         var orgIds = hits.Select(h => h.Listing.OrganisationId).Distinct().ToList();
         var naces = await db.Organisations.Where(x => orgIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.NaceCode, cancellationToken);
-        var learned = await db.PatternWeights.ToDictionaryAsync(w => w.PatternId, w => w.Weight, cancellationToken);
+        var learned = await Learning.LearnedAsync(db, cancellationToken);
         Timings.Mark("read weights");
         var self = new Side(source, annotation);
         var scored = new List<ScoredPair>();
@@ -191,6 +191,7 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         }
 
         Fill(match, s.Score, s.Reasons, s.DistanceKm, s.Transport, s.PatternIds, now);
+        match.TermsJson = JsonSerializer.Serialize(s.Terms, Json);
         match.MembersJson = null;
         db.AddEvent(new MatchSuggested(match.Id, match.Kind, s.Offer.ListingId, s.Want.ListingId, [s.Offer.OrganisationId, s.Want.OrganisationId], s.Score),
             match.Id.ToString());
@@ -209,6 +210,7 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         }
 
         Fill(match, b.Score, b.Reasons, b.DistanceKm, b.Transport, b.PatternIds, now);
+        match.TermsJson = JsonSerializer.Serialize(b.Lead.Terms, Json);
         match.MembersJson = JsonSerializer.Serialize(b.Members, Json);
         var orgs = b.Members.Select(m => m.OrganisationId).Distinct().ToList();
         db.AddEvent(new MatchSuggested(match.Id, match.Kind, b.Lead.Offer.ListingId, b.Lead.Want.ListingId, orgs, b.Score), match.Id.ToString());
