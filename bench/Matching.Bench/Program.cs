@@ -12,7 +12,7 @@ using Marketplace.Matching.Search;
 // Performance benchmark. Part 1 (embedded): 100,000 listings into the Lucene index, then the full matching of one
 // listing (annotate, candidate query, score) p50/p95. Part 2 (standalone): the same index in the data dir of a
 // standalone host, then POST /api/v1/listings → suggestions readable via GET, p50/p95.
-// Usage: dotnet run -c Release --project bench/Matching.Bench -- [listings=100000] [posts=100] [standalone.dll]
+// Usage: dotnet run -c Release --project bench/Matching.Bench -- [listings=100000] [posts=100] [standalone.dll|-] [cached candidates=40000]
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var posts = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
 var root = AppContext.BaseDirectory;
@@ -21,7 +21,8 @@ while (!File.Exists(Path.Combine(root, "Marketplace.slnx")) && Directory.GetPare
     root = parent.FullName;
 }
 
-var dll = args.Length > 2 ? args[2] : Path.Combine(root, "standalone/Marketplace.Standalone/bin/Release/net10.0/Marketplace.Standalone.dll");
+var cached = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 40_000;
+var dll = args.Length > 2 && args[2] != "-" ? args[2] : Path.Combine(root, "standalone/Marketplace.Standalone/bin/Release/net10.0/Marketplace.Standalone.dll");
 var dataDir = Path.Combine(Path.GetTempPath(), "matching-bench-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(dataDir);
 
@@ -33,7 +34,7 @@ Console.WriteLine($"Knowledge: {knowledge.Patterns.Count} patterns, {knowledge.T
 // Part 1: embedded
 var listings = Enumerable.Range(0, count).Select(_ => generator.Next()).ToList();
 var build = Stopwatch.StartNew();
-using (var index = new LuceneListingIndex(Path.Combine(dataDir, "matching-index")))
+using (var index = new LuceneListingIndex(Path.Combine(dataDir, "matching-index"), cached))
 {
     foreach (var chunk in listings.Chunk(5000))
     {
@@ -97,6 +98,7 @@ using (var index = new LuceneListingIndex(Path.Combine(dataDir, "matching-index"
         $"p50 {Percentile(timings, 50):0.0} ms, p95 {Percentile(timings, 95):0.0} ms, max {timings.Max():0.0} ms; {candidates / (double)sources.Count:0.0} candidates, {suggestions / (double)sources.Count:0.0} suggestions each; " +
         $"of which the index search (after its own upsert) p50 {Percentile(searchTimings, 50):0.0} ms, p95 {Percentile(searchTimings, 95):0.0} ms; {Load()}");
     stages.Print();
+    Console.WriteLine($"  candidate cache {cached:N0} entries; managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1e6:0} MB after the run");
 }
 
 // Part 2: standalone, POST to suggestions readable

@@ -64,6 +64,12 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
     /// <summary>Text terms per query: concepts carry the semantics, stems only refine.</summary>
     internal const int MaxStems = 64;
 
+    /// <summary>Postings a query may walk at least (see <see cref="ToQuery"/>); a fifth of the index when larger.</summary>
+    internal const int MinPostingsBudget = 20_000;
+
+    /// <summary>The strongest terms of a query count whatever their postings.</summary>
+    internal const int AlwaysTaken = 3;
+
     /// <summary>Shortest gap between two reopens while writes keep arriving; the longest is a second.</summary>
     public static readonly TimeSpan ReopenInterval = TimeSpan.FromMilliseconds(100);
 
@@ -80,6 +86,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
     private readonly System.Threading.Lock refreshLock = new();
     private readonly ConcurrentDictionary<Guid, Recent> recent = new();
     private readonly CandidateCache cache;
+    private readonly DocFreqCache docFreqs = new();
     private readonly ConditionalWeakTable<object, ConcurrentDictionary<FilterKey, FixedBitSet>> segmentFilters = new();
     private long visibleGeneration = -1;
     private long bulkGeneration = -1;
@@ -436,7 +443,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
     /// The relevance disjunction with the exclusions as MUST_NOT; kind, status and the hazard rule become a filter
     /// (see <see cref="SearchFiltered"/>).
     /// </summary>
-    private static (Query Query, FilterKey Filter, QueryTerms Terms) ToQuery(CandidateQuery q, IndexReader reader)
+    private (Query Query, FilterKey Filter, QueryTerms Terms) ToQuery(CandidateQuery q, IndexReader reader)
     {
         var source = q.Source;
         var query = new BooleanQuery
@@ -446,32 +453,44 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         };
 
         // Terms in more than a tenth of the index (a resource class, a broad thesaurus group, a frequent word) say
-        // little and cost a walk over most postings; pattern concepts always count.
+        // little and cost a walk over most postings; pattern concepts always qualify.
         var common = Math.Max(50, reader.NumDocs / 10);
-        var terms = new QueryTerms();
+        var clauses = new List<(string Field, string Text, float Boost, int DocFreq, float Idf)>();
         foreach (var (concept, weight) in q.Concepts)
         {
-            var term = new Term("concept", concept);
-            var docFreq = reader.DocFreq(term);
+            var docFreq = docFreqs.Get(reader, "concept", concept);
             if (concept.StartsWith("pr:", StringComparison.Ordinal) || concept.StartsWith("pu:", StringComparison.Ordinal) || docFreq <= common)
             {
-                var boost = Math.Max(weight, 0.05f) * 3f;
-                query.Add(new TermQuery(term) { Boost = boost }, Occur.SHOULD);
-                terms.Concepts[concept] = (QueryTerms.Idf(docFreq, reader.MaxDoc), boost);
-                terms.Postings += docFreq;
+                clauses.Add(("concept", concept, Math.Max(weight, 0.05f) * 3f, docFreq, QueryTerms.Idf(docFreq, reader.MaxDoc)));
             }
         }
 
         foreach (var stem in q.Stems.Distinct().Take(MaxStems))
         {
-            var term = new Term("text", stem);
-            var docFreq = reader.DocFreq(term);
+            var docFreq = docFreqs.Get(reader, "text", stem);
             if (docFreq <= common)
             {
-                query.Add(new TermQuery(term) { Boost = 0.5f }, Occur.SHOULD);
-                terms.Stems[stem] = (QueryTerms.Idf(docFreq, reader.MaxDoc), 0.5f);
-                terms.Postings += docFreq;
+                clauses.Add(("text", stem, 0.5f, docFreq, QueryTerms.Idf(docFreq, reader.MaxDoc)));
             }
+        }
+
+        // Most telling terms first (query weight boost × idf, as Lucene weighs them), within a budget of postings
+        // to walk: on a large index the weakest, most frequent terms add work but hardly change the top hits.
+        // The strongest few always count; on a small index the budget never binds.
+        var budget = Math.Max(MinPostingsBudget, reader.NumDocs / 5);
+        var terms = new QueryTerms();
+        var taken = 0;
+        foreach (var c in clauses.OrderByDescending(c => c.Boost * c.Idf))
+        {
+            if (taken >= AlwaysTaken && terms.Postings + c.DocFreq > budget)
+            {
+                continue;
+            }
+
+            query.Add(new TermQuery(new Term(c.Field, c.Text)) { Boost = c.Boost }, Occur.SHOULD);
+            (c.Field == "concept" ? terms.Concepts : terms.Stems)[c.Text] = (c.Idf, c.Boost);
+            terms.Postings += c.DocFreq;
+            taken++;
         }
 
         if (query.Clauses.Count > BooleanQuery.MaxClauseCount)
@@ -541,6 +560,34 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         }
 
         return bits;
+    }
+
+    /// <summary>
+    /// Document frequencies for choosing and weighing query terms, kept a few seconds: a term's frequency in a
+    /// large index barely moves in that time, and looking it up costs a seek in every segment's term dictionary.
+    /// </summary>
+    private sealed class DocFreqCache
+    {
+        private static readonly long Lifetime = Stopwatch.Frequency * 10;
+        private readonly ConcurrentDictionary<(string Field, string Text), (int DocFreq, long At)> known = new();
+
+        public int Get(IndexReader reader, string field, string text)
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (known.TryGetValue((field, text), out var entry) && now - entry.At < Lifetime && reader.NumDocs >= 10_000)
+            {
+                return entry.DocFreq; // exact on small indexes, where one listing moves a frequency noticeably
+            }
+
+            if (known.Count > 200_000)
+            {
+                known.Clear();
+            }
+
+            var docFreq = reader.DocFreq(new Term(field, text));
+            known[(field, text)] = (docFreq, now);
+            return docFreq;
+        }
     }
 
     /// <summary>Counterpart kind and hazard rule (0 none, 1 needs the permit, 2 no hazardous offers).</summary>
