@@ -134,8 +134,23 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
     private async Task SuggestAsync(ListingSnapshot source, Annotation annotation, DateTime now, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var hits = await index.FindCandidatesAsync(QueryFor(source, annotation, o.Candidates), cancellationToken);
-        Timings.Mark("search");
+        IReadOnlyList<IndexHit> hits;
+        if (index is LuceneListingIndex lucene)
+        {
+            // the same search, with its stages for the Debug log
+            var stages = new SearchTimings();
+            hits = await lucene.FindCandidatesAsync(QueryFor(source, annotation, o.Candidates), stages, cancellationToken);
+            Timings.Mark("search");
+            Timings.Add("search-query", stages.Query);
+            Timings.Add("search-top", stages.Search);
+            Timings.Add("search-load", stages.Load);
+            Timings.Add("search-cache-hits", TimeSpan.FromMilliseconds(stages.CacheHits));
+        }
+        else
+        {
+            hits = await index.FindCandidatesAsync(QueryFor(source, annotation, o.Candidates), cancellationToken);
+            Timings.Mark("search");
+        }
         if (hits.Count == 0)
         {
             return;
@@ -290,6 +305,9 @@ public sealed class StageTimer
         laps.Add((stage, System.Diagnostics.Stopwatch.GetElapsedTime(last, now)));
         last = now;
     }
+
+    /// <summary>A figure measured elsewhere (not a lap).</summary>
+    public void Add(string stage, TimeSpan elapsed) => laps.Add((stage, elapsed));
 
     public TimeSpan Total => System.Diagnostics.Stopwatch.GetElapsedTime(started);
 

@@ -74,7 +74,8 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
     public static readonly TimeSpan ReopenInterval = TimeSpan.FromMilliseconds(100);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly HashSet<string> HitFields = ["id", "snapshot", "annotation"];
+    private static readonly HashSet<string> HitFields = ["candidate", "snapshot", "annotation"];
+    private static readonly HashSet<string> IdField = ["id"];
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
     private readonly TrackingIndexWriter tracking;
@@ -201,15 +202,20 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
             foreach (var d in top.ScoreDocs)
             {
                 var (id, version) = Identify(leaves, d.Doc);
-                if (fresh is not null && id is { } known && fresh.Remove(known, out var newer))
+                if (fresh is not null)
                 {
-                    // written since this reader opened: the newer snapshot counts, a removal drops the hit
-                    if (newer is not null && newer.Listing.Version >= version && Passes(newer.Listing, query.Source))
+                    // a segment written before the doc values existed: the stored id, and any recent write wins
+                    id ??= Guid.Parse(searcher.Doc(d.Doc, IdField).Get("id"));
+                    if (fresh.Remove(id.Value, out var newer) && (newer is null || newer.Listing.Version >= version))
                     {
-                        hits.Add(Hit(newer, d.Score));
-                    }
+                        // written since this reader opened: the newer snapshot counts, a removal drops the hit
+                        if (newer is not null && Passes(newer.Listing, query.Source))
+                        {
+                            hits.Add(Hit(newer, d.Score));
+                        }
 
-                    continue;
+                        continue;
+                    }
                 }
 
                 hits.Add(Load(searcher, d, id, version, timings));
@@ -293,6 +299,13 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
             {
                 return; // Lucene.NET's AlreadyClosedException
             }
+            catch (Exception) when (!disposed)
+            {
+                // e.g. a full disk: searches still see recent writes; try again shortly rather than stop reopening
+                Thread.Sleep(TimeSpan.FromSeconds(1));
+                written.Set();
+                continue;
+            }
 
             Thread.Sleep(ReopenInterval); // let writes gather: one reopen for many of them
         }
@@ -336,8 +349,19 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         }
 
         var doc = searcher.Doc(d.Doc, HitFields);
-        var listing = JsonSerializer.Deserialize<ListingSnapshot>(doc.Get("snapshot"), Json)!;
-        var annotation = AnnotationCodec.Decode(doc.Get("annotation"));
+        ListingSnapshot listing;
+        Annotation? annotation;
+        if (doc.GetBinaryValue("candidate") is { } bytes)
+        {
+            (listing, annotation) = CandidateCodec.Decode(bytes.Bytes, bytes.Offset, bytes.Length);
+        }
+        else
+        {
+            // written before the binary field existed
+            listing = JsonSerializer.Deserialize<ListingSnapshot>(doc.Get("snapshot"), Json)!;
+            annotation = AnnotationCodec.Decode(doc.Get("annotation"));
+        }
+
         if (annotation is not null)
         {
             cache.Put(listing.ListingId, new CachedCandidate(listing, annotation));
@@ -373,11 +397,18 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
             new StringField("acceptsHazardous", listing.AcceptsHazardous ? "1" : "0", Field.Store.NO),
             new StringField("lang", indexed.Language, Field.Store.NO),
             new TextField("text", string.Join(' ', indexed.Stems), Field.Store.NO),
-            new StoredField("snapshot", JsonSerializer.Serialize(listing, Json)),
         };
-        if (indexed.AnnotationJson is { } annotation)
+        if (indexed.Annotation is { } annotation)
         {
-            doc.Add(new StoredField("annotation", annotation));
+            doc.Add(new StoredField("candidate", CandidateCodec.Encode(listing, annotation)));
+        }
+        else
+        {
+            doc.Add(new StoredField("snapshot", JsonSerializer.Serialize(listing, Json)));
+            if (indexed.AnnotationJson is { } json)
+            {
+                doc.Add(new StoredField("annotation", json));
+            }
         }
 
         foreach (var concept in indexed.Concepts.Distinct())
