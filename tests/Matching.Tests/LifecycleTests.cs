@@ -241,6 +241,23 @@ public sealed class LifecycleTests(MatchingFactory factory) : IClassFixture<Matc
     }
 
     [Fact]
+    public async Task An_offer_and_a_want_posted_at_the_same_moment_find_each_other()
+    {
+        var client = await factory.OperatorClientAsync();
+        var power = await Api.RegisterAsync(client, "Together Power", "35.11");
+        var cement = await Api.RegisterAsync(client, "Together Cement", "23.51");
+        await Task.Delay(500); // both sectors known to Matching first
+        var posts = await Task.WhenAll(
+            Api.CreateListingAsync(client, power, "offer", "Dry fly ash", "Pulverised fuel ash from coal units.", ewcCode: "10 01 02"),
+            Api.CreateListingAsync(client, cement, "want", "Fly ash for blended cement", "Pozzolan for clinker substitution.", lat: 55.7));
+        var (offer, want) = (posts[0], posts[1]);
+
+        // whichever event is consumed second searches while the first may not be visible to a reopened reader yet
+        await Api.WaitForMatchAsync(client, want, offer);
+        await Api.WaitForMatchAsync(client, offer, want);
+    }
+
+    [Fact]
     public async Task A_full_rebuild_restores_the_index_from_stored_snapshots()
     {
         var (_, offer, want, _) = await FlyAshPairAsync("Rebuild");

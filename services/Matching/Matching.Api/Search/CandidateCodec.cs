@@ -5,7 +5,7 @@ using Marketplace.Matching.Knowledge;
 namespace Marketplace.Matching.Search;
 
 /// <summary>
-/// A candidate (snapshot and annotation) as one compact binary stored field of the embedded index: read back
+/// A candidate (snapshot and annotation) as one compact binary doc value of the embedded index: read back
 /// several times faster than the two JSON documents it replaces, because every candidate of a search is decoded
 /// unless it is cached. Every <see cref="ListingSnapshot"/> property is written; a property added to the contract
 /// must be added here too (the round-trip test compares the whole snapshot).

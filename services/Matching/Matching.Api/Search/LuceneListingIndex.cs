@@ -348,12 +348,24 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
             return new IndexHit(cached.Listing, d.Score) { Annotation = cached.Annotation };
         }
 
-        var doc = searcher.Doc(d.Doc, HitFields);
         ListingSnapshot listing;
         Annotation? annotation;
-        if (doc.GetBinaryValue("candidate") is { } bytes)
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(d.Doc, leaves)];
+        var bytes = new BytesRef();
+        leaf.AtomicReader.GetBinaryDocValues("candidate")?.Get(d.Doc - leaf.DocBase, bytes);
+        if (bytes.Length > 0)
         {
+            // doc values: read in place, no stored-fields block to decompress
             (listing, annotation) = CandidateCodec.Decode(bytes.Bytes, bytes.Offset, bytes.Length);
+            cache.Put(listing.ListingId, new CachedCandidate(listing, annotation));
+            return new IndexHit(listing, d.Score) { Annotation = annotation };
+        }
+
+        var doc = searcher.Doc(d.Doc, HitFields);
+        if (doc.GetBinaryValue("candidate") is { } stored)
+        {
+            (listing, annotation) = CandidateCodec.Decode(stored.Bytes, stored.Offset, stored.Length);
         }
         else
         {
@@ -400,7 +412,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         };
         if (indexed.Annotation is { } annotation)
         {
-            doc.Add(new StoredField("candidate", CandidateCodec.Encode(listing, annotation)));
+            doc.Add(new BinaryDocValuesField("candidate", new BytesRef(CandidateCodec.Encode(listing, annotation))));
         }
         else
         {
