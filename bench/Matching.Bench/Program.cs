@@ -12,7 +12,7 @@ using Marketplace.Matching.Search;
 // Performance benchmark. Part 1 (embedded): 100,000 listings into the Lucene index, then the full matching of one
 // listing (annotate, candidate query, score) p50/p95. Part 2 (standalone): the same index in the data dir of a
 // standalone host, then POST /api/v1/listings → suggestions readable via GET, p50/p95.
-// Usage: dotnet run -c Release --project bench/Matching.Bench -- [listings=100000] [posts=100] [standalone.dll]
+// Usage: dotnet run -c Release --project bench/Matching.Bench -- [listings=100000] [posts=100] [standalone.dll|-] [cached candidates=40000]
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var posts = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
 var root = AppContext.BaseDirectory;
@@ -21,7 +21,8 @@ while (!File.Exists(Path.Combine(root, "Marketplace.slnx")) && Directory.GetPare
     root = parent.FullName;
 }
 
-var dll = args.Length > 2 ? args[2] : Path.Combine(root, "standalone/Marketplace.Standalone/bin/Release/net10.0/Marketplace.Standalone.dll");
+var cached = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 40_000;
+var dll = args.Length > 2 && args[2] != "-" ? args[2] : Path.Combine(root, "standalone/Marketplace.Standalone/bin/Release/net10.0/Marketplace.Standalone.dll");
 var dataDir = Path.Combine(Path.GetTempPath(), "matching-bench-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(dataDir);
 
@@ -31,9 +32,10 @@ var generator = new Generator(knowledge, 42);
 Console.WriteLine($"Knowledge: {knowledge.Patterns.Count} patterns, {knowledge.Thesaurus.Count} thesaurus groups. Data dir {dataDir}");
 
 // Part 1: embedded
-var listings = Enumerable.Range(0, count).Select(_ => generator.Next()).ToList();
+// generated as they are indexed: the benchmark's own copy of 100,000 listings would otherwise stay on the heap
+var listings = Enumerable.Range(0, count).Select(_ => generator.Next());
 var build = Stopwatch.StartNew();
-using (var index = new LuceneListingIndex(Path.Combine(dataDir, "matching-index")))
+using (var index = new LuceneListingIndex(Path.Combine(dataDir, "matching-index"), cached))
 {
     foreach (var chunk in listings.Chunk(5000))
     {
@@ -43,40 +45,61 @@ using (var index = new LuceneListingIndex(Path.Combine(dataDir, "matching-index"
     var sources = Enumerable.Range(0, 300).Select(_ => generator.Next()).ToList();
     await index.FindCandidatesAsync(SuggestionService.QueryFor(sources[0], annotator.Annotate(sources[0], null), 200), CancellationToken.None);
     build.Stop();
-    Console.WriteLine($"Index build: {count:N0} listings annotated and indexed in {build.Elapsed.TotalSeconds:0.0} s ({count / build.Elapsed.TotalSeconds:N0} listings/s)");
+    Console.WriteLine($"Index build: {count:N0} listings annotated and indexed in {build.Elapsed.TotalSeconds:0.0} s ({count / build.Elapsed.TotalSeconds:N0} listings/s); {Load()}");
 
     var learned = new Dictionary<string, double>();
+    var stages = new Stages();
     var timings = new List<double>();
     var searchTimings = new List<double>();
     var suggestions = 0;
+    var candidates = 0;
     foreach (var source in sources)
     {
         var watch = Stopwatch.StartNew();
+        var lap = watch.Elapsed;
         var annotation = annotator.Annotate(source, generator.Naces[source.OrganisationId]);
+        stages.Lap("annotate", watch, ref lap);
         await index.UpsertAsync(SuggestionService.ToIndexed(source, annotation), CancellationToken.None);
-        var searchStarted = watch.Elapsed.TotalMilliseconds;
-        var hits = await index.FindCandidatesAsync(SuggestionService.QueryFor(source, annotation, 200), CancellationToken.None);
-        searchTimings.Add(watch.Elapsed.TotalMilliseconds - searchStarted);
+        stages.Lap("upsert", watch, ref lap);
+        var searchTiming = new SearchTimings();
+        var hits = await index.FindCandidatesAsync(SuggestionService.QueryFor(source, annotation, 200), searchTiming, CancellationToken.None);
+        searchTimings.Add((watch.Elapsed - lap).TotalMilliseconds);
+        stages.Add("search: make writes visible", searchTiming.Visible);
+        stages.Add("search: build query", searchTiming.Query);
+        stages.Add("search: top 200", searchTiming.Search);
+        stages.Add("search: load hits", searchTiming.Load);
+        stages.Add("search: clauses (count)", TimeSpan.FromMilliseconds(searchTiming.Clauses));
+        stages.Add("search: postings (count)", TimeSpan.FromMilliseconds(searchTiming.Postings));
+        stages.Add("search: segments (count)", TimeSpan.FromMilliseconds(searchTiming.Segments));
+        stages.Add("search: cache hits (count)", TimeSpan.FromMilliseconds(searchTiming.CacheHits));
+        stages.Add("search: recent hits (count)", TimeSpan.FromMilliseconds(searchTiming.Recent));
+        lap = watch.Elapsed;
         var self = new Side(source, annotation);
+        var others = hits.Select(hit => new Side(hit.Listing, SuggestionService.AnnotationOf(hit, generator.Naces.GetValueOrDefault(hit.Listing.OrganisationId), annotator))).ToList();
+        stages.Lap("decode annotations (rest)", watch, ref lap);
         var scored = new List<ScoredPair>();
-        foreach (var hit in hits)
+        foreach (var other in others)
         {
-            var other = new Side(hit.Listing, SuggestionService.AnnotationOf(hit, generator.Naces.GetValueOrDefault(hit.Listing.OrganisationId), annotator));
             if ((source.Kind == "offer" ? Scoring.Score(self, other, knowledge, learned) : Scoring.Score(other, self, knowledge, learned)) is { } pair)
             {
                 scored.Add(pair);
             }
         }
 
+        stages.Lap("score", watch, ref lap);
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
         Bundling.Propose(source, scored, knowledge.Factors);
+        stages.Lap("sort, bundle", watch, ref lap);
         suggestions += Math.Min(25, scored.Count);
+        candidates += hits.Count;
         timings.Add(watch.Elapsed.TotalMilliseconds);
     }
 
     Console.WriteLine($"Matches for one listing (embedded: annotate, upsert, candidates 200, score, bundle) over {sources.Count} listings: " +
-        $"p50 {Percentile(timings, 50):0.0} ms, p95 {Percentile(timings, 95):0.0} ms, max {timings.Max():0.0} ms; {suggestions / (double)sources.Count:0.0} suggestions each; " +
-        $"of which the index search (after its own upsert) p50 {Percentile(searchTimings, 50):0.0} ms, p95 {Percentile(searchTimings, 95):0.0} ms");
+        $"p50 {Percentile(timings, 50):0.0} ms, p95 {Percentile(timings, 95):0.0} ms, max {timings.Max():0.0} ms; {candidates / (double)sources.Count:0.0} candidates, {suggestions / (double)sources.Count:0.0} suggestions each; " +
+        $"of which the index search (after its own upsert) p50 {Percentile(searchTimings, 50):0.0} ms, p95 {Percentile(searchTimings, 95):0.0} ms; {Load()}");
+    stages.Print();
+    Console.WriteLine($"  candidate cache {cached:N0} entries; managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1e6:0} MB after the run");
 }
 
 // Part 2: standalone, POST to suggestions readable
@@ -88,13 +111,40 @@ if (!File.Exists(dll))
 
 var port = 5900 + Random.Shared.Next(90);
 var baseUrl = $"http://127.0.0.1:{port}";
-using var host = Process.Start(new ProcessStartInfo("dotnet", [dll, "--demo", "--Marketplace:SeedDemoData=false", "--Edge:RateLimit:Enabled=false", "--data-dir", dataDir, "--urls", baseUrl, "--Logging:LogLevel:Default=Warning"])
+using var host = Process.Start(new ProcessStartInfo("dotnet", [dll, "--demo", "--Marketplace:SeedDemoData=false", "--Edge:RateLimit:Enabled=false", "--data-dir", dataDir, "--urls", baseUrl, "--Logging:LogLevel:Default=Warning",
+    "--Logging:LogLevel:Marketplace.Matching.Consumers.ListingPublishedConsumer=Debug", "--Logging:Console:FormatterName=simple",
+    "--Logging:Console:FormatterOptions:SingleLine=true"])
 {
     RedirectStandardOutput = true,
     RedirectStandardError = true,
 })!;
-host.OutputDataReceived += (_, _) => { };
-host.ErrorDataReceived += (_, _) => { };
+// The host logs each ListingPublished it matched with the time per stage ("matching-timing ... stage=ms ...").
+var consumerStages = new System.Collections.Concurrent.ConcurrentDictionary<Guid, Dictionary<string, double>>();
+var hostWarnings = new System.Collections.Concurrent.ConcurrentQueue<string>();
+host.OutputDataReceived += (_, e) => Observe(e.Data);
+host.ErrorDataReceived += (_, e) => Observe(e.Data);
+void Observe(string? line)
+{
+    if (line is null)
+    {
+        return;
+    }
+
+    var at = line.IndexOf("matching-timing ", StringComparison.Ordinal);
+    if (at < 0)
+    {
+        if (line.StartsWith("warn:", StringComparison.Ordinal) || line.StartsWith("fail:", StringComparison.Ordinal))
+        {
+            hostWarnings.Enqueue(line);
+        }
+
+        return;
+    }
+
+    var pairs = line[(at + 16)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToList();
+    var id = Guid.Parse(pairs.First(p => p[0] == "listing")[1]);
+    consumerStages[id] = pairs.Where(p => p[0] != "listing").ToDictionary(p => p[0], p => double.Parse(p[1], CultureInfo.InvariantCulture));
+}
 host.BeginOutputReadLine();
 host.BeginErrorReadLine();
 try
@@ -135,6 +185,8 @@ try
 
     await Task.Delay(1000); // organisations reach Matching
     var latencies = new List<double>();
+    var postStages = new Stages();
+    var postedIds = new List<Guid>();
     var missed = 0;
     for (var i = 0; i < posts; i++)
     {
@@ -164,6 +216,8 @@ try
 
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var postDone = watch.Elapsed;
+        postedIds.Add(id);
         var readable = false;
         while (watch.Elapsed < TimeSpan.FromSeconds(10))
         {
@@ -180,6 +234,8 @@ try
         if (readable)
         {
             latencies.Add(watch.Elapsed.TotalMilliseconds);
+            postStages.Add("POST /api/v1/listings", postDone);
+            postStages.Add("then until GET has items", watch.Elapsed - postDone);
         }
         else
         {
@@ -189,7 +245,25 @@ try
 
     Console.WriteLine($"Standalone POST → suggestions readable, index of {count:N0} listings, {posts} posts: " +
         (latencies.Count == 0 ? "none readable" : $"p50 {Percentile(latencies, 50):0} ms, p95 {Percentile(latencies, 95):0} ms, max {latencies.Max():0} ms") +
-        (missed > 0 ? $"; {missed} without any suggestion within 10 s" : ""));
+        (missed > 0 ? $"; {missed} without any suggestion within 10 s" : "") + "; " + Load());
+    await Task.Delay(500);
+    foreach (var id in postedIds)
+    {
+        if (consumerStages.TryGetValue(id, out var laps))
+        {
+            foreach (var (stage, ms) in laps)
+            {
+                postStages.Add("consumer: " + stage, TimeSpan.FromMilliseconds(ms));
+            }
+        }
+    }
+
+    Console.WriteLine($"  per stage (ms; consumer stages from the host's Debug log, {postedIds.Count(consumerStages.ContainsKey)} of {postedIds.Count} posts):");
+    postStages.Print();
+    if (!hostWarnings.IsEmpty)
+    {
+        Console.WriteLine($"  host warnings/errors: {hostWarnings.Count}, first: {hostWarnings.First()}");
+    }
 }
 finally
 {
@@ -205,6 +279,8 @@ finally
 }
 
 return 0;
+
+static string Load() => File.Exists("/proc/loadavg") ? "load average " + string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "load average unknown";
 
 static double Percentile(List<double> values, double p)
 {

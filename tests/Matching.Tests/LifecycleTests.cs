@@ -210,6 +210,54 @@ public sealed class LifecycleTests(MatchingFactory factory) : IClassFixture<Matc
     }
 
     [Fact]
+    public async Task After_an_acceptance_matches_sharing_its_terms_rank_higher_and_the_weights_are_stored()
+    {
+        var client = await factory.OperatorClientAsync();
+        var maker = await Api.RegisterAsync(client, "Terms Maker", null);
+        var offer = await Api.CreateListingAsync(client, maker, "offer", "Zorblax quintor", "Surplus zorblax quintor, boxed.");
+        async Task<JsonElement> MatchOfNewWantAsync(string name)
+        {
+            var org = await Api.RegisterAsync(client, name, null);
+            var want = await Api.CreateListingAsync(client, org, "want", "Zorblax quintor wanted", "We buy zorblax quintor.");
+            return await Api.WaitForMatchAsync(client, want, offer);
+        }
+
+        var first = await MatchOfNewWantAsync("Terms Buyer 1");
+        Assert.Equal("[]", JsonSerializer.Serialize(first.GetProperty("reasons").EnumerateArray()
+            .Where(r => r.GetProperty("component").GetString() == "knowledge-base" && r.GetProperty("contribution").GetDouble() > 0).ToList()));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/matches/{first.GetProperty("matchId").GetGuid()}/interest", null)).StatusCode);
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MatchingDbContext>();
+            var zorblax = await db.TermWeights.AsNoTracking().SingleAsync(w => w.Term == "st:zorblax");
+            Assert.True(zorblax.Weight > 1 && zorblax.Accepted == 1, $"{zorblax.Weight}, {zorblax.Accepted}");
+        }
+
+        var second = await MatchOfNewWantAsync("Terms Buyer 2");
+        Assert.True(second.GetProperty("score").GetDouble() > first.GetProperty("score").GetDouble(),
+            $"{second.GetProperty("score").GetDouble()} should exceed {first.GetProperty("score").GetDouble()}");
+        Assert.Contains(second.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("component").GetString() == "learning");
+    }
+
+    [Fact]
+    public async Task An_offer_and_a_want_posted_at_the_same_moment_find_each_other()
+    {
+        var client = await factory.OperatorClientAsync();
+        var power = await Api.RegisterAsync(client, "Together Power", "35.11");
+        var cement = await Api.RegisterAsync(client, "Together Cement", "23.51");
+        await Task.Delay(500); // both sectors known to Matching first
+        var posts = await Task.WhenAll(
+            Api.CreateListingAsync(client, power, "offer", "Dry fly ash", "Pulverised fuel ash from coal units.", ewcCode: "10 01 02"),
+            Api.CreateListingAsync(client, cement, "want", "Fly ash for blended cement", "Pozzolan for clinker substitution.", lat: 55.7));
+        var (offer, want) = (posts[0], posts[1]);
+
+        // whichever event is consumed second searches while the first may not be visible to a reopened reader yet
+        await Api.WaitForMatchAsync(client, want, offer);
+        await Api.WaitForMatchAsync(client, offer, want);
+    }
+
+    [Fact]
     public async Task A_full_rebuild_restores_the_index_from_stored_snapshots()
     {
         var (_, offer, want, _) = await FlyAshPairAsync("Rebuild");

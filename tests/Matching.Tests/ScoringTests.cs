@@ -195,4 +195,27 @@ public sealed class ScoringTests
         Assert.Equal(Learning.Min, Learning.Next(Learning.Min, accepted: false));
         Assert.Equal(1.1, Learning.Next(1.0, accepted: true), 6);
     }
+
+    [Fact]
+    public void Learned_term_weights_move_the_score_of_pairs_sharing_those_terms_and_no_other()
+    {
+        var offer = Side(Listing("offer", "Zorblax quintor", "Surplus zorblax quintor, boxed."));
+        var want = Side(Listing("want", "Zorblax quintor wanted", "We buy zorblax quintor."));
+        var unrelatedOffer = Side(Listing("offer", "Merplin", "Surplus merplin, boxed."));
+        var unrelatedWant = Side(Listing("want", "Merplin wanted", "We buy merplin."));
+        var before = Scoring.Score(offer, want, Kb, NothingLearned)!;
+        Assert.Contains("st:zorblax", before.Terms);
+        Assert.Empty(before.PatternIds); // only the terms can carry what is learned here
+
+        var accepted = before.Terms.ToDictionary(t => t, _ => Learning.Next(Learning.Next(1.0, accepted: true), accepted: true));
+        var after = Scoring.Score(offer, want, Kb, accepted)!;
+        Assert.True(after.Score > before.Score, $"{after.Score} vs {before.Score}");
+        Assert.Contains(after.Reasons, r => r.Component == "learning" && r.Text.Contains("zorblax", StringComparison.Ordinal) && r.Contribution > 0);
+
+        var declined = before.Terms.ToDictionary(t => t, _ => Learning.Next(1.0, accepted: false));
+        Assert.True(Scoring.Score(offer, want, Kb, declined)!.Score < before.Score);
+
+        // a pair that shares none of the learned terms is untouched
+        Assert.Equal(Scoring.Score(unrelatedOffer, unrelatedWant, Kb, NothingLearned)!.Score, Scoring.Score(unrelatedOffer, unrelatedWant, Kb, accepted)!.Score);
+    }
 }

@@ -10,6 +10,7 @@ public abstract class MatchingDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Match> Matches => Set<Match>();
     public DbSet<KnownOrganisation> Organisations => Set<KnownOrganisation>();
     public DbSet<PatternWeight> PatternWeights => Set<PatternWeight>();
+    public DbSet<TermWeight> TermWeights => Set<TermWeight>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
@@ -38,6 +39,12 @@ public abstract class MatchingDbContext(DbContextOptions options) : DbContext(op
             e.ToTable("PatternWeights");
             e.HasKey(x => x.PatternId);
             e.Property(x => x.PatternId).HasMaxLength(100);
+        });
+        modelBuilder.Entity<TermWeight>(e =>
+        {
+            e.ToTable("TermWeights");
+            e.HasKey(x => x.Term);
+            e.Property(x => x.Term).HasMaxLength(100);
         });
         modelBuilder.Entity<Match>(e =>
         {

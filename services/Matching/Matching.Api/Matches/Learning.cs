@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Matching.Matches;
 
 /// <summary>
-/// What the platform learns from decisions: each acceptance raises the weight of the synergy patterns a match
-/// relied on, each decline lowers it; later pattern fits are multiplied by the weight. Staged in the same
-/// SaveChanges as the decision, so a decision teaches exactly once.
+/// What the platform learns from decisions: each acceptance raises the weight of the synergy pattern a match
+/// relied on and of the terms its descriptions shared (thesaurus concepts and stems), each decline lowers them;
+/// later pattern fits are multiplied by the pattern weight, and pairs resting on learned terms gain or lose up to
+/// 0.05 (see <see cref="Scoring.LearnedTerms"/>). Staged in the same SaveChanges as the decision, so a decision
+/// teaches exactly once.
 /// </summary>
 public static class Learning
 {
@@ -41,5 +43,41 @@ public static class Learning
 
             weight.UpdatedAt = now;
         }
+
+        List<string> stored = string.IsNullOrEmpty(match.TermsJson) ? [] : JsonSerializer.Deserialize<List<string>>(match.TermsJson) ?? [];
+        var terms = stored.Where(t => t.Length <= 100).Distinct().ToList();
+        var known = await db.TermWeights.Where(w => terms.Contains(w.Term)).ToDictionaryAsync(w => w.Term, cancellationToken);
+        foreach (var term in terms)
+        {
+            if (!known.TryGetValue(term, out var weight))
+            {
+                weight = new TermWeight { Term = term };
+                db.TermWeights.Add(weight);
+            }
+
+            weight.Weight = Next(weight.Weight, accepted);
+            if (accepted)
+            {
+                weight.Accepted++;
+            }
+            else
+            {
+                weight.Declined++;
+            }
+
+            weight.UpdatedAt = now;
+        }
+    }
+
+    /// <summary>Everything learned, as one lookup for <see cref="Scoring.Score"/>: pattern ids, and terms by their <c>th:</c>/<c>st:</c> key.</summary>
+    public static async Task<Dictionary<string, double>> LearnedAsync(MatchingDbContext db, CancellationToken cancellationToken)
+    {
+        var learned = await db.PatternWeights.AsNoTracking().ToDictionaryAsync(w => w.PatternId, w => w.Weight, StringComparer.Ordinal, cancellationToken);
+        await foreach (var t in db.TermWeights.AsNoTracking().Where(w => w.Weight != 1.0).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            learned[t.Term] = t.Weight;
+        }
+
+        return learned;
     }
 }

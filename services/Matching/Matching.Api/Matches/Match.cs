@@ -37,6 +37,9 @@ public sealed class Match
     /// <summary>Synergy patterns behind the suggestion, best first: what acceptance and decline teach.</summary>
     public string PatternIdsJson { get; set; } = "[]";
 
+    /// <summary>Terms the text fit rested on (<c>th:</c> thesaurus concepts, <c>st:</c> stems): decisions teach these too.</summary>
+    public string TermsJson { get; set; } = "[]";
+
     /// <summary>For a bundle: every pooled listing with its share (<see cref="BundleMember"/>).</summary>
     public string? MembersJson { get; set; }
 
@@ -82,6 +85,19 @@ public sealed class KnownOrganisation
 public sealed class PatternWeight
 {
     public required string PatternId { get; set; }
+    public double Weight { get; set; } = 1.0;
+    public int Accepted { get; set; }
+    public int Declined { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// What the platform learned about a term (a thesaurus concept <c>th:…</c> or a stem <c>st:…</c>) from accepted and
+/// declined matches whose descriptions shared it (1 = neutral).
+/// </summary>
+public sealed class TermWeight
+{
+    public required string Term { get; set; }
     public double Weight { get; set; } = 1.0;
     public int Accepted { get; set; }
     public int Declined { get; set; }

@@ -15,7 +15,11 @@ public sealed record Side(ListingSnapshot Listing, Annotation Annotation);
 /// <summary>A scored pairing of an offer and a want.</summary>
 public sealed record ScoredPair(
     ListingSnapshot Offer, ListingSnapshot Want, double Score, double DistanceKm, TransportCostEstimate? Transport,
-    IReadOnlyList<MatchReason> Reasons, IReadOnlyList<string> PatternIds);
+    IReadOnlyList<MatchReason> Reasons, IReadOnlyList<string> PatternIds)
+{
+    /// <summary>The terms the text component rested on (<c>th:</c> thesaurus concepts, <c>st:</c> stems): what a decision teaches.</summary>
+    public IReadOnlyList<string> Terms { get; init; } = [];
+}
 
 /// <summary>
 /// The scorer: each component a pure function returning a value in 0..1 and a sentence; the score is their
@@ -77,13 +81,19 @@ public static class Scoring
             reasons.Add(Learned(weight));
         }
 
+        var terms = SharedTerms(offer.Annotation, want.Annotation);
+        if (LearnedTerms(terms, learned) is { } termReason)
+        {
+            reasons.Add(termReason);
+        }
+
         if (o.Hazardous)
         {
             reasons.Add(new("hazard", "Hazardous material; the receiver accepts hazardous material (permit held).", 0));
         }
 
         var score = Math.Round(Math.Clamp(reasons.Sum(r => r.Contribution), 0, 1), 4);
-        return new ScoredPair(o, w, score, Math.Round(km, 1), transport, reasons, patternIds);
+        return new ScoredPair(o, w, score, Math.Round(km, 1), transport, reasons, patternIds) { Terms = terms };
     }
 
     /// <summary>Past decisions on the same pattern: up to ±0.05 on top of the components.</summary>
@@ -91,6 +101,52 @@ public static class Scoring
         "learning",
         weight > 1 ? $"Matches of this kind were accepted before (learned weight {weight:0.00})." : $"Matches of this kind were declined before (learned weight {weight:0.00}).",
         Round(0.1 * (weight - 1)));
+
+    /// <summary>Terms learned on: at most this many per match, thesaurus concepts first.</summary>
+    public const int MaxLearnedTerms = 8;
+
+    /// <summary>
+    /// The terms behind the text component, as learning keys: shared thesaurus concepts (<c>th:</c>, language
+    /// independent), then shared stems (<c>st:</c>), the same selection <see cref="TextFit"/> describes.
+    /// </summary>
+    public static IReadOnlyList<string> SharedTerms(Annotation offer, Annotation want)
+    {
+        var terms = offer.Groups.Where(want.Groups.Contains).Order(StringComparer.Ordinal).Select(g => "th:" + g).ToList();
+        if (terms.Count < MaxLearnedTerms)
+        {
+            var b = want.Text.Positions.Keys;
+            terms.AddRange(offer.Text.Positions.Keys.Where(t => t.Length > 2 && !char.IsDigit(t[0]) && want.Text.Positions.ContainsKey(t))
+                .Order(StringComparer.Ordinal).Select(t => "st:" + t));
+        }
+
+        return terms.Count > MaxLearnedTerms ? terms[..MaxLearnedTerms] : terms;
+    }
+
+    /// <summary>
+    /// Past decisions on matches that rested on the same terms: the mean learned weight of the shared terms gives up
+    /// to ±0.05 on top of the components (terms never learned count as neutral). Null when nothing was learned.
+    /// </summary>
+    public static MatchReason? LearnedTerms(IReadOnlyList<string> terms, IReadOnlyDictionary<string, double> learned)
+    {
+        var known = terms.Where(learned.ContainsKey).ToList();
+        if (known.Count == 0)
+        {
+            return null;
+        }
+
+        var mean = terms.Average(t => learned.GetValueOrDefault(t, 1.0));
+        if (Math.Abs(mean - 1) < 1e-9)
+        {
+            return null;
+        }
+
+        var named = string.Join(", ", known.Take(4).Select(t => t[3..]));
+        return new MatchReason(
+            "learning",
+            mean > 1 ? $"Matches resting on the same terms ({named}) were accepted before (learned weight {mean:0.00})."
+                : $"Matches resting on the same terms ({named}) were declined before (learned weight {mean:0.00}).",
+            Round(0.1 * (mean - 1)));
+    }
 
     /// <summary>A hazardous offer only goes to a want that accepts hazardous material.</summary>
     public static bool HazardAllowed(ListingSnapshot offer, ListingSnapshot want) => !offer.Hazardous || want.AcceptsHazardous;

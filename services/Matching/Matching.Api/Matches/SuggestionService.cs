@@ -15,9 +15,13 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>Where the last <see cref="ApplyAsync"/> spent its time (logged at Debug by the consumers).</summary>
+    public StageTimer Timings { get; } = new();
+
     /// <summary>Applies a snapshot unless a newer version is already known (events may arrive twice or late).</summary>
     public async Task ApplyAsync(ListingSnapshot listing, CancellationToken cancellationToken)
     {
+        Timings.Restart();
         var known = await db.Listings.FirstOrDefaultAsync(l => l.Id == listing.ListingId, cancellationToken);
         if (known is not null && known.Version > listing.Version)
         {
@@ -40,9 +44,13 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
 
         // Upsert before search in every consumer: of two listings published at once, the later search finds the other.
         var nace = await NaceOfAsync(listing.OrganisationId, cancellationToken);
+        Timings.Mark("read");
         var annotation = annotator.Annotate(listing, nace);
+        Timings.Mark("annotate");
         await index.UpsertAsync(ToIndexed(listing, annotation), cancellationToken);
+        Timings.Mark("upsert");
         await WithdrawOpenSuggestionsAsync(listing.ListingId, cancellationToken);
+        Timings.Mark("withdraw");
         if (listing.Status == "published")
         {
             await SuggestAsync(listing, annotation, now, cancellationToken);
@@ -80,11 +88,14 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
     }
 
     public static IndexedListing ToIndexed(ListingSnapshot listing, Annotation annotation) =>
-        new(listing, annotation.Language, annotation.Text.Stems, annotation.Concepts) { AnnotationJson = AnnotationCodec.Encode(annotation) };
+        new(listing, annotation.Language, annotation.Text.Stems, annotation.Concepts) { AnnotationJson = AnnotationCodec.Encode(annotation), Annotation = annotation };
 
-    /// <summary>The candidate's annotation as indexed, unless its organisation's sector has changed since.</summary>
-    public static Annotation AnnotationOf(IndexHit hit, string? nace, Annotator annotator) =>
-        AnnotationCodec.Decode(hit.AnnotationJson) is { } stored && stored.Nace == (hit.Listing.NaceCode ?? nace)
+    /// <summary>
+    /// The candidate's annotation as indexed, unless its organisation's sector has changed since. An organisation
+    /// Matching has not heard of (<paramref name="known"/> false) is no evidence of a change: the index keeps its sector.
+    /// </summary>
+    public static Annotation AnnotationOf(IndexHit hit, string? nace, Annotator annotator, bool known = true) =>
+        (hit.Annotation ?? AnnotationCodec.Decode(hit.AnnotationJson)) is { } stored && (stored.Nace == (hit.Listing.NaceCode ?? nace) || (!known && hit.Listing.NaceCode is null))
             ? stored
             : annotator.Annotate(hit.Listing, nace);
 
@@ -123,7 +134,23 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
     private async Task SuggestAsync(ListingSnapshot source, Annotation annotation, DateTime now, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var hits = await index.FindCandidatesAsync(QueryFor(source, annotation, o.Candidates), cancellationToken);
+        IReadOnlyList<IndexHit> hits;
+        if (index is LuceneListingIndex lucene)
+        {
+            // the same search, with its stages for the Debug log
+            var stages = new SearchTimings();
+            hits = await lucene.FindCandidatesAsync(QueryFor(source, annotation, o.Candidates), stages, cancellationToken);
+            Timings.Mark("search");
+            Timings.Add("search-query", stages.Query);
+            Timings.Add("search-top", stages.Search);
+            Timings.Add("search-load", stages.Load);
+            Timings.Add("search-cache-hits", TimeSpan.FromMilliseconds(stages.CacheHits));
+        }
+        else
+        {
+            hits = await index.FindCandidatesAsync(QueryFor(source, annotation, o.Candidates), cancellationToken);
+            Timings.Mark("search");
+        }
         if (hits.Count == 0)
         {
             return;
@@ -131,12 +158,14 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
 
         var orgIds = hits.Select(h => h.Listing.OrganisationId).Distinct().ToList();
         var naces = await db.Organisations.Where(x => orgIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.NaceCode, cancellationToken);
-        var learned = await db.PatternWeights.ToDictionaryAsync(w => w.PatternId, w => w.Weight, cancellationToken);
+        var learned = await Learning.LearnedAsync(db, cancellationToken);
+        Timings.Mark("read weights");
         var self = new Side(source, annotation);
         var scored = new List<ScoredPair>();
         foreach (var hit in hits)
         {
-            var other = new Side(hit.Listing, AnnotationOf(hit, naces.GetValueOrDefault(hit.Listing.OrganisationId), annotator));
+            var known = naces.TryGetValue(hit.Listing.OrganisationId, out var nace);
+            var other = new Side(hit.Listing, AnnotationOf(hit, nace, annotator, known));
             var pair = source.Kind == "offer"
                 ? Scoring.Score(self, other, annotator.Knowledge, learned)
                 : Scoring.Score(other, self, annotator.Knowledge, learned);
@@ -147,6 +176,7 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         }
 
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
+        Timings.Mark("score");
 
         // every match this listing is in, in one query; the upserts below then work on tracked entities
         await db.Matches.Where(m => m.OfferListingId == source.ListingId || m.WantListingId == source.ListingId).LoadAsync(cancellationToken);
@@ -159,6 +189,8 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         {
             await UpsertBundleAsync(bundle, now, cancellationToken);
         }
+
+        Timings.Mark("stage matches");
     }
 
     private async Task UpsertPairAsync(ScoredPair s, DateTime now, CancellationToken cancellationToken)
@@ -174,6 +206,7 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         }
 
         Fill(match, s.Score, s.Reasons, s.DistanceKm, s.Transport, s.PatternIds, now);
+        match.TermsJson = JsonSerializer.Serialize(s.Terms, Json);
         match.MembersJson = null;
         db.AddEvent(new MatchSuggested(match.Id, match.Kind, s.Offer.ListingId, s.Want.ListingId, [s.Offer.OrganisationId, s.Want.OrganisationId], s.Score),
             match.Id.ToString());
@@ -192,6 +225,7 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         }
 
         Fill(match, b.Score, b.Reasons, b.DistanceKm, b.Transport, b.PatternIds, now);
+        match.TermsJson = JsonSerializer.Serialize(b.Lead.Terms, Json);
         match.MembersJson = JsonSerializer.Serialize(b.Members, Json);
         var orgs = b.Members.Select(m => m.OrganisationId).Distinct().ToList();
         db.AddEvent(new MatchSuggested(match.Id, match.Kind, b.Lead.Offer.ListingId, b.Lead.Want.ListingId, orgs, b.Score), match.Id.ToString());
@@ -250,4 +284,32 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         match.PatternIdsJson = JsonSerializer.Serialize(patternIds, Json);
         match.UpdatedAt = now;
     }
+}
+
+/// <summary>Named laps of one piece of work, for a Debug log line.</summary>
+public sealed class StageTimer
+{
+    private readonly List<(string Stage, TimeSpan Elapsed)> laps = [];
+    private long started = System.Diagnostics.Stopwatch.GetTimestamp();
+    private long last = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    public void Restart()
+    {
+        laps.Clear();
+        started = last = System.Diagnostics.Stopwatch.GetTimestamp();
+    }
+
+    public void Mark(string stage)
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        laps.Add((stage, System.Diagnostics.Stopwatch.GetElapsedTime(last, now)));
+        last = now;
+    }
+
+    /// <summary>A figure measured elsewhere (not a lap).</summary>
+    public void Add(string stage, TimeSpan elapsed) => laps.Add((stage, elapsed));
+
+    public TimeSpan Total => System.Diagnostics.Stopwatch.GetElapsedTime(started);
+
+    public override string ToString() => string.Join(' ', laps.Select(l => $"{l.Stage.Replace(' ', '-')}={l.Elapsed.TotalMilliseconds:0.0}"));
 }

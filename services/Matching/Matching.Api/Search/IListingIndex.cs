@@ -25,6 +25,9 @@ public sealed record IndexedListing(ListingSnapshot Listing, string Language, IR
 {
     /// <summary>The annotation, stored with the document and handed back with hits (see <c>AnnotationCodec</c>).</summary>
     public string? AnnotationJson { get; init; }
+
+    /// <summary>The same annotation, decoded (an engine may keep it in memory).</summary>
+    public Knowledge.Annotation? Annotation { get; init; }
 }
 
 /// <summary>
@@ -62,4 +65,7 @@ public sealed record CandidateQuery(ListingSnapshot Source, IReadOnlyList<string
 public sealed record IndexHit(ListingSnapshot Listing, double TextScore)
 {
     public string? AnnotationJson { get; init; }
+
+    /// <summary>The annotation already decoded, when the engine has it (else decode <see cref="AnnotationJson"/>).</summary>
+    public Knowledge.Annotation? Annotation { get; init; }
 }

@@ -15,6 +15,10 @@ public sealed class SearchOptions
     [Range(1, 2000)]
     public int Candidates { get; set; } = 200;
 
+    /// <summary>Decoded candidates the embedded engine keeps in memory (a few KB each); 0 turns the cache off.</summary>
+    [Range(0, 1_000_000)]
+    public int CachedCandidates { get; set; } = 40_000;
+
     /// <summary>Pairings scoring below this are not suggested.</summary>
     [Range(0.0, 1.0)]
     public double MinimumScore { get; set; } = 0.2;

@@ -140,6 +140,10 @@ namespace Marketplace.Matching.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("TermsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<double?>("TransportCo2eKgPerYear")
                         .HasColumnType("float");
 
@@ -206,6 +210,29 @@ namespace Marketplace.Matching.Data.Migrations.SqlServer
                     b.HasKey("PatternId");
 
                     b.ToTable("PatternWeights", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Matching.Matches.TermWeight", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Declined")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("float");
+
+                    b.HasKey("Term");
+
+                    b.ToTable("TermWeights", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.ServiceDefaults.Outbox.InboxMessage", b =>

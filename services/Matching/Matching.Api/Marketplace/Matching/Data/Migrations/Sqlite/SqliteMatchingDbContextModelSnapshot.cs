@@ -135,6 +135,10 @@ namespace Marketplace.Matching.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TermsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("TransportCo2eKgPerYear")
                         .HasColumnType("REAL");
 
@@ -201,6 +205,29 @@ namespace Marketplace.Matching.Data.Migrations.Sqlite
                     b.HasKey("PatternId");
 
                     b.ToTable("PatternWeights", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Matching.Matches.TermWeight", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Declined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Term");
+
+                    b.ToTable("TermWeights", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.ServiceDefaults.Outbox.InboxMessage", b =>
