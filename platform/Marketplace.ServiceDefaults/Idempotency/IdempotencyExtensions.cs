@@ -73,7 +73,10 @@ internal sealed class IdempotencySweeper(IServiceProvider services, TimeProvider
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(30));
+        // The first sweep waits a minute: at start the host may still be applying the migration that creates the table,
+        // and a failed DELETE logged by EF on every start reads like a fault.
+        await Task.Delay(TimeSpan.FromMinutes(1), clock, stoppingToken);
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(30), clock);
         do
         {
             try
