@@ -31,17 +31,7 @@ public static class Learning
                 db.PatternWeights.Add(weight);
             }
 
-            weight.Weight = Next(weight.Weight, accepted);
-            if (accepted)
-            {
-                weight.Accepted++;
-            }
-            else
-            {
-                weight.Declined++;
-            }
-
-            weight.UpdatedAt = now;
+            weight.Record(accepted, now);
         }
 
         List<string> stored = string.IsNullOrEmpty(match.TermsJson) ? [] : JsonSerializer.Deserialize<List<string>>(match.TermsJson) ?? [];
@@ -55,17 +45,7 @@ public static class Learning
                 db.TermWeights.Add(weight);
             }
 
-            weight.Weight = Next(weight.Weight, accepted);
-            if (accepted)
-            {
-                weight.Accepted++;
-            }
-            else
-            {
-                weight.Declined++;
-            }
-
-            weight.UpdatedAt = now;
+            weight.Record(accepted, now);
         }
     }
 

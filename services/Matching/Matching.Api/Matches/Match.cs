@@ -81,27 +81,44 @@ public sealed class KnownOrganisation
     public DateTime UpdatedAt { get; set; }
 }
 
-/// <summary>What the platform learned about a synergy pattern from accepted and declined matches (1 = neutral).</summary>
-public sealed class PatternWeight
+/// <summary>A weight the platform learns from decisions on matches (1 = neutral), with the decisions counted.</summary>
+public abstract class LearnedWeight
 {
-    public required string PatternId { get; set; }
     public double Weight { get; set; } = 1.0;
     public int Accepted { get; set; }
     public int Declined { get; set; }
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>One more decision: the weight moves a step up or down within its bounds.</summary>
+    public void Record(bool accepted, DateTime now)
+    {
+        Weight = Learning.Next(Weight, accepted);
+        if (accepted)
+        {
+            Accepted++;
+        }
+        else
+        {
+            Declined++;
+        }
+
+        UpdatedAt = now;
+    }
+}
+
+/// <summary>What the platform learned about a synergy pattern from accepted and declined matches.</summary>
+public sealed class PatternWeight : LearnedWeight
+{
+    public required string PatternId { get; set; }
 }
 
 /// <summary>
 /// What the platform learned about a term (a thesaurus concept <c>th:…</c> or a stem <c>st:…</c>) from accepted and
 /// declined matches whose descriptions shared it (1 = neutral).
 /// </summary>
-public sealed class TermWeight
+public sealed class TermWeight : LearnedWeight
 {
     public required string Term { get; set; }
-    public double Weight { get; set; } = 1.0;
-    public int Accepted { get; set; }
-    public int Declined { get; set; }
-    public DateTime UpdatedAt { get; set; }
 }
 
 public sealed record MatchReason(string Component, string Text, double Contribution);
