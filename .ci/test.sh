@@ -7,9 +7,9 @@ log="$(mktemp)"
 status=0
 dotnet test Marketplace.slnx -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 # Name the failed tests last, so the tail of a CI log says what broke.
-if grep -qE '^ +Failed [A-Za-z_]' "$log"; then
+if grep -qE '^ +Failed [A-Za-z_][A-Za-z0-9_]*\.[A-Za-z0-9_.]+' "$log"; then
   echo "Failed tests:"
-  grep -E '^ +Failed [A-Za-z_]' "$log" | sed -E 's/^ +/  /' | sort -u
+  grep -E '^ +Failed [A-Za-z_][A-Za-z0-9_]*\.[A-Za-z0-9_.]+' "$log" | sed -E 's/^ +/  /' | sort -u
 fi
 # Then one closing line for the whole suite: "N passed, N failed, N skipped".
 awk '/^ +Passed: +[0-9]+ *$/ { p += $2 } /^ +Failed: +[0-9]+ *$/ { f += $2 } /^ +Skipped: +[0-9]+ *$/ { s += $2 }
