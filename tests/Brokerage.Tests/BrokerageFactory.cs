@@ -1,54 +1,30 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marketplace.Brokerage.Data;
 using Marketplace.Matching.Contracts;
-using Marketplace.Standalone;
 using MassTransit;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Brokerage.Tests;
 
 /// <summary>The standalone host in process: every service, in-memory bus, real SQLite files in a fresh directory.</summary>
-public sealed class BrokerageFactory : WebApplicationFactory<StandaloneArguments>
+public sealed class BrokerageFactory() : StandaloneFactory("brokerage-tests")
 {
     public static readonly string[] CompanyScopes =
         ["brokerage.read", "brokerage.write", "listings.read", "listings.write", "matches.read", "matches.write"];
 
-    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "brokerage-tests-" + Guid.NewGuid().ToString("N"));
     private HttpClient? operatorClient;
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("Marketplace:DataDir", dataDir);
-        builder.UseSetting("Marketplace:Demo", "true");
-        builder.UseSetting("Marketplace:SeedDemoData", "false");
-        builder.UseSetting("Outbox:PollInterval", "00:00:00.100");
-        builder.UseSetting("Brokerage:Billing:OperatorCountry", "DK");
-        builder.UseSetting("Brokerage:Billing:PaymentTermsDays", "14");
-    }
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("Outbox:PollInterval", "00:00:00.100"),
+        new("Brokerage:Billing:OperatorCountry", "DK"),
+        new("Brokerage:Billing:PaymentTermsDays", "14"),
+    ];
 
-    public async Task<HttpClient> OperatorAsync() => operatorClient ??= await ClientAsync("demo-operator", "demo-operator-secret");
-
-    public async Task<HttpClient> ClientAsync(string clientId, string secret)
-    {
-        var client = CreateClient();
-        using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = secret,
-        }));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public async Task<HttpClient> OperatorAsync() => operatorClient ??= await OperatorClientAsync();
 
     /// <summary>A company registered with Identity, known to Brokerage, with its own partner client.</summary>
     public async Task<Company> CompanyAsync(string name, string country, string[]? scopes = null)
@@ -88,39 +64,6 @@ public sealed class BrokerageFactory : WebApplicationFactory<StandaloneArguments
         return id!.Value;
     }
 
-    public static async Task<T> Eventually<T>(Func<Task<T?>> probe, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The expected state was not reached in time.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        operatorClient?.Dispose();
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(dataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // the index may still hold a file briefly; the temp folder is cleaned by the OS
-        }
-    }
 }
 
 public sealed record Company(Guid Id, string Name, string Country, HttpClient Client);

@@ -18,7 +18,7 @@ public sealed class EndToEndTests(BrokerageFactory factory)
         var offer = await ListingAsync(supplier, "offer", "Dry fly ash from coal units", "Pulverised fuel ash, dry, silo storage.", "10 01 02");
         var want = await ListingAsync(receiver, "want", "Fly ash for blended cement", "Cement works needs fly ash as pozzolan.", null);
 
-        var matchId = await BrokerageFactory.Eventually<string>(async () =>
+        var matchId = await Eventually<string>(async () =>
         {
             using var response = await receiver.Client.GetAsync($"/api/v1/listings/{want}/matches?limit=20");
             if (response.StatusCode != HttpStatusCode.OK)
@@ -33,7 +33,7 @@ public sealed class EndToEndTests(BrokerageFactory factory)
         Assert.Equal("interested", (await (await supplier.Client.PostAsync($"/api/v1/matches/{matchId}/interest", null)).ReadJsonAsync()).Str("status"));
         Assert.Equal("accepted", (await (await receiver.Client.PostAsync($"/api/v1/matches/{matchId}/interest", null)).ReadJsonAsync()).Str("status"));
 
-        var deal = await BrokerageFactory.Eventually<JsonElement?>(async () =>
+        var deal = await Eventually<JsonElement?>(async () =>
         {
             var items = (await (await supplier.Client.GetAsync($"/api/v1/deals?matchId={matchId}")).ReadJsonAsync()).GetProperty("items");
             return items.GetArrayLength() == 1 ? items[0] : null;

@@ -70,7 +70,7 @@ public static class Flow
     /// <summary>The ledger entries of a contract once there are at least <paramref name="count"/> (accrual runs on events).</summary>
     public static async Task<JsonElement[]> LedgerAsync(HttpClient op, string query, int count)
     {
-        var items = await BrokerageFactory.Eventually(async () =>
+        var items = await Eventually(async () =>
         {
             var list = (await (await op.GetAsync($"/api/v1/charges?{query}")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToArray();
             return list.Length >= count ? list : null;

@@ -93,7 +93,7 @@ public sealed class AccessTests(ListingsFactory factory)
             new MatchParty(id, owner, "Spent solvent", null, "material", 1440, "t", null),
             new MatchParty(want, third, "Solvent for recovery", null, "material", 1440, "t", null),
             [], 0.9, 3, DateTime.UtcNow));
-        await ListingsFactory.Eventually(async () =>
+        await Eventually(async () =>
             await factory.WithDbAsync(db => db.ListingReveals.AnyAsync(r => r.ListingId == id && r.ViewerOrganisationId == third)) ? "" : null);
 
         var revealed = await (await thirdClient.GetAsync($"/api/v1/listings/{id}")).JsonAsync();

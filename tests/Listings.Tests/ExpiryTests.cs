@@ -40,7 +40,7 @@ public sealed class ExpiryTests(ListingsFactory factory)
         var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
         await factory.WithDbAsync(db => db.Listings.Where(l => l.Id == id).ExecuteUpdateAsync(s => s.SetProperty(l => l.AvailableUntil, yesterday)));
 
-        await ListingsFactory.Eventually(async () =>
+        await Eventually(async () =>
             await factory.WithDbAsync(db => db.Listings.AnyAsync(l => l.Id == id && l.Status == ListingStatuses.Expired)) ? "" : null,
             TimeSpan.FromSeconds(10));
         var publish = await op.PostAsJsonAsync($"/api/v1/listings/{id}/publish", new { });

@@ -231,7 +231,7 @@ public sealed class ListingApiTests(ListingsFactory factory)
         Assert.Equal("pressure", snapshot.GetProperty("attributes")[0].GetProperty("name").GetString());
 
         // The outbox is dispatched: Matching consumed the event and knows the listing.
-        await ListingsFactory.Eventually(async () =>
+        await Eventually(async () =>
         {
             var response = await op.GetAsync($"/api/v1/listings/{id}/matches?limit=1");
             return response.StatusCode == HttpStatusCode.OK ? "" : null;

@@ -1,48 +1,17 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marketplace.Listings.Data;
-using Marketplace.Standalone;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Listings.Tests;
 
 /// <summary>The standalone host in process (real SQLite files, in-memory bus), with a fast expiry job.</summary>
-public sealed class ListingsFactory : WebApplicationFactory<StandaloneArguments>
+public sealed class ListingsFactory() : StandaloneFactory("listings-tests")
 {
-    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "listings-tests-" + Guid.NewGuid().ToString("N"));
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("Marketplace:DataDir", dataDir);
-        builder.UseSetting("Marketplace:Demo", "true");
-        builder.UseSetting("Marketplace:SeedDemoData", "false");
-        builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
-        builder.UseSetting("Listings:ExpiryInterval", "00:00:00.500");
-        builder.UseSetting("Listings:MaxImportBytes", "2000000");
-    }
-
-    public async Task<HttpClient> OperatorClientAsync() => await ClientAsync("demo-operator", "demo-operator-secret");
-
-    public async Task<HttpClient> ClientAsync(string clientId, string secret)
-    {
-        var client = CreateClient();
-        using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = secret,
-        }));
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+        [new("Listings:ExpiryInterval", "00:00:00.500"), new("Listings:MaxImportBytes", "2000000")];
 
     /// <summary>A company registered in Identity and known to Listings (its OrganisationRegistered consumed).</summary>
     public async Task<Guid> RegisterCompanyAsync(HttpClient operatorClient, string name, string nace = "17.12")
@@ -70,39 +39,6 @@ public sealed class ListingsFactory : WebApplicationFactory<StandaloneArguments>
         return await action(scope.ServiceProvider.GetRequiredService<ListingsDbContext>());
     }
 
-    public static async Task<T> Eventually<T>(Func<Task<T?>> probe, TimeSpan? timeout = null)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The expected state was not reached in time.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(dataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // an index file may still be held briefly; the temp folder is cleaned by the OS
-        }
-    }
 }
 
 [CollectionDefinition(Name)]

@@ -53,7 +53,7 @@ public sealed class LifecycleTests(MatchingFactory factory) : IClassFixture<Matc
         Assert.Equal("interested", match.GetProperty("offerInterest").GetString());
 
         // MatchAccepted reached Brokerage through the outbox and the bus
-        await Api.Eventually(async () =>
+        await Eventually(async () =>
         {
             var deals = await (await client.GetAsync($"/api/v1/deals?matchId={matchId}")).ReadJsonAsync();
             return deals.ToString().Contains(matchId.ToString(), StringComparison.OrdinalIgnoreCase) ? "" : null;
@@ -108,7 +108,7 @@ public sealed class LifecycleTests(MatchingFactory factory) : IClassFixture<Matc
         var acid = await Api.CreateListingAsync(client, steel, "offer", "Spent hydrochloric acid pickling liquor", "Iron-rich spent pickle liquor from the pickling line.", ewcCode: "11 01 05*");
 
         await Api.WaitForMatchAsync(client, withPermit, acid);
-        var forPlain = await Api.Eventually(() => Api.MatchesAsync(client, noPermit));
+        var forPlain = await Eventually(() => Api.MatchesAsync(client, noPermit));
         Assert.DoesNotContain(forPlain, m => m.GetProperty("listingId").GetGuid() == acid);
         Assert.DoesNotContain(await Api.MatchesAsync(client, acid) ?? [], m => m.GetProperty("listingId").GetGuid() == noPermit);
     }
@@ -133,7 +133,7 @@ public sealed class LifecycleTests(MatchingFactory factory) : IClassFixture<Matc
         var matchId = item.GetProperty("matchId").GetGuid();
         var bus = factory.Services.GetRequiredService<IBus>();
         await bus.Publish(new ListingClosed(offer, Guid.Empty, 2, "sold"));
-        await Api.Eventually(async () =>
+        await Eventually(async () =>
         {
             var match = await (await client.GetAsync($"/api/v1/matches/{matchId}")).ReadJsonAsync();
             return match.GetProperty("status").GetString() == "withdrawn" ? "" : null;
@@ -158,7 +158,7 @@ public sealed class LifecycleTests(MatchingFactory factory) : IClassFixture<Matc
             await bus.Publish(new ListingPublished(snapshot), ctx => ctx.MessageId = messageId);
         }
 
-        await Api.Eventually(async () => await SuggestedEvents() > before ? "" : null);
+        await Eventually(async () => await SuggestedEvents() > before ? "" : null);
         await Task.Delay(700);
         Assert.Equal(before + 1, await SuggestedEvents());
     }
@@ -172,11 +172,11 @@ public sealed class LifecycleTests(MatchingFactory factory) : IClassFixture<Matc
         var kiln = await Api.RegisterAsync(client, "Pool Cement", "23.51");
         var offerA = await Api.CreateListingAsync(client, a, "offer", "Dry fly ash, pool test", "Pulverised fuel ash from a small coal boiler.", amount: 60000, ewcCode: "10 01 02");
         var offerB = await Api.CreateListingAsync(client, b, "offer", "Dry fly ash, pool test", "Pulverised fuel ash from a small coal boiler.", amount: 50000, ewcCode: "10 01 02", lat: 55.65);
-        await Api.Eventually(() => Api.MatchesAsync(client, offerA));
-        await Api.Eventually(() => Api.MatchesAsync(client, offerB));
+        await Eventually(() => Api.MatchesAsync(client, offerA));
+        await Eventually(() => Api.MatchesAsync(client, offerB));
         var want = await Api.CreateListingAsync(client, kiln, "want", "Fly ash for blended cement", "Pozzolan for clinker substitution, large kiln.", amount: 100000);
 
-        var bundle = await Api.Eventually(async () =>
+        var bundle = await Eventually(async () =>
         {
             var items = await Api.MatchesAsync(client, want, 50);
             var found = items?.FirstOrDefault(i => i.GetProperty("kind").GetString() == "bundle");

@@ -272,20 +272,8 @@ public abstract partial class MarketplaceUnderTest : IAsyncLifetime
         return connection;
     }
 
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The expected state was not reached in time.");
-            await Task.Delay(100);
-        }
-    }
+    public static Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, TimeSpan? timeout = null) =>
+        Poll.Eventually(probe, timeout ?? TimeSpan.FromSeconds(30));
 
     public override string ToString() => Mode;
 

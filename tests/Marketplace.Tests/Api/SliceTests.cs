@@ -21,7 +21,7 @@ public sealed class SliceTests(MarketplaceFactory factory) : IClassFixture<Marke
         var offer = await CreateListingAsync(client, supplier, "offer", "Dry fly ash from coal units", "Pulverised fuel ash, dry, silo storage.");
         var want = await CreateListingAsync(client, receiver, "want", "Fly ash for blended cement", "Cement works needs fly ash as pozzolan.");
 
-        var match = await Json.Eventually(async () =>
+        var match = await Eventually(async () =>
         {
             using var response = await client.GetAsync($"/api/v1/listings/{want}/matches?limit=5");
             if (response.StatusCode == HttpStatusCode.NotFound)
@@ -43,7 +43,7 @@ public sealed class SliceTests(MarketplaceFactory factory) : IClassFixture<Marke
         Assert.Equal(HttpStatusCode.OK, interest.StatusCode);
         Assert.Equal("accepted", (await interest.ReadJsonAsync()).GetProperty("status").GetString());
 
-        var deal = await Json.Eventually(async () =>
+        var deal = await Eventually(async () =>
         {
             var deals = await (await client.GetAsync($"/api/v1/deals?matchId={matchId}")).ReadJsonAsync();
             return deals.GetProperty("items").GetArrayLength() == 1 ? new Box<JsonElement>(deals.GetProperty("items")[0]) : null;
@@ -67,7 +67,7 @@ public sealed class SliceTests(MarketplaceFactory factory) : IClassFixture<Marke
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BrokerageDbContext>();
-        await Json.Eventually(async () => await db.Deals.AnyAsync(d => d.MatchId == message.MatchId) ? "" : null);
+        await Eventually(async () => await db.Deals.AnyAsync(d => d.MatchId == message.MatchId) ? "" : null);
         await Task.Delay(500);
         Assert.Equal(1, await db.Deals.CountAsync(d => d.MatchId == message.MatchId));
     }

@@ -60,7 +60,7 @@ public sealed class SqlServerTests
             var receiver = await SliceTests.RegisterAsync(client, "SQL Cement", "23.51");
             var offer = await SliceTests.CreateListingAsync(client, supplier, "offer", "Dry fly ash", "Pulverised fuel ash.");
             var want = await SliceTests.CreateListingAsync(client, receiver, "want", "Fly ash for cement", "Pozzolan, fly ash.");
-            await Json.Eventually(async () =>
+            await Eventually(async () =>
             {
                 using var response = await client.GetAsync($"/api/v1/listings/{want}/matches");
                 return response.IsSuccessStatusCode && (await response.ReadJsonAsync()).GetProperty("items").EnumerateArray()
