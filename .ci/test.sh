@@ -10,6 +10,10 @@ dotnet test Marketplace.slnx -c Release --no-build -nologo --logger "console;ver
 if grep -qE '^ +Failed [A-Za-z_][A-Za-z0-9_]*\.[A-Za-z0-9_.]+' "$log"; then
   echo "Failed tests:"
   grep -E '^ +Failed [A-Za-z_][A-Za-z0-9_]*\.[A-Za-z0-9_.]+' "$log" | sed -E 's/^ +/  /' | sort -u
+  # With each one's message and the top of its stack (the console logger prints them under the test's line).
+  echo "Why they failed:"
+  awk '/^ +Failed [A-Za-z_][A-Za-z0-9_]*\.[A-Za-z0-9_.]+/ { n = 14; print; next }
+       /^ +(Passed|Skipped) / { n = 0 } n > 0 && !/^(info|warn|fail|dbug|trce|crit): / { print; n-- }' "$log" | cut -c1-300
 fi
 # Then one closing line for the whole suite: "N passed, N failed, N skipped".
 awk '/^ +Passed: +[0-9]+ *$/ { p += $2 } /^ +Failed: +[0-9]+ *$/ { f += $2 } /^ +Skipped: +[0-9]+ *$/ { s += $2 }

@@ -2,12 +2,14 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.ServiceDefaults.Http;
 
 /// <summary>
-/// Turns malformed input that slips past binding (bad JSON, oversized bodies) into a 400/413 problem
-/// instead of a 500; everything else falls through to the default 500 problem.
+/// Turns malformed input that slips past binding (bad JSON, oversized bodies) into a 400/413 problem, and a write
+/// that lost an optimistic-concurrency race the endpoint did not handle itself into a 409, instead of a 500;
+/// everything else falls through to the default 500 problem.
 /// </summary>
 internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -19,6 +21,8 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problems
                 (StatusCodes.Status413PayloadTooLarge, "Request body too large", exception.Message),
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", Describe(bad)),
             JsonException json => (StatusCodes.Status400BadRequest, "Malformed JSON", json.Message),
+            DbUpdateConcurrencyException => (StatusCodes.Status409Conflict, "Changed concurrently",
+                "The resource changed while your request was being saved; nothing was written. Read it again and retry."),
             _ => (0, "", ""),
         };
         if (status == 0)

@@ -106,7 +106,11 @@ public static class MatchEndpoints
     }
 
     /// <summary>The caller's side says interested; when both sides have, the match is accepted and Brokerage is told.</summary>
-    public static async Task<Results<Ok<MatchDto>, NotFound, ProblemHttpResult>> ExpressInterest(
+    public static Task<Results<Ok<MatchDto>, NotFound, ProblemHttpResult>> ExpressInterest(
+        Guid id, ClaimsPrincipal user, MatchingDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        RetryOnConflictAsync(db, () => ExpressInterestOnceAsync(id, user, db, clock, cancellationToken));
+
+    private static async Task<Results<Ok<MatchDto>, NotFound, ProblemHttpResult>> ExpressInterestOnceAsync(
         Guid id, ClaimsPrincipal user, MatchingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var match = await FindVisibleAsync(db, id, user, cancellationToken, track: true);
@@ -164,7 +168,11 @@ public static class MatchEndpoints
         return TypedResults.Ok(match.AsDto());
     }
 
-    public static async Task<Results<Ok<MatchDto>, NotFound, ProblemHttpResult>> DeclineMatch(
+    public static Task<Results<Ok<MatchDto>, NotFound, ProblemHttpResult>> DeclineMatch(
+        Guid id, DeclineRequest? request, ClaimsPrincipal user, MatchingDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        RetryOnConflictAsync(db, () => DeclineOnceAsync(id, request, user, db, clock, cancellationToken));
+
+    private static async Task<Results<Ok<MatchDto>, NotFound, ProblemHttpResult>> DeclineOnceAsync(
         Guid id, DeclineRequest? request, ClaimsPrincipal user, MatchingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var match = await FindVisibleAsync(db, id, user, cancellationToken, track: true);
@@ -200,6 +208,33 @@ public static class MatchEndpoints
         }
 
         return TypedResults.Ok(match.AsDto());
+    }
+
+    /// <summary>
+    /// A party's decision is applied to the match as it is now. Matching re-scores a match when one of its listings or
+    /// organisations changes (a consumer writing the same row at the same moment); the decision is then read and
+    /// applied again on the fresh row, so the caller never sees the collision. Only repeated collisions answer 409.
+    /// </summary>
+    private static async Task<Results<Ok<MatchDto>, NotFound, ProblemHttpResult>> RetryOnConflictAsync(
+        MatchingDbContext db, Func<Task<Results<Ok<MatchDto>, NotFound, ProblemHttpResult>>> attempt)
+    {
+        for (var tries = 1; ; tries++)
+        {
+            db.ChangeTracker.Clear();
+            try
+            {
+                return await attempt();
+            }
+            catch (DbUpdateConcurrencyException) when (tries < 5)
+            {
+                await Task.Delay(Random.Shared.Next(5, 20 * tries));
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Match changed",
+                    detail: "The match kept changing while your decision was saved; read it again and retry.");
+            }
+        }
     }
 
     private static async Task<Match?> FindVisibleAsync(MatchingDbContext db, Guid id, ClaimsPrincipal user, CancellationToken cancellationToken, bool track = false)
