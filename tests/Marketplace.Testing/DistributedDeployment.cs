@@ -4,8 +4,9 @@ namespace Marketplace.Testing;
 
 /// <summary>
 /// The distributed mode on one machine, as deploy/local/run-distributed.sh starts it: four service processes and the
-/// gateway over a real RabbitMQ, in a private virtual host, each service with its own SQLite file. Without a broker
-/// nothing is started (the tests that need it are skipped, or fail when MARKETPLACE_REQUIRE_RABBITMQ=1).
+/// gateway over a real RabbitMQ, in a private virtual host, each service with its own SQLite file. The services reach
+/// the broker through <see cref="Broker"/>, so a test can take the broker away from this deployment alone. Without a
+/// broker nothing is started (the tests that need it are skipped, or fail when MARKETPLACE_REQUIRE_RABBITMQ=1).
 /// </summary>
 public class DistributedDeployment : IAsyncLifetime
 {
@@ -17,6 +18,9 @@ public class DistributedDeployment : IAsyncLifetime
     public TimeSpan StartToReady { get; private set; }
     /// <summary>The deployment's private virtual host ("/" only when rabbitmqctl could not create one).</summary>
     public string VirtualHost => vhost;
+
+    /// <summary>The deployment's way to the broker; <see cref="BrokerGate.Cut"/> is a broker outage for it alone.</summary>
+    public BrokerGate? Broker { get; private set; }
 
     private string vhost = "/";
 
@@ -43,7 +47,8 @@ public class DistributedDeployment : IAsyncLifetime
             vhost = name;
         }
 
-        var rabbitUrl = $"amqp://guest:guest@127.0.0.1:5672/{Uri.EscapeDataString(vhost)}";
+        Broker = new BrokerGate();
+        var rabbitUrl = $"amqp://guest:guest@127.0.0.1:{Broker.Port}/{Uri.EscapeDataString(vhost)}";
         var ports = new Dictionary<string, int>
         {
             ["gateway"] = Repo.FreePort(), ["identity"] = Repo.FreePort(), ["listings"] = Repo.FreePort(),
@@ -101,6 +106,8 @@ public class DistributedDeployment : IAsyncLifetime
         {
             host.Dispose();
         }
+
+        Broker?.Dispose();
 
         if (vhost != "/")
         {

@@ -179,19 +179,7 @@ public static class RabbitMq
         }
     }
 
-    /// <summary>
-    /// A broker outage for one virtual host: the guest user loses its permissions there (reconnects are refused) and
-    /// every open connection to it is closed. Other virtual hosts, and so other test runs, are not touched.
-    /// </summary>
-    public static bool BeginOutage(string vhost) =>
-        vhost != "/"
-        && Ctl("clear_permissions", "-p", vhost, "guest").ExitCode == 0
-        && Ctl("close_all_connections", "--vhost", vhost, "--limit", "1000", "marketplace fault test: broker outage").ExitCode == 0;
-
-    public static void EndOutage(string vhost) =>
-        Assert.Equal(0, Ctl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*").ExitCode);
-
-    /// <summary>rabbitmqctl, for a private virtual host per run and for the broker outage.</summary>
+    /// <summary>rabbitmqctl, for a private virtual host per run.</summary>
     public static (int ExitCode, string Output) Ctl(params string[] args)
     {
         var info = new ProcessStartInfo("rabbitmqctl") { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -60,6 +60,9 @@ public static class MessagingExtensions
 
         builder.Services.AddMassTransit(x =>
         {
+            // MassTransit 8 reports usage to its vendor over the internet by default; an operator's marketplace
+            // makes no calls it was not configured to make.
+            x.DisableUsageTelemetry();
             x.SetKebabCaseEndpointNameFormatter();
             foreach (var register in registrations)
             {

@@ -100,14 +100,16 @@ internal sealed class OutboxDispatcher<TContext>(
             {
                 foreach (var message in group)
                 {
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    timeout.CancelAfter(o.PublishTimeout);
                     try
                     {
-                        await PublishAsync(message, ct);
+                        await PublishAsync(message, timeout.Token);
                         sent.Add(message.Sequence);
                     }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    catch (Exception ex) when (!ct.IsCancellationRequested)
                     {
-                        failed.Add((message.Sequence, ex.Message));
+                        failed.Add((message.Sequence, ex is OperationCanceledException ? $"Not confirmed by the broker within {o.PublishTimeout}." : ex.Message));
                         Telemetry.OutboxFailures.Add(1);
                         return; // later events of this aggregate wait, so order holds
                     }

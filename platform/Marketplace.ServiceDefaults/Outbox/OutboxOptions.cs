@@ -23,6 +23,13 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Longest wait for one publish to be confirmed. A publish caught in a broker connection that died under it is
+    /// abandoned after this and retried on a later pass, instead of holding the dispatcher forever.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Sent rows and inbox rows are kept this long, then removed.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
