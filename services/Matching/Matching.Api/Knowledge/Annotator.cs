@@ -76,8 +76,8 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         foreach (var pattern in knowledge.CandidatePatterns(listing.Kind, english, listing.EwcCode, nace, groups))
         {
             var fit = listing.Kind == "offer"
-                ? ResourceFit(pattern, listing, english, groups, nace, temperature)
-                : UseFit(pattern, listing, english, groups, nace);
+                ? ResourceFit(pattern, listing, english, groups, nace, temperature, knowledge)
+                : UseFit(pattern, listing, english, groups, nace, knowledge);
             if (fit.Value >= 0.05)
             {
                 fits[pattern.Id] = fit;
@@ -97,7 +97,7 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
     }
 
     /// <summary>How well an offer supplies the pattern's resource: waste code, named material, supplier sector, temperature.</summary>
-    public static PatternFit ResourceFit(SynergyPattern p, ListingSnapshot offer, StemText english, IReadOnlySet<string> groups, string? nace, double? temperatureC)
+    public static PatternFit ResourceFit(SynergyPattern p, ListingSnapshot offer, StemText english, IReadOnlySet<string> groups, string? nace, double? temperatureC, KnowledgeBase? knowledge = null)
     {
         var evidence = new List<string>();
         var miss = 1.0;
@@ -110,13 +110,13 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
             }
             else if (p.Resource.Ewc.Any(e => e.Length >= 5 && e[..5] == ewc[..5]))
             {
-                miss *= 1 - 0.4;
+                miss *= 1 - SubChapterCredit(p, ewc, knowledge);
                 evidence.Add($"waste code {ewc} is in the same List of Waste sub-chapter as this pattern's");
             }
         }
 
         miss *= Hits(p.ResourcePhrases, english, 0.6, 3, evidence, "names");
-        miss *= GroupHits(p.ResourceGroups, groups, 0.5, evidence);
+        miss *= GroupHits(p.ResourceGroups, groups, 0.5, evidence, knowledge);
         miss *= NaceFit(p.Resource.Nace, nace, 0.3, 0.2, 0.1, evidence, "supplier");
         var value = 1 - miss;
         if (temperatureC is { } t && (p.MinTemperatureC is not null || p.MaxTemperatureC is not null))
@@ -139,14 +139,38 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
     }
 
     /// <summary>How well a want is the pattern's use: use terms, the material it asks for, receiving sector.</summary>
-    public static PatternFit UseFit(SynergyPattern p, ListingSnapshot want, StemText english, IReadOnlySet<string> groups, string? nace)
+    public static PatternFit UseFit(SynergyPattern p, ListingSnapshot want, StemText english, IReadOnlySet<string> groups, string? nace, KnowledgeBase? knowledge = null)
     {
         var evidence = new List<string>();
         var miss = Hits(p.UsePhrases, english, 0.6, 3, evidence, "asks for");
         miss *= Hits(p.ResourcePhrases, english, 0.5, 2, evidence, "names the resource");
-        miss *= GroupHits(p.WantGroups, groups, 0.45, evidence);
-        miss *= NaceFit(p.Use.Nace, nace, 0.5, 0.35, 0.2, evidence, "receiving");
+        miss *= GroupHits(p.WantGroups, groups, 0.45, evidence, knowledge);
+
+        // The receiving sector says what a buyer could use, not what this want asks for: without a word of the
+        // want pointing to the pattern, its sector alone counts half (a recycler's want for one material does
+        // not make every material its sector recycles a fit).
+        var sectorOnly = miss >= 1;
+        miss *= sectorOnly ? NaceFit(p.Use.Nace, nace, 0.25, 0.175, 0.1, evidence, "receiving")
+            : NaceFit(p.Use.Nace, nace, 0.5, 0.35, 0.2, evidence, "receiving");
         return new PatternFit(p.Id, (1 - miss) * ClassFactor(p, want.ResourceClass), evidence);
+    }
+
+    /// <summary>
+    /// Credit for an offer's waste code that is not the pattern's but sits in the same List of Waste sub-chapter.
+    /// A sub-chapter gathers the wastes of one process, often quite different materials (10 01: ashes, FGD gypsum,
+    /// boiler sludges; 19 12: paper, metals, plastics, glass, wood from sorting). An offer whose code is a specific
+    /// entry that other patterns list is that other material, so the shared heading says little; a catch-all
+    /// entry (xx xx 99) or one no pattern lists keeps the fuller credit.
+    /// </summary>
+    public static double SubChapterCredit(SynergyPattern p, string ewc, KnowledgeBase? knowledge)
+    {
+        var code = ewc.TrimEnd('*');
+        if (knowledge is null || code.EndsWith("99", StringComparison.Ordinal) || !knowledge.CodesListed.Contains(ewc))
+        {
+            return 0.4;
+        }
+
+        return p.Resource.Ewc.Any(e => e.Length >= 5 && e[..5] == ewc[..5] && e.TrimEnd('*').EndsWith("99", StringComparison.Ordinal)) ? 0.4 : 0.1;
     }
 
     private static double Hits(IReadOnlyList<Phrase> phrases, StemText text, double each, int max, List<string> evidence, string verb)
@@ -172,20 +196,24 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         return Math.Pow(1 - each, found.Count);
     }
 
-    private static double GroupHits(IReadOnlySet<string> patternGroups, IReadOnlySet<string> groups, double each, List<string> evidence)
+    /// <summary>The two most specific shared groups, each weighed by how few patterns name it.</summary>
+    private static double GroupHits(IReadOnlySet<string> patternGroups, IReadOnlySet<string> groups, double each, List<string> evidence, KnowledgeBase? knowledge)
     {
         if (patternGroups.Count == 0 || groups.Count == 0)
         {
             return 1;
         }
 
-        var shared = patternGroups.Where(groups.Contains).Take(2).ToList();
+        var shared = patternGroups.Where(groups.Contains)
+            .Select(g => (Group: g, Weight: knowledge?.GroupSpecificity.GetValueOrDefault(g, 1.0) ?? 1.0))
+            .OrderByDescending(g => g.Weight).ThenBy(g => g.Group, StringComparer.Ordinal)
+            .Take(2).ToList();
         if (shared.Count > 0)
         {
-            evidence.Add($"thesaurus: {string.Join(", ", shared)}");
+            evidence.Add($"thesaurus: {string.Join(", ", shared.Select(s => s.Group))}");
         }
 
-        return Math.Pow(1 - each, shared.Count);
+        return shared.Aggregate(1.0, (m, s) => m * (1 - (each * s.Weight)));
     }
 
     /// <summary>NACE Rev. 2: class (NN.NN), group (NN.N), division (NN).</summary>

@@ -1,0 +1,56 @@
+using Marketplace.Matching.Knowledge;
+using static Marketplace.Matching.Tests.Snapshots;
+
+namespace Marketplace.Matching.Tests;
+
+/// <summary>What counts as evidence that a listing fits a synergy pattern, and how much.</summary>
+public sealed class PatternFitTests
+{
+    [Fact]
+    public void A_wants_sector_alone_fits_a_pattern_half_as_well_as_the_sector_with_a_word_of_the_want_pointing_to_it()
+    {
+        var annotator = new Annotator(Kb);
+        var sectorOnly = annotator.Annotate(Listing("want", "Input for our site", "Regular deliveries needed."), "23.51")
+            .Patterns.GetValueOrDefault("coal-fly-ash-to-cement")?.Value ?? 0;
+        var withWord = annotator.Annotate(Listing("want", "Input for our site", "Regular deliveries of a pozzolan needed."), "23.51")
+            .Patterns["coal-fly-ash-to-cement"].Value;
+
+        Assert.InRange(sectorOnly, 0.2, 0.3);
+        Assert.True(withWord > 0.75, $"{withWord}");
+    }
+
+    [Fact]
+    public void A_specific_waste_code_of_another_material_in_the_same_sub_chapter_earns_little_credit()
+    {
+        var pattern = Kb.PatternsById["coke-breeze-coal-fines-reuse"];
+        Assert.Contains(pattern.Resource.Ewc, e => e.StartsWith("10 01", StringComparison.Ordinal));
+        Assert.DoesNotContain("10 01 05", pattern.Resource.Ewc);
+        Assert.Contains("10 01 05", Kb.CodesListed);
+
+        // 10 01 05 is FGD gypsum, a material other patterns list: sharing the 10 01 heading with coal fines says little
+        Assert.Equal(0.1, Annotator.SubChapterCredit(pattern, "10 01 05", Kb));
+        // a catch-all entry of the same heading could be anything the heading covers
+        Assert.Equal(0.4, Annotator.SubChapterCredit(pattern, "10 01 99", Kb));
+    }
+
+    [Fact]
+    public void Broad_thesaurus_groups_that_many_patterns_name_count_less_than_specific_ones()
+    {
+        var broad = Kb.GroupSpecificity.MaxBy(g => -g.Value);
+        Assert.True(broad.Value < 0.6, $"{broad.Key}: {broad.Value}");
+        Assert.Contains(Kb.GroupSpecificity, g => g.Value == 1.0);
+        Assert.True(Kb.GroupSpecificity.GetValueOrDefault("by-product", 1.0) < 1.0);
+    }
+
+    [Fact]
+    public void An_offer_naming_only_a_broad_group_fits_a_pattern_less_than_one_naming_its_specific_material()
+    {
+        var annotator = new Annotator(Kb);
+        var broad = annotator.Annotate(Listing("offer", "By-product available", "A by-product of our plant."), null)
+            .Patterns.GetValueOrDefault("fgd-gypsum-to-plasterboard")?.Value ?? 0;
+        var specific = annotator.Annotate(Listing("offer", "Gypsum available", "Gypsum from our plant."), null)
+            .Patterns["fgd-gypsum-to-plasterboard"].Value;
+
+        Assert.True(specific > broad, $"{specific} vs {broad}");
+    }
+}
