@@ -53,4 +53,27 @@ public sealed class PatternFitTests
 
         Assert.True(specific > broad, $"{specific} vs {broad}");
     }
+
+    [Fact]
+    public void The_common_names_of_a_catch_all_waste_code_are_not_taken_as_a_patterns_resource_names()
+    {
+        // 02 04 99 gathers beet pulp, molasses and bagasse: the molasses pattern lists the code but is not about bagasse
+        Assert.Contains("02 04 99", Kb.PatternsById["molasses-to-fermentation"].Resource.Ewc);
+        Assert.DoesNotContain(Kb.PatternsById["molasses-to-fermentation"].ResourcePhrases, p => p.Text == "bagasse");
+        Assert.True(KnowledgeBase.IsCatchAll("02 04 99"));
+        Assert.False(KnowledgeBase.IsCatchAll("10 01 02"));
+    }
+
+    [Fact]
+    public void An_offer_with_a_catch_all_code_fits_a_pattern_less_than_one_whose_text_names_the_material()
+    {
+        var annotator = new Annotator(Kb);
+        var vague = annotator.Annotate(Listing("offer", "Residue from our sugar factory", "Available all year.", ewc: "02 04 99"), null)
+            .Patterns["molasses-to-fermentation"];
+        var named = annotator.Annotate(Listing("offer", "Molasses from our sugar factory", "Available all year.", ewc: "02 04 99"), null)
+            .Patterns["molasses-to-fermentation"];
+
+        Assert.True(named.Value > vague.Value + 0.1, $"{named.Value} vs {vague.Value}");
+        Assert.Contains(vague.Evidence, e => e.StartsWith("has a waste code that gathers", StringComparison.Ordinal));
+    }
 }

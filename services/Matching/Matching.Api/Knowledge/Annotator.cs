@@ -59,10 +59,18 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         // Pattern terms are English: an English listing is read as written; the waste code's label and common
         // names are English whatever the listing's language.
         var englishStems = language == "en" ? new List<string>(stems) : [];
+        StemText? codeNames = null;
         if (listing.EwcCode is { } code && knowledge.Ewc.TryGetValue(code, out var entry))
         {
             englishStems.Add("|");
-            englishStems.AddRange(TextAnalysis.Stems(string.Join(" | ", [entry.Label, .. entry.CommonNames]), "en"));
+            // a catch-all entry's common names are the several materials it gathers, only one of which may be this
+            // listing's: they are weighed apart (see ResourceFit), a specific entry's names are the listing's own
+            var catchAll = KnowledgeBase.IsCatchAll(code);
+            englishStems.AddRange(TextAnalysis.Stems(string.Join(" | ", catchAll ? [entry.Label] : [entry.Label, .. entry.CommonNames]), "en"));
+            if (catchAll && entry.CommonNames.Count > 0)
+            {
+                codeNames = new StemText([.. TextAnalysis.Stems(string.Join(" | ", entry.CommonNames), "en")]);
+            }
         }
 
         var english = new StemText(englishStems);
@@ -76,7 +84,7 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         foreach (var pattern in knowledge.CandidatePatterns(listing.Kind, english, listing.EwcCode, nace, groups))
         {
             var fit = listing.Kind == "offer"
-                ? ResourceFit(pattern, listing, english, groups, nace, temperature, knowledge)
+                ? ResourceFit(pattern, listing, english, groups, nace, temperature, knowledge, codeNames)
                 : UseFit(pattern, listing, english, groups, nace, knowledge);
             if (fit.Value >= 0.05)
             {
@@ -97,7 +105,7 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
     }
 
     /// <summary>How well an offer supplies the pattern's resource: waste code, named material, supplier sector, temperature.</summary>
-    public static PatternFit ResourceFit(SynergyPattern p, ListingSnapshot offer, StemText english, IReadOnlySet<string> groups, string? nace, double? temperatureC, KnowledgeBase? knowledge = null)
+    public static PatternFit ResourceFit(SynergyPattern p, ListingSnapshot offer, StemText english, IReadOnlySet<string> groups, string? nace, double? temperatureC, KnowledgeBase? knowledge = null, StemText? catchAllNames = null)
     {
         var evidence = new List<string>();
         var miss = 1.0;
@@ -105,7 +113,8 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         {
             if (p.Resource.Ewc.Contains(ewc))
             {
-                miss *= 1 - 0.85;
+                // "not otherwise specified" names the process, not the material: weaker evidence than a specific entry
+                miss *= 1 - (KnowledgeBase.IsCatchAll(ewc) ? 0.5 : 0.85);
                 evidence.Add($"waste code {ewc} is one this pattern lists");
             }
             else if (p.Resource.Ewc.Any(e => e.Length >= 5 && e[..5] == ewc[..5]))
@@ -115,7 +124,14 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
             }
         }
 
-        miss *= Hits(p.ResourcePhrases, english, 0.6, 3, evidence, "names");
+        var named = Hits(p.ResourcePhrases, english, 0.6, 3, evidence, "names");
+        if (named >= 1 && catchAllNames is not null)
+        {
+            // the text names none of the pattern's materials; its catch-all code gathers one of them among others
+            named = Hits(p.ResourcePhrases, catchAllNames, 0.3, 1, evidence, "has a waste code that gathers");
+        }
+
+        miss *= named;
         miss *= GroupHits(p.ResourceGroups, groups, 0.5, evidence, knowledge);
         miss *= NaceFit(p.Resource.Nace, nace, 0.3, 0.2, 0.1, evidence, "supplier");
         var value = 1 - miss;
@@ -164,13 +180,12 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
     /// </summary>
     public static double SubChapterCredit(SynergyPattern p, string ewc, KnowledgeBase? knowledge)
     {
-        var code = ewc.TrimEnd('*');
-        if (knowledge is null || code.EndsWith("99", StringComparison.Ordinal) || !knowledge.CodesListed.Contains(ewc))
+        if (knowledge is null || KnowledgeBase.IsCatchAll(ewc) || !knowledge.CodesListed.Contains(ewc))
         {
             return 0.4;
         }
 
-        return p.Resource.Ewc.Any(e => e.Length >= 5 && e[..5] == ewc[..5] && e.TrimEnd('*').EndsWith("99", StringComparison.Ordinal)) ? 0.4 : 0.1;
+        return p.Resource.Ewc.Any(e => e.Length >= 5 && e[..5] == ewc[..5] && KnowledgeBase.IsCatchAll(e)) ? 0.4 : 0.1;
     }
 
     private static double Hits(IReadOnlyList<Phrase> phrases, StemText text, double each, int max, List<string> evidence, string verb)

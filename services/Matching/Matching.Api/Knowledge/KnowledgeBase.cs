@@ -182,6 +182,9 @@ public sealed class KnowledgeBase
     /// <summary>Waste codes some pattern lists: an offer with one of these is known to be that specific material.</summary>
     public IReadOnlySet<string> CodesListed { get; }
 
+    /// <summary>A List of Waste "wastes not otherwise specified" entry (xx xx 99): it says which process, not which material.</summary>
+    public static bool IsCatchAll(string code) => code.TrimEnd('*', ' ').EndsWith("99", StringComparison.Ordinal);
+
     /// <summary>Patterns naming a group (<see cref="GroupSpecificity"/>): up to this many count fully.</summary>
     public const int SpecificGroupPatterns = 6;
 
@@ -246,7 +249,9 @@ public sealed class KnowledgeBase
 
     private SynergyPattern Prepare(SynergyPattern p)
     {
-        var resourceTerms = p.Resource.Terms.Concat(p.Resource.Ewc.SelectMany(code => Ewc.TryGetValue(code, out var e) ? e.CommonNames : []))
+        // A catch-all entry's common names (02 04 99: molasses, beet pulp, bagasse…) are several materials, not this
+        // pattern's resource: only specific entries lend their names.
+        var resourceTerms = p.Resource.Terms.Concat(p.Resource.Ewc.Where(code => !IsCatchAll(code)).SelectMany(code => Ewc.TryGetValue(code, out var e) ? e.CommonNames : []))
             .Distinct(StringComparer.OrdinalIgnoreCase);
         var resource = ToPhrases(resourceTerms);
         var use = ToPhrases(p.Use.Terms);
