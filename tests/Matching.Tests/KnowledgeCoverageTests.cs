@@ -51,4 +51,47 @@ public sealed class KnowledgeCoverageTests
 
         Assert.Contains("palm-oil-mill-residues-to-energy-mulch", patternIds);
     }
+
+    [Theory]
+    [InlineData("Spent machining coolant", "Water-mixed cutting fluid drained from our CNC lathes, about 5% oil.", "12 01 09", "25.62",
+        "Liquid hazardous waste for our treatment plant", "We split emulsions by ultrafiltration and recover the oil.", "38.22",
+        "metalworking-fluids-to-emulsion-treatment-oil-recovery")]
+    [InlineData("Used antifreeze from our workshops", "Drained engine coolant collected at our vehicle service centres.", "16 01 14", "45.20",
+        "Feedstock for recycled coolant", "Our plant distils and re-inhibits glycol for coolant blending.", "20.59",
+        "glycol-antifreeze-regeneration")]
+    [InlineData("Collected household batteries", "Mixed alkaline and zinc-carbon cells from drop-off points.", "16 06 04", "38.11",
+        "Battery feed for metal recovery", "We recover zinc and manganese by a hydrometallurgical route.", "38.32",
+        "portable-batteries-to-recycling")]
+    public void Patterns_added_for_thinly_covered_resources_link_their_supplier_and_receiver(
+        string offerTitle, string offerText, string ewc, string offerNace, string wantTitle, string wantText, string wantNace, string pattern)
+    {
+        var offer = Side(Listing("offer", offerTitle, offerText, ewc: ewc, hazardous: ewc != "16 06 04", acceptsHazardous: false), offerNace);
+        var want = Side(Listing("want", wantTitle, wantText, acceptsHazardous: true), wantNace);
+
+        var (fit, patternIds) = Scoring.KnowledgeFit(offer.Annotation, want.Annotation, Kb, NothingLearned);
+
+        Assert.NotEmpty(patternIds);
+        Assert.Equal(pattern, patternIds[0]);
+        Assert.True(fit.Value > 0.5, $"{fit.Value}: {fit.Text}");
+    }
+
+    [Fact]
+    public void High_strength_dairy_wastewater_reaches_a_neighbouring_anaerobic_digester()
+    {
+        var dairy = Side(Listing("offer", "Dairy wastewater", "Whey-laden wash water from our cheese plant, COD around 5,000 mg/l.", resourceClass: "water", unit: "m3"), "10.51");
+        var digester = Side(Listing("want", "Substrate for our anaerobic reactor", "Our UASB plant has room for organic-rich liquid streams.", resourceClass: "water", unit: "m3"), "37.00");
+
+        var (_, patternIds) = Scoring.KnowledgeFit(dairy.Annotation, digester.Annotation, Kb, NothingLearned);
+
+        Assert.Contains("food-industry-wastewater-to-anaerobic-treatment", patternIds);
+    }
+
+    [Fact]
+    public void A_glasshouse_grower_is_read_as_the_user_of_greenhouse_co2_and_heat_in_any_of_the_six_languages()
+    {
+        Assert.Contains("protected-horticulture", Side(Listing("want", "Heat for our glasshouses", "Tomato grower.")).Annotation.Groups);
+        Assert.Contains("protected-horticulture", Side(Listing("want", "Wärme für unsere Gewächshäuser", "Wir bauen Tomaten im Unterglasanbau an.", language: "de")).Annotation.Groups);
+        Assert.Contains("protected-horticulture", Side(Listing("want", "Warmte voor de glastuinbouw", "Wij zijn tuinders met kassen.", language: "nl")).Annotation.Groups);
+        Assert.DoesNotContain("protected-horticulture", Side(Listing("want", "Cut our greenhouse gas emissions", "Lower-carbon fuel wanted.")).Annotation.Groups);
+    }
 }
