@@ -76,4 +76,35 @@ public sealed class PatternFitTests
         Assert.True(named.Value > vague.Value + 0.1, $"{named.Value} vs {vague.Value}");
         Assert.Contains(vague.Evidence, e => e.StartsWith("has a waste code that gathers", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("mushroom substrate", "Substrate for growing oyster mushrooms", true)]
+    [InlineData("glasshouse heating", "Heating for our glasshouses", true)]
+    [InlineData("mushroom substrate", "Mushrooms are grown here by a firm that has nothing to do with any of the substrate we sell", false)]
+    [InlineData("fly ash", "fly", false)]
+    public void A_pattern_phrase_is_found_when_its_words_stand_a_little_apart_or_in_another_order(string phrase, string text, bool expected)
+    {
+        var p = new Phrase(phrase, [.. TextAnalysis.Stems(phrase, "en")]);
+        Assert.Equal(expected, p.OccursIn(new StemText(TextAnalysis.Stems(text, "en"))) || p.OccursNear(new StemText(TextAnalysis.Stems(text, "en"))));
+    }
+
+    [Fact]
+    public void Words_apart_are_not_joined_across_the_boundary_between_a_listings_text_and_its_waste_codes_names()
+    {
+        var p = new Phrase("ash fly", [.. TextAnalysis.Stems("ash fly", "en")]);
+        Assert.False(p.OccursNear(new StemText([.. TextAnalysis.Stems("ash", "en"), "|", .. TextAnalysis.Stems("fly", "en")])));
+        Assert.True(p.OccursNear(new StemText([.. TextAnalysis.Stems("ash", "en"), .. TextAnalysis.Stems("fly", "en")])));
+    }
+
+    [Fact]
+    public void A_want_whose_words_stand_apart_fits_the_pattern_less_than_one_naming_the_use_exactly_but_more_than_none()
+    {
+        var annotator = new Annotator(Kb);
+        double Fit(string text) => annotator.Annotate(Listing("want", text), null).Patterns.GetValueOrDefault("coffee-grounds-reuse")?.Value ?? 0;
+
+        var exact = Fit("Mushroom substrate wanted");
+        var apart = Fit("Substrate wanted for growing mushrooms");
+        var none = Fit("Something wanted");
+        Assert.True(exact > apart && apart > none, $"{exact} > {apart} > {none}");
+    }
 }

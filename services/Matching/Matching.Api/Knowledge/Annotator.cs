@@ -203,12 +203,23 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
             }
         }
 
+        // then phrases whose words stand a little apart or in another order, at three quarters of the weight
+        var exact = found.Count;
+        for (var i = 0; i < phrases.Count && found.Count < max; i++)
+        {
+            var phrase = phrases[i];
+            if (!found.Any(f => string.Equals(f, phrase.Text, StringComparison.OrdinalIgnoreCase)) && phrase.OccursNear(text))
+            {
+                found.Add(phrase.Text);
+            }
+        }
+
         if (found.Count > 0)
         {
             evidence.Add($"{verb} {string.Join(", ", found.Select(f => $"'{f}'"))}");
         }
 
-        return Math.Pow(1 - each, found.Count);
+        return Math.Pow(1 - each, exact) * Math.Pow(1 - (0.75 * each), found.Count - exact);
     }
 
     /// <summary>The two most specific shared groups, each weighed by how few patterns name it.</summary>
