@@ -107,4 +107,17 @@ public sealed class PatternFitTests
         var none = Fit("Something wanted");
         Assert.True(exact > apart && apart > none, $"{exact} > {apart} > {none}");
     }
+
+    [Fact]
+    public void A_recyclers_want_naming_only_broad_groups_does_not_fit_every_material_its_sector_recycles()
+    {
+        var annotator = new Annotator(Kb);
+        var broad = annotator.Annotate(Listing("want", "Scrap and by-products wanted", "Secondary raw material for our plant."), "38.32")
+            .Patterns.GetValueOrDefault("pet-to-recyclers")?.Value ?? 0;
+        var specific = annotator.Annotate(Listing("want", "PET bottle flake wanted", "For bottle-to-bottle recycling."), "38.32")
+            .Patterns["pet-to-recyclers"].Value;
+
+        Assert.True(broad < 0.5, $"{broad}");
+        Assert.True(specific > 0.7, $"{specific}");
+    }
 }

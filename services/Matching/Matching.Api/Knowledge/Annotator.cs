@@ -160,12 +160,14 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         var evidence = new List<string>();
         var miss = Hits(p.UsePhrases, english, 0.6, 3, evidence, "asks for");
         miss *= Hits(p.ResourcePhrases, english, 0.5, 2, evidence, "names the resource");
+        var named = miss < 1;
         miss *= GroupHits(p.WantGroups, groups, 0.45, evidence, knowledge);
 
         // The receiving sector says what a buyer could use, not what this want asks for: without a word of the
-        // want pointing to the pattern, its sector alone counts half (a recycler's want for one material does
-        // not make every material its sector recycles a fit).
-        var sectorOnly = miss >= 1;
+        // want pointing to the pattern (a term, or a thesaurus group specific enough: not "by-product", "scrap"),
+        // its sector counts half (a recycler's want for one material does not make every material its sector
+        // recycles a fit).
+        var sectorOnly = !named && !p.WantGroups.Any(g => groups.Contains(g) && (knowledge?.GroupSpecificity.GetValueOrDefault(g, 1.0) ?? 1.0) >= 0.5);
         miss *= sectorOnly ? NaceFit(p.Use.Nace, nace, 0.25, 0.175, 0.1, evidence, "receiving")
             : NaceFit(p.Use.Nace, nace, 0.5, 0.35, 0.2, evidence, "receiving");
         return new PatternFit(p.Id, (1 - miss) * ClassFactor(p, want.ResourceClass), evidence);
