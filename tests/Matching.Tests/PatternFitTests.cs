@@ -120,4 +120,18 @@ public sealed class PatternFitTests
         Assert.True(broad < 0.5, $"{broad}");
         Assert.True(specific > 0.7, $"{specific}");
     }
+
+    [Fact]
+    public void Two_listings_sharing_only_a_broad_concept_get_less_text_credit_than_the_thesaurus_alone_would_give()
+    {
+        var offer = Side(Listing("offer", "Nebenprodukt abzugeben", "Reststoff aus der Produktion.", language: "de"));
+        var want = Side(Listing("want", "Co-product sought", "Any residue considered.", language: "en"));
+        Assert.Contains("by-product", offer.Annotation.Groups);
+        Assert.Contains("by-product", want.Annotation.Groups);
+
+        var weighed = Matches.Scoring.TextFit(offer.Annotation, want.Annotation, Kb).Value;
+        var unweighed = Matches.Scoring.TextFit(offer.Annotation, want.Annotation).Value;
+
+        Assert.True(weighed < unweighed / 2, $"{weighed} vs {unweighed}");
+    }
 }

@@ -57,7 +57,7 @@ public static class Scoring
         }
 
         var (pattern, patternIds) = KnowledgeFit(offer.Annotation, want.Annotation, knowledge, learned);
-        var text = TextFit(offer.Annotation, want.Annotation);
+        var text = TextFit(offer.Annotation, want.Annotation, knowledge);
         var classification = ClassificationFit(o, w, offer.Annotation, want.Annotation, patternIds.Count > 0 ? patternIds[0] : null, knowledge);
         var transport = TransportCost(o, w, km, f);
         var transportFit = TransportFit(transport, o.ResourceClass);
@@ -192,10 +192,12 @@ public static class Scoring
     }
 
     /// <summary>Shared thesaurus groups (synonyms across languages) and shared stems (Dice overlap); symmetric.</summary>
-    public static Component TextFit(Annotation offer, Annotation want)
+    public static Component TextFit(Annotation offer, Annotation want, KnowledgeBase? knowledge = null)
     {
         var shared = offer.Groups.Where(want.Groups.Contains).ToList();
-        var thesaurus = shared.Count == 0 ? 0 : 1 - Math.Pow(0.6, shared.Count);
+
+        // each shared concept weighed by its specificity: two listings both saying "by-product" share little
+        var thesaurus = 1 - shared.Aggregate(1.0, (m, g) => m * (1 - (0.4 * (knowledge?.GroupSpecificity.GetValueOrDefault(g, 1.0) ?? 1.0))));
         var a = offer.Text.Positions.Keys.Where(t => t.Length > 2 && !char.IsDigit(t[0])).ToHashSet(StringComparer.Ordinal);
         var b = want.Text.Positions.Keys.Where(t => t.Length > 2 && !char.IsDigit(t[0])).ToHashSet(StringComparer.Ordinal);
         var terms = a.Where(b.Contains).ToList();
