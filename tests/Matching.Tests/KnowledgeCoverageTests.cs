@@ -62,11 +62,17 @@ public sealed class KnowledgeCoverageTests
     [InlineData("Collected household batteries", "Mixed alkaline and zinc-carbon cells from drop-off points.", "16 06 04", "38.11",
         "Battery feed for metal recovery", "We recover zinc and manganese by a hydrometallurgical route.", "38.32",
         "portable-batteries-to-recycling")]
+    [InlineData("Sodium lignosulphonate solution", "Concentrated spent liquor from our sulphite pulping line.", null, "17.11",
+        "Water-reducing admixture raw material", "We blend plasticisers for ready-mixed concrete.", "20.59",
+        "lignin-lignosulphonate-uses")]
+    [InlineData("Calcium chloride liquor", "Clear CaCl2 solution, about 30%, from our chemical process.", "06 03 14", "20.13",
+        "Brine for winter roads", "Highway authority buying anti-icing liquid for winter service.", "52.21",
+        "calcium-chloride-liquor-to-deicing-dust-control")]
     public void Patterns_added_for_thinly_covered_resources_link_their_supplier_and_receiver(
-        string offerTitle, string offerText, string ewc, string offerNace, string wantTitle, string wantText, string wantNace, string pattern)
+        string offerTitle, string offerText, string? ewc, string offerNace, string wantTitle, string wantText, string wantNace, string pattern)
     {
-        var offer = Side(Listing("offer", offerTitle, offerText, ewc: ewc, hazardous: ewc != "16 06 04", acceptsHazardous: false), offerNace);
-        var want = Side(Listing("want", wantTitle, wantText, acceptsHazardous: true), wantNace);
+        var offer = Side(Listing("offer", offerTitle, offerText, ewc: ewc), offerNace);
+        var want = Side(Listing("want", wantTitle, wantText), wantNace);
 
         var (fit, patternIds) = Scoring.KnowledgeFit(offer.Annotation, want.Annotation, Kb, NothingLearned);
 
@@ -93,5 +99,17 @@ public sealed class KnowledgeCoverageTests
         Assert.Contains("protected-horticulture", Side(Listing("want", "Wärme für unsere Gewächshäuser", "Wir bauen Tomaten im Unterglasanbau an.", language: "de")).Annotation.Groups);
         Assert.Contains("protected-horticulture", Side(Listing("want", "Warmte voor de glastuinbouw", "Wij zijn tuinders met kassen.", language: "nl")).Annotation.Groups);
         Assert.DoesNotContain("protected-horticulture", Side(Listing("want", "Cut our greenhouse gas emissions", "Lower-carbon fuel wanted.")).Annotation.Groups);
+    }
+
+    [Fact]
+    public void Recovered_water_reaches_a_concrete_plant_that_asks_for_mixing_water_in_its_own_language()
+    {
+        var offer = Side(Listing("offer", "Recycled water from our settling ponds", "Clarified water, low in fines, all year.", resourceClass: "water", unit: "m3"), "08.12");
+        var want = Side(Listing("want", "Zugabewasser für unser Betonwerk", "Wir suchen Wasser für die Betonherstellung.", resourceClass: "water", unit: "m3", language: "de"), "23.63");
+
+        var (_, patternIds) = Scoring.KnowledgeFit(offer.Annotation, want.Annotation, Kb, NothingLearned);
+
+        Assert.Contains("concrete-mixing-water", want.Annotation.Groups);
+        Assert.Contains("recovered-water-to-concrete-mixing", patternIds);
     }
 }
