@@ -134,4 +134,18 @@ public sealed class PatternFitTests
 
         Assert.True(weighed < unweighed / 2, $"{weighed} vs {unweighed}");
     }
+
+    [Fact]
+    public void Sharing_only_a_broader_concept_gives_less_text_credit_than_sharing_the_concept_itself()
+    {
+        var child = Kb.Thesaurus.First(g => g.Broader.Count > 0 && Kb.GroupSpecificity.GetValueOrDefault(g.Broader[0], 1.0) == 1.0 && !Kb.GroupSpecificity.ContainsKey(g.Id));
+        var broaderOnly = new Annotation("en", new StemText([]), new HashSet<string> { "b:" + child.Broader[0] }, new Dictionary<string, PatternFit>(), null, null);
+        var itself = new Annotation("en", new StemText([]), new HashSet<string> { child.Id }, new Dictionary<string, PatternFit>(), null, null);
+
+        var viaBroader = Matches.Scoring.TextFit(broaderOnly, broaderOnly, Kb).Value;
+        var direct = Matches.Scoring.TextFit(itself, itself, Kb).Value;
+
+        Assert.Equal(0.4, direct, 3);
+        Assert.Equal(0.2, viaBroader, 3);
+    }
 }
