@@ -68,6 +68,12 @@ public sealed class KnowledgeCoverageTests
     [InlineData("Calcium chloride liquor", "Clear CaCl2 solution, about 30%, from our chemical process.", "06 03 14", "20.13",
         "Brine for winter roads", "Highway authority buying anti-icing liquid for winter service.", "52.21",
         "calcium-chloride-liquor-to-deicing-dust-control")]
+    [InlineData("Shredded truck tyres", "Chips of worn truck tyres from our depot, steel partly removed.", "16 01 03", "45.20",
+        "Tyre feedstock for our pyrolysis line", "We produce recovered carbon black and tyre-derived oil.", "20.13",
+        "tyres-to-pyrolysis")]
+    [InlineData("Cotton cutting waste", "Clean white cotton fabric offcuts from our garment cutting room.", "04 02 22", "14.13",
+        "Cotton-rich feedstock for dissolving pulp", "We turn textile waste into pulp for regenerated cellulose fibres.", "17.11",
+        "textiles-to-chemical-fibre-recycling")]
     public void Patterns_added_for_thinly_covered_resources_link_their_supplier_and_receiver(
         string offerTitle, string offerText, string? ewc, string offerNace, string wantTitle, string wantText, string wantNace, string pattern)
     {
