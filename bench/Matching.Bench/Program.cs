@@ -240,6 +240,7 @@ try
         else
         {
             missed++;
+            Console.WriteLine($"  no suggestion within 10 s: {l.Kind} {l.ResourceClass} '{l.Title}' ewc {l.EwcCode ?? "-"}");
         }
     }
 

@@ -51,4 +51,71 @@ public sealed class KnowledgeCoverageTests
 
         Assert.Contains("palm-oil-mill-residues-to-energy-mulch", patternIds);
     }
+
+    [Theory]
+    [InlineData("Spent machining coolant", "Water-mixed cutting fluid drained from our CNC lathes, about 5% oil.", "12 01 09", "25.62",
+        "Liquid hazardous waste for our treatment plant", "We split emulsions by ultrafiltration and recover the oil.", "38.22",
+        "metalworking-fluids-to-emulsion-treatment-oil-recovery")]
+    [InlineData("Used antifreeze from our workshops", "Drained engine coolant collected at our vehicle service centres.", "16 01 14", "45.20",
+        "Feedstock for recycled coolant", "Our plant distils and re-inhibits glycol for coolant blending.", "20.59",
+        "glycol-antifreeze-regeneration")]
+    [InlineData("Collected household batteries", "Mixed alkaline and zinc-carbon cells from drop-off points.", "16 06 04", "38.11",
+        "Battery feed for metal recovery", "We recover zinc and manganese by a hydrometallurgical route.", "38.32",
+        "portable-batteries-to-recycling")]
+    [InlineData("Sodium lignosulphonate solution", "Concentrated spent liquor from our sulphite pulping line.", null, "17.11",
+        "Water-reducing admixture raw material", "We blend plasticisers for ready-mixed concrete.", "20.59",
+        "lignin-lignosulphonate-uses")]
+    [InlineData("Calcium chloride liquor", "Clear CaCl2 solution, about 30%, from our chemical process.", "06 03 14", "20.13",
+        "Brine for winter roads", "Highway authority buying anti-icing liquid for winter service.", "52.21",
+        "calcium-chloride-liquor-to-deicing-dust-control")]
+    [InlineData("Shredded truck tyres", "Chips of worn truck tyres from our depot, steel partly removed.", "16 01 03", "45.20",
+        "Tyre feedstock for our pyrolysis line", "We produce recovered carbon black and tyre-derived oil.", "20.13",
+        "tyres-to-pyrolysis")]
+    [InlineData("Cotton cutting waste", "Clean white cotton fabric offcuts from our garment cutting room.", "04 02 22", "14.13",
+        "Cotton-rich feedstock for dissolving pulp", "We turn textile waste into pulp for regenerated cellulose fibres.", "17.11",
+        "textiles-to-chemical-fibre-recycling")]
+    public void Patterns_added_for_thinly_covered_resources_link_their_supplier_and_receiver(
+        string offerTitle, string offerText, string? ewc, string offerNace, string wantTitle, string wantText, string wantNace, string pattern)
+    {
+        var offer = Side(Listing("offer", offerTitle, offerText, ewc: ewc), offerNace);
+        var want = Side(Listing("want", wantTitle, wantText), wantNace);
+
+        var (fit, patternIds) = Scoring.KnowledgeFit(offer.Annotation, want.Annotation, Kb, NothingLearned);
+
+        Assert.NotEmpty(patternIds);
+        Assert.Equal(pattern, patternIds[0]);
+        Assert.True(fit.Value > 0.5, $"{fit.Value}: {fit.Text}");
+    }
+
+    [Fact]
+    public void High_strength_dairy_wastewater_reaches_a_neighbouring_anaerobic_digester()
+    {
+        var dairy = Side(Listing("offer", "Dairy wastewater", "Whey-laden wash water from our cheese plant, COD around 5,000 mg/l.", resourceClass: "water", unit: "m3"), "10.51");
+        var digester = Side(Listing("want", "Substrate for our anaerobic reactor", "Our UASB plant has room for organic-rich liquid streams.", resourceClass: "water", unit: "m3"), "37.00");
+
+        var (_, patternIds) = Scoring.KnowledgeFit(dairy.Annotation, digester.Annotation, Kb, NothingLearned);
+
+        Assert.Contains("food-industry-wastewater-to-anaerobic-treatment", patternIds);
+    }
+
+    [Fact]
+    public void A_glasshouse_grower_is_read_as_the_user_of_greenhouse_co2_and_heat_in_any_of_the_six_languages()
+    {
+        Assert.Contains("protected-horticulture", Side(Listing("want", "Heat for our glasshouses", "Tomato grower.")).Annotation.Groups);
+        Assert.Contains("protected-horticulture", Side(Listing("want", "Wärme für unsere Gewächshäuser", "Wir bauen Tomaten im Unterglasanbau an.", language: "de")).Annotation.Groups);
+        Assert.Contains("protected-horticulture", Side(Listing("want", "Warmte voor de glastuinbouw", "Wij zijn tuinders met kassen.", language: "nl")).Annotation.Groups);
+        Assert.DoesNotContain("protected-horticulture", Side(Listing("want", "Cut our greenhouse gas emissions", "Lower-carbon fuel wanted.")).Annotation.Groups);
+    }
+
+    [Fact]
+    public void Recovered_water_reaches_a_concrete_plant_that_asks_for_mixing_water_in_its_own_language()
+    {
+        var offer = Side(Listing("offer", "Recycled water from our settling ponds", "Clarified water, low in fines, all year.", resourceClass: "water", unit: "m3"), "08.12");
+        var want = Side(Listing("want", "Zugabewasser für unser Betonwerk", "Wir suchen Wasser für die Betonherstellung.", resourceClass: "water", unit: "m3", language: "de"), "23.63");
+
+        var (_, patternIds) = Scoring.KnowledgeFit(offer.Annotation, want.Annotation, Kb, NothingLearned);
+
+        Assert.Contains("concrete-mixing-water", want.Annotation.Groups);
+        Assert.Contains("recovered-water-to-concrete-mixing", patternIds);
+    }
 }

@@ -59,10 +59,18 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         // Pattern terms are English: an English listing is read as written; the waste code's label and common
         // names are English whatever the listing's language.
         var englishStems = language == "en" ? new List<string>(stems) : [];
+        StemText? codeNames = null;
         if (listing.EwcCode is { } code && knowledge.Ewc.TryGetValue(code, out var entry))
         {
             englishStems.Add("|");
-            englishStems.AddRange(TextAnalysis.Stems(string.Join(" | ", [entry.Label, .. entry.CommonNames]), "en"));
+            // a catch-all entry's common names are the several materials it gathers, only one of which may be this
+            // listing's: they are weighed apart (see ResourceFit), a specific entry's names are the listing's own
+            var catchAll = KnowledgeBase.IsCatchAll(code);
+            englishStems.AddRange(TextAnalysis.Stems(string.Join(" | ", catchAll ? [entry.Label] : [entry.Label, .. entry.CommonNames]), "en"));
+            if (catchAll && entry.CommonNames.Count > 0)
+            {
+                codeNames = new StemText([.. TextAnalysis.Stems(string.Join(" | ", entry.CommonNames), "en")]);
+            }
         }
 
         var english = new StemText(englishStems);
@@ -76,8 +84,8 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         foreach (var pattern in knowledge.CandidatePatterns(listing.Kind, english, listing.EwcCode, nace, groups))
         {
             var fit = listing.Kind == "offer"
-                ? ResourceFit(pattern, listing, english, groups, nace, temperature)
-                : UseFit(pattern, listing, english, groups, nace);
+                ? ResourceFit(pattern, listing, english, groups, nace, temperature, knowledge, codeNames)
+                : UseFit(pattern, listing, english, groups, nace, knowledge);
             if (fit.Value >= 0.05)
             {
                 fits[pattern.Id] = fit;
@@ -97,7 +105,7 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
     }
 
     /// <summary>How well an offer supplies the pattern's resource: waste code, named material, supplier sector, temperature.</summary>
-    public static PatternFit ResourceFit(SynergyPattern p, ListingSnapshot offer, StemText english, IReadOnlySet<string> groups, string? nace, double? temperatureC)
+    public static PatternFit ResourceFit(SynergyPattern p, ListingSnapshot offer, StemText english, IReadOnlySet<string> groups, string? nace, double? temperatureC, KnowledgeBase? knowledge = null, StemText? catchAllNames = null)
     {
         var evidence = new List<string>();
         var miss = 1.0;
@@ -105,18 +113,26 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         {
             if (p.Resource.Ewc.Contains(ewc))
             {
-                miss *= 1 - 0.85;
+                // "not otherwise specified" names the process, not the material: weaker evidence than a specific entry
+                miss *= 1 - (KnowledgeBase.IsCatchAll(ewc) ? 0.5 : 0.85);
                 evidence.Add($"waste code {ewc} is one this pattern lists");
             }
             else if (p.Resource.Ewc.Any(e => e.Length >= 5 && e[..5] == ewc[..5]))
             {
-                miss *= 1 - 0.4;
+                miss *= 1 - SubChapterCredit(p, ewc, knowledge);
                 evidence.Add($"waste code {ewc} is in the same List of Waste sub-chapter as this pattern's");
             }
         }
 
-        miss *= Hits(p.ResourcePhrases, english, 0.6, 3, evidence, "names");
-        miss *= GroupHits(p.ResourceGroups, groups, 0.5, evidence);
+        var named = Hits(p.ResourcePhrases, english, 0.6, 3, evidence, "names");
+        if (named >= 1 && catchAllNames is not null)
+        {
+            // the text names none of the pattern's materials; its catch-all code gathers one of them among others
+            named = Hits(p.ResourcePhrases, catchAllNames, 0.3, 1, evidence, "has a waste code that gathers");
+        }
+
+        miss *= named;
+        miss *= GroupHits(p.ResourceGroups, groups, 0.5, evidence, knowledge);
         miss *= NaceFit(p.Resource.Nace, nace, 0.3, 0.2, 0.1, evidence, "supplier");
         var value = 1 - miss;
         if (temperatureC is { } t && (p.MinTemperatureC is not null || p.MaxTemperatureC is not null))
@@ -139,14 +155,39 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
     }
 
     /// <summary>How well a want is the pattern's use: use terms, the material it asks for, receiving sector.</summary>
-    public static PatternFit UseFit(SynergyPattern p, ListingSnapshot want, StemText english, IReadOnlySet<string> groups, string? nace)
+    public static PatternFit UseFit(SynergyPattern p, ListingSnapshot want, StemText english, IReadOnlySet<string> groups, string? nace, KnowledgeBase? knowledge = null)
     {
         var evidence = new List<string>();
         var miss = Hits(p.UsePhrases, english, 0.6, 3, evidence, "asks for");
         miss *= Hits(p.ResourcePhrases, english, 0.5, 2, evidence, "names the resource");
-        miss *= GroupHits(p.WantGroups, groups, 0.45, evidence);
-        miss *= NaceFit(p.Use.Nace, nace, 0.5, 0.35, 0.2, evidence, "receiving");
+        var named = miss < 1;
+        miss *= GroupHits(p.WantGroups, groups, 0.45, evidence, knowledge);
+
+        // The receiving sector says what a buyer could use, not what this want asks for: without a word of the
+        // want pointing to the pattern (a term, or a thesaurus group specific enough: not "by-product", "scrap"),
+        // its sector counts half (a recycler's want for one material does not make every material its sector
+        // recycles a fit).
+        var sectorOnly = !named && !p.WantGroups.Any(g => groups.Contains(g) && (knowledge?.GroupSpecificity.GetValueOrDefault(g, 1.0) ?? 1.0) >= 0.5);
+        miss *= sectorOnly ? NaceFit(p.Use.Nace, nace, 0.25, 0.175, 0.1, evidence, "receiving")
+            : NaceFit(p.Use.Nace, nace, 0.5, 0.35, 0.2, evidence, "receiving");
         return new PatternFit(p.Id, (1 - miss) * ClassFactor(p, want.ResourceClass), evidence);
+    }
+
+    /// <summary>
+    /// Credit for an offer's waste code that is not the pattern's but sits in the same List of Waste sub-chapter.
+    /// A sub-chapter gathers the wastes of one process, often quite different materials (10 01: ashes, FGD gypsum,
+    /// boiler sludges; 19 12: paper, metals, plastics, glass, wood from sorting). An offer whose code is a specific
+    /// entry that other patterns list is that other material, so the shared heading says little; a catch-all
+    /// entry (xx xx 99) or one no pattern lists keeps the fuller credit.
+    /// </summary>
+    public static double SubChapterCredit(SynergyPattern p, string ewc, KnowledgeBase? knowledge)
+    {
+        if (knowledge is null || KnowledgeBase.IsCatchAll(ewc) || !knowledge.CodesListed.Contains(ewc))
+        {
+            return 0.4;
+        }
+
+        return p.Resource.Ewc.Any(e => e.Length >= 5 && e[..5] == ewc[..5] && KnowledgeBase.IsCatchAll(e)) ? 0.4 : 0.1;
     }
 
     private static double Hits(IReadOnlyList<Phrase> phrases, StemText text, double each, int max, List<string> evidence, string verb)
@@ -164,28 +205,43 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
             }
         }
 
+        // then phrases whose words stand a little apart or in another order, at three quarters of the weight
+        var exact = found.Count;
+        for (var i = 0; i < phrases.Count && found.Count < max; i++)
+        {
+            var phrase = phrases[i];
+            if (!found.Any(f => string.Equals(f, phrase.Text, StringComparison.OrdinalIgnoreCase)) && phrase.OccursNear(text))
+            {
+                found.Add(phrase.Text);
+            }
+        }
+
         if (found.Count > 0)
         {
             evidence.Add($"{verb} {string.Join(", ", found.Select(f => $"'{f}'"))}");
         }
 
-        return Math.Pow(1 - each, found.Count);
+        return Math.Pow(1 - each, exact) * Math.Pow(1 - (0.75 * each), found.Count - exact);
     }
 
-    private static double GroupHits(IReadOnlySet<string> patternGroups, IReadOnlySet<string> groups, double each, List<string> evidence)
+    /// <summary>The two most specific shared groups, each weighed by how few patterns name it.</summary>
+    private static double GroupHits(IReadOnlySet<string> patternGroups, IReadOnlySet<string> groups, double each, List<string> evidence, KnowledgeBase? knowledge)
     {
         if (patternGroups.Count == 0 || groups.Count == 0)
         {
             return 1;
         }
 
-        var shared = patternGroups.Where(groups.Contains).Take(2).ToList();
+        var shared = patternGroups.Where(groups.Contains)
+            .Select(g => (Group: g, Weight: knowledge?.GroupSpecificity.GetValueOrDefault(g, 1.0) ?? 1.0))
+            .OrderByDescending(g => g.Weight).ThenBy(g => g.Group, StringComparer.Ordinal)
+            .Take(2).ToList();
         if (shared.Count > 0)
         {
-            evidence.Add($"thesaurus: {string.Join(", ", shared)}");
+            evidence.Add($"thesaurus: {string.Join(", ", shared.Select(s => s.Group))}");
         }
 
-        return Math.Pow(1 - each, shared.Count);
+        return shared.Aggregate(1.0, (m, s) => m * (1 - (each * s.Weight)));
     }
 
     /// <summary>NACE Rev. 2: class (NN.NN), group (NN.N), division (NN).</summary>

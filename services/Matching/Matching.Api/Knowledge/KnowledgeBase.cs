@@ -73,6 +73,8 @@ public sealed class KnowledgeBase
         Factors = factors;
         Patterns = [.. patterns.Select(Prepare)];
         PatternsById = Patterns.ToDictionary(p => p.Id);
+        GroupSpecificity = Specificity(Patterns.SelectMany(p => p.ResourceGroups.Union(p.WantGroups)));
+        CodesListed = Patterns.SelectMany(p => p.Resource.Ewc).ToHashSet(StringComparer.Ordinal);
         foreach (var p in Patterns)
         {
             foreach (var phrase in p.ResourcePhrases)
@@ -170,6 +172,28 @@ public sealed class KnowledgeBase
 
     public IReadOnlyDictionary<string, SynergyPattern> PatternsById { get; }
 
+    /// <summary>
+    /// How telling it is that a listing names a thesaurus group a pattern names: 1 for a group few patterns share,
+    /// down to 0.3 for broad ones ("by-product", "fuel", "water") that a dozen patterns or more name, the way an
+    /// inverse document frequency weighs a common word.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> GroupSpecificity { get; }
+
+    /// <summary>Waste codes some pattern lists: an offer with one of these is known to be that specific material.</summary>
+    public IReadOnlySet<string> CodesListed { get; }
+
+    /// <summary>A List of Waste "wastes not otherwise specified" entry (xx xx 99): it says which process, not which material.</summary>
+    public static bool IsCatchAll(string code) => code.TrimEnd('*', ' ').EndsWith("99", StringComparison.Ordinal);
+
+    /// <summary>Patterns naming a group (<see cref="GroupSpecificity"/>): up to this many count fully.</summary>
+    public const int SpecificGroupPatterns = 6;
+
+    private static Dictionary<string, double> Specificity(IEnumerable<string> groupsPerPattern) =>
+        groupsPerPattern.GroupBy(g => g, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => g.Count() <= SpecificGroupPatterns ? 1.0 : Math.Max(0.3, Math.Sqrt((double)SpecificGroupPatterns / g.Count())),
+            StringComparer.Ordinal);
+
     public IReadOnlyDictionary<string, EwcEntry> Ewc { get; }
 
     public IReadOnlyDictionary<string, string> EwcHeadings { get; }
@@ -225,7 +249,9 @@ public sealed class KnowledgeBase
 
     private SynergyPattern Prepare(SynergyPattern p)
     {
-        var resourceTerms = p.Resource.Terms.Concat(p.Resource.Ewc.SelectMany(code => Ewc.TryGetValue(code, out var e) ? e.CommonNames : []))
+        // A catch-all entry's common names (02 04 99: molasses, beet pulp, bagasse…) are several materials, not this
+        // pattern's resource: only specific entries lend their names.
+        var resourceTerms = p.Resource.Terms.Concat(p.Resource.Ewc.Where(code => !IsCatchAll(code)).SelectMany(code => Ewc.TryGetValue(code, out var e) ? e.CommonNames : []))
             .Distinct(StringComparer.OrdinalIgnoreCase);
         var resource = ToPhrases(resourceTerms);
         var use = ToPhrases(p.Use.Terms);

@@ -120,6 +120,36 @@ public sealed record Phrase(string Text, string[] Stems)
 
         return false;
     }
+
+    /// <summary>
+    /// The phrase's stems all within a few words of each other, in any order, not across a "|" boundary:
+    /// "substrate for growing oyster mushrooms" holds "mushroom substrate", "heat for our glasshouses" holds
+    /// "glasshouse heating". Only for phrases of two or more stems (a single stem either occurs or not).
+    /// </summary>
+    public bool OccursNear(StemText text, int slack = 3)
+    {
+        if (Stems.Length < 2 || !text.Positions.TryGetValue(Stems[0], out var starts))
+        {
+            return false;
+        }
+
+        var window = Stems.Length + slack;
+        foreach (var start in starts)
+        {
+            var all = true;
+            for (var i = 1; i < Stems.Length && all; i++)
+            {
+                all = text.Positions.TryGetValue(Stems[i], out var at) && at.Any(q => Math.Abs(q - start) < window && !text.Boundary(Math.Min(q, start), Math.Max(q, start)));
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>An analysed text with an index of where each stem occurs.</summary>
@@ -140,6 +170,10 @@ public sealed class StemText
     }
 
     public IReadOnlyList<string> Stems { get; }
+
+    /// <summary>Whether a "|" (the boundary between a listing's text and its waste code's names) lies between two positions.</summary>
+    public bool Boundary(int from, int to) =>
+        Positions.TryGetValue("|", out var bars) && bars.Any(b => b > from && b < to);
 
     public Dictionary<string, List<int>> Positions { get; } = new(StringComparer.Ordinal);
 }

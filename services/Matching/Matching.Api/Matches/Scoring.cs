@@ -57,7 +57,7 @@ public static class Scoring
         }
 
         var (pattern, patternIds) = KnowledgeFit(offer.Annotation, want.Annotation, knowledge, learned);
-        var text = TextFit(offer.Annotation, want.Annotation);
+        var text = TextFit(offer.Annotation, want.Annotation, knowledge);
         var classification = ClassificationFit(o, w, offer.Annotation, want.Annotation, patternIds.Count > 0 ? patternIds[0] : null, knowledge);
         var transport = TransportCost(o, w, km, f);
         var transportFit = TransportFit(transport, o.ResourceClass);
@@ -192,10 +192,13 @@ public static class Scoring
     }
 
     /// <summary>Shared thesaurus groups (synonyms across languages) and shared stems (Dice overlap); symmetric.</summary>
-    public static Component TextFit(Annotation offer, Annotation want)
+    public static Component TextFit(Annotation offer, Annotation want, KnowledgeBase? knowledge = null)
     {
         var shared = offer.Groups.Where(want.Groups.Contains).ToList();
-        var thesaurus = shared.Count == 0 ? 0 : 1 - Math.Pow(0.6, shared.Count);
+
+        // each shared concept weighed by its specificity: two listings both saying "by-product" share little
+        // (a broader concept, "b:", counts half of what the concept itself would)
+        var thesaurus = 1 - shared.Aggregate(1.0, (m, g) => m * (1 - (0.4 * Specificity(g, knowledge))));
         var a = offer.Text.Positions.Keys.Where(t => t.Length > 2 && !char.IsDigit(t[0])).ToHashSet(StringComparer.Ordinal);
         var b = want.Text.Positions.Keys.Where(t => t.Length > 2 && !char.IsDigit(t[0])).ToHashSet(StringComparer.Ordinal);
         var terms = a.Where(b.Contains).ToList();
@@ -214,6 +217,11 @@ public static class Scoring
 
         return new Component(value, parts.Count == 0 ? "The descriptions share no terms." : "Descriptions: " + string.Join("; ", parts) + ".");
     }
+
+    private static double Specificity(string group, KnowledgeBase? knowledge) =>
+        group.StartsWith("b:", StringComparison.Ordinal)
+            ? 0.5 * (knowledge?.GroupSpecificity.GetValueOrDefault(group[2..], 1.0) ?? 1.0)
+            : knowledge?.GroupSpecificity.GetValueOrDefault(group, 1.0) ?? 1.0;
 
     /// <summary>Resource class, and the waste code and sectors against the best pattern.</summary>
     public static Component ClassificationFit(ListingSnapshot offer, ListingSnapshot want, Annotation offerA, Annotation wantA, string? patternId, KnowledgeBase? knowledge = null)
