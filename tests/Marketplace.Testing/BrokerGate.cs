@@ -32,17 +32,6 @@ public sealed class BrokerGate : IDisposable
 
     private int accepted;
 
-    public bool IsOpen
-    {
-        get
-        {
-            lock (gate)
-            {
-                return listener is not null;
-            }
-        }
-    }
-
     /// <summary>Drops every relayed connection and refuses new ones until <see cref="Restore"/>.</summary>
     public void Cut()
     {

@@ -87,4 +87,20 @@ public static class Poll
             await Task.Delay(100);
         }
     }
+
+    /// <summary>
+    /// Reads <paramref name="read"/> every 100 ms until it has given the same value <paramref name="polls"/> times in a
+    /// row (the state has settled) and returns that value; fails after the timeout (60 s).
+    /// </summary>
+    public static async Task<T> Settled<T>(Func<Task<T>> read, int polls, TimeSpan? timeout = null)
+    {
+        var (quiet, last) = (0, default(T));
+        await Eventually(async () =>
+        {
+            var now = await read();
+            (quiet, last) = EqualityComparer<T>.Default.Equals(now, last) ? (quiet + 1, now) : (0, now);
+            return quiet >= polls ? "" : null;
+        }, timeout);
+        return last!;
+    }
 }

@@ -60,15 +60,7 @@ public sealed class ConcurrentDecisionTests(ConcurrentDecisionTests.Factory fact
         var matchId = match.GetProperty("matchId").GetGuid();
 
         // Wait until both listings' consumers are done with the row, so the only writer left is the one staged below.
-        var quiet = 0;
-        var last = -1;
-        await Eventually(async () =>
-        {
-            var version = (await StoredAsync(matchId)).Version;
-            quiet = version == last ? quiet + 1 : 0;
-            last = version;
-            return quiet >= 5 ? "" : null;
-        });
+        await Settled(async () => (await StoredAsync(matchId)).Version, polls: 5);
         return (client, matchId);
     }
 

@@ -152,13 +152,7 @@ public sealed class LifecycleTests(MatchingFactory factory) : IClassFixture<Matc
 
         // Let the pair's own setup settle first: an organisation registered after its listing was matched re-scores
         // the match (one more MatchSuggested, by design), which is not what this test counts.
-        var (quiet, before) = (0, -1);
-        await Eventually(async () =>
-        {
-            var now = await SuggestedEvents();
-            (quiet, before) = now == before ? (quiet + 1, now) : (0, now);
-            return quiet >= 15 ? "" : null;
-        });
+        var before = await Settled(SuggestedEvents, polls: 15);
 
         var messageId = NewId.NextGuid();
         var bus = factory.Services.GetRequiredService<IBus>();

@@ -275,20 +275,8 @@ public sealed class WebhookInProcessTests(InProcessMarketplace marketplace) : We
         Assert.Equal(HttpStatusCode.BadRequest, unknownType.StatusCode);
     }
 
-    private static async Task<JsonElement> Eventually(Func<Task<JsonElement?>> probe)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The expected state was not reached in time.");
-            await Task.Delay(100);
-        }
-    }
+    private static async Task<JsonElement> Eventually(Func<Task<JsonElement?>> probe) =>
+        (await MarketplaceUnderTest.EventuallyAsync(probe, TimeSpan.FromSeconds(20))).GetValueOrDefault();
 }
 
 [Collection(DistributedCollection.Name)]
