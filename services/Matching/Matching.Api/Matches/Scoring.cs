@@ -114,7 +114,6 @@ public static class Scoring
         var terms = offer.Groups.Where(want.Groups.Contains).Order(StringComparer.Ordinal).Select(g => "th:" + g).ToList();
         if (terms.Count < MaxLearnedTerms)
         {
-            var b = want.Text.Positions.Keys;
             terms.AddRange(offer.Text.Positions.Keys.Where(t => t.Length > 2 && !char.IsDigit(t[0]) && want.Text.Positions.ContainsKey(t))
                 .Order(StringComparer.Ordinal).Select(t => "st:" + t));
         }
