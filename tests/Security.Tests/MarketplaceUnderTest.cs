@@ -36,8 +36,8 @@ public abstract partial class MarketplaceUnderTest : IAsyncLifetime
         ["Identity:PublicClients:0:RedirectUris:0"] = RedirectUri,
         ["Webhooks:AllowInsecureUrls"] = "true",
         ["Webhooks:PollInterval"] = "00:00:00.100",
-        ["Webhooks:InitialRetryDelay"] = "00:00:00.200",
-        ["Webhooks:MaxRetryDelay"] = "00:00:00.500",
+        ["Webhooks:InitialRetryDelay"] = "00:00:00.500", // the backoff test compares gaps of 0.5 s and 1 s: wide enough for a loaded CI machine
+        ["Webhooks:MaxRetryDelay"] = "00:00:02",
         ["Webhooks:MaxConsecutiveFailures"] = "3",
         ["Edge:RateLimit:PermitsPerSecond"] = "100000",
         ["Edge:RateLimit:BurstSize"] = "100000",
