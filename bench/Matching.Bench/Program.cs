@@ -42,19 +42,42 @@ using (var index = new LuceneListingIndex(Path.Combine(dataDir, "matching-index"
         await index.UpsertManyAsync([.. chunk.Select(l => SuggestionService.ToIndexed(l, annotator.Annotate(l, generator.Naces[l.OrganisationId])))], CancellationToken.None);
     }
 
-    var sources = Enumerable.Range(0, 300).Select(_ => generator.Next()).ToList();
+    var compact = Stopwatch.StartNew();
+    await index.CompactAsync(CancellationToken.None); // as a rebuild ends
+    Console.WriteLine($"Compacted in {compact.Elapsed.TotalSeconds:0.0} s");
+
+    // A first stretch warms the process up (tiered JIT, the decoder's shared strings and pattern fits) and is
+    // reported on its own; the figures are over the listings after it, as a server that has been running sees them.
+    const int WarmUp = 100;
+    const int Timed = 500;
+    var sources = Enumerable.Range(0, WarmUp + Timed).Select(_ => generator.Next()).ToList();
     await index.FindCandidatesAsync(SuggestionService.QueryFor(sources[0], annotator.Annotate(sources[0], null), 200), CancellationToken.None);
     build.Stop();
     Console.WriteLine($"Index build: {count:N0} listings annotated and indexed in {build.Elapsed.TotalSeconds:0.0} s ({count / build.Elapsed.TotalSeconds:N0} listings/s); {Load()}");
 
+    using var sampler = Environment.GetEnvironmentVariable("BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
+    sampler?.Enabled = true;
     var learned = new Dictionary<string, double>();
     var stages = new Stages();
     var timings = new List<double>();
     var searchTimings = new List<double>();
     var suggestions = 0;
     var candidates = 0;
-    foreach (var source in sources)
+    foreach (var (source, n) in sources.Select((s, n) => (s, n)))
     {
+        if (n == WarmUp)
+        {
+            Console.WriteLine($"Warm-up: {WarmUp} listings, p50 {Percentile(timings, 50):0.0} ms, p95 {Percentile(timings, 95):0.0} ms, max {timings.Max():0.0} ms (not counted below)");
+            stages.Clear();
+            timings.Clear();
+            searchTimings.Clear();
+            suggestions = 0;
+            candidates = 0;
+        }
+
+        var gen0 = GC.CollectionCount(0);
+        var gen2 = GC.CollectionCount(2);
+        var paused = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
         var lap = watch.Elapsed;
         var annotation = annotator.Annotate(source, generator.Naces[source.OrganisationId]);
@@ -62,8 +85,10 @@ using (var index = new LuceneListingIndex(Path.Combine(dataDir, "matching-index"
         await index.UpsertAsync(SuggestionService.ToIndexed(source, annotation), CancellationToken.None);
         stages.Lap("upsert", watch, ref lap);
         var searchTiming = new SearchTimings();
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var hits = await index.FindCandidatesAsync(SuggestionService.QueryFor(source, annotation, 200), searchTiming, CancellationToken.None);
         searchTimings.Add((watch.Elapsed - lap).TotalMilliseconds);
+        stages.Add("search allocated (KB)", TimeSpan.FromMilliseconds((GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0));
         stages.Add("search: make writes visible", searchTiming.Visible);
         stages.Add("search: build query", searchTiming.Query);
         stages.Add("search: top 200", searchTiming.Search);
@@ -78,6 +103,7 @@ using (var index = new LuceneListingIndex(Path.Combine(dataDir, "matching-index"
         var others = hits.Select(hit => new Side(hit.Listing, SuggestionService.AnnotationOf(hit, generator.Naces.GetValueOrDefault(hit.Listing.OrganisationId), annotator))).ToList();
         stages.Lap("decode annotations (rest)", watch, ref lap);
         var scored = new List<ScoredPair>();
+        allocated = GC.GetAllocatedBytesForCurrentThread();
         foreach (var other in others)
         {
             if ((source.Kind == "offer" ? Scoring.Score(self, other, knowledge, learned) : Scoring.Score(other, self, knowledge, learned)) is { } pair)
@@ -87,18 +113,50 @@ using (var index = new LuceneListingIndex(Path.Combine(dataDir, "matching-index"
         }
 
         stages.Lap("score", watch, ref lap);
+        stages.Add("score allocated (KB)", TimeSpan.FromMilliseconds((GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0));
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
         Bundling.Propose(source, scored, knowledge.Factors);
         stages.Lap("sort, bundle", watch, ref lap);
         suggestions += Math.Min(25, scored.Count);
         candidates += hits.Count;
         timings.Add(watch.Elapsed.TotalMilliseconds);
+        stages.Add("GC pauses", GC.GetTotalPauseDuration() - paused);
+        stages.Add("GCs (count)", TimeSpan.FromMilliseconds(GC.CollectionCount(0) - gen0));
+        if (GC.CollectionCount(0) != gen0)
+        {
+            var info = GC.GetGCMemoryInfo(GCKind.Any);
+            stages.Add("GC: promoted by the last (KB)", TimeSpan.FromMilliseconds(info.PromotedBytes / 1024.0));
+            stages.Add("GC: pause of the last", info.PauseDurations[0]);
+            stages.Add("GC: generation of the last (count)", TimeSpan.FromMilliseconds(info.Generation));
+        }
+
+        stages.Add("gen2 GCs (count)", TimeSpan.FromMilliseconds(GC.CollectionCount(2) - gen2));
     }
 
-    Console.WriteLine($"Matches for one listing (embedded: annotate, upsert, candidates 200, score, bundle) over {sources.Count} listings: " +
-        $"p50 {Percentile(timings, 50):0.0} ms, p95 {Percentile(timings, 95):0.0} ms, max {timings.Max():0.0} ms; {candidates / (double)sources.Count:0.0} candidates, {suggestions / (double)sources.Count:0.0} suggestions each; " +
+    Console.WriteLine($"Matches for one listing (embedded: annotate, upsert, candidates 200, score, bundle) over {Timed} listings: " +
+        $"p50 {Percentile(timings, 50):0.0} ms, p95 {Percentile(timings, 95):0.0} ms, max {timings.Max():0.0} ms; {candidates / (double)Timed:0.0} candidates, {suggestions / (double)Timed:0.0} suggestions each; " +
         $"of which the index search (after its own upsert) p50 {Percentile(searchTimings, 50):0.0} ms, p95 {Percentile(searchTimings, 95):0.0} ms; {Load()}");
     stages.Print();
+    Console.WriteLine("  p95 by block of 100 listings, in order: " + string.Join(", ", timings.Chunk(100).Select(b => $"{Percentile([.. b], 95):0.0}")) + " ms");
+    sampler?.Enabled = false;
+    sampler?.Print(25);
+    var gc = GC.GetGCMemoryInfo(GCKind.Any);
+    Console.WriteLine($"  last GC: #{gc.Index} gen {gc.Generation} pause {gc.PauseDurations[0].TotalMilliseconds:0.0} ms, promoted {gc.PromotedBytes / 1e6:0.0} MB, heap {gc.HeapSizeBytes / 1e6:0} MB, compacted {gc.Compacted}, concurrent {gc.Concurrent}, pinned {gc.PinnedObjectsCount}, finalization pending {gc.FinalizationPendingCount}; " +
+        string.Join(", ", gc.GenerationInfo.ToArray().Select((g, i) => $"gen{i} {g.SizeBeforeBytes / 1e6:0.0}->{g.SizeAfterBytes / 1e6:0.0} MB")));
+    if (Environment.GetEnvironmentVariable("BENCH_SIZE") == "1")
+    {
+        var keep = new List<IndexHit>();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        foreach (var source in sources.Take(20))
+        {
+            keep.AddRange(await index.FindCandidatesAsync(SuggestionService.QueryFor(source, annotator.Annotate(source, null), 200), CancellationToken.None));
+        }
+
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"  {keep.Count} hits held: {(after - before) / keep.Count:N0} bytes each; patterns {keep.Average(h => h.Annotation!.Patterns.Count):0.0}, evidence {keep.Average(h => h.Annotation!.Patterns.Values.Sum(p => p.Evidence.Count)):0.0}, stems {keep.Average(h => h.Annotation!.Text.Stems.Count):0.0}, groups {keep.Average(h => h.Annotation!.Groups.Count):0.0}, concepts {keep.Average(h => h.Annotation!.Concepts.Count):0.0}; candidate bytes {keep.Average(h => CandidateCodec.Encode(h.Listing, h.Annotation!).Length):0}");
+        GC.KeepAlive(keep);
+    }
+
     Console.WriteLine($"  candidate cache {cached:N0} entries; managed heap {GC.GetTotalMemory(forceFullCollection: true) / 1e6:0} MB after the run");
 }
 

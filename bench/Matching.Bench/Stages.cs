@@ -27,6 +27,12 @@ internal sealed class Stages
         lap = now;
     }
 
+    public void Clear()
+    {
+        values.Clear();
+        order.Clear();
+    }
+
     public void Print()
     {
         foreach (var stage in order)

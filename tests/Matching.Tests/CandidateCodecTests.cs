@@ -55,4 +55,31 @@ public sealed class CandidateCodecTests
         var (back, _) = CandidateCodec.Decode(bytes, 0, bytes.Length);
         Assert.Equal(JsonSerializer.Serialize(listing, Web), JsonSerializer.Serialize(back, Web));
     }
+
+    [Fact]
+    public void Decoded_candidates_keep_the_fit_order_and_share_their_vocabulary_and_equal_fits()
+    {
+        // two wants of the same cement works: their sector gives them the same (sector-only) fits
+        var annotator = new Annotator(Kb);
+        var first = Listing("want", "Pozzolan for clinker substitution", "Delivered by truck.");
+        var second = Listing("want", "Raw meal corrective", "Iron or alumina source.");
+        var (a, b) = (Decoded(first, annotator.Annotate(first, "23.51")), Decoded(second, annotator.Annotate(second, "23.51")));
+
+        // the order of the fits is the annotator's: ties between equal fits are broken by it
+        Assert.Equal(annotator.Annotate(first, "23.51").Patterns.Keys, a.Annotation.Patterns.Keys);
+        Assert.Same(a.Listing.Kind, b.Listing.Kind);
+        Assert.Same(a.Listing.Quantity.Unit, b.Listing.Quantity.Unit);
+        Assert.NotSame(a.Listing.Title, Decoded(first, annotator.Annotate(first, "23.51")).Listing.Title); // free text is not pooled
+        var equal = a.Annotation.Patterns.Values
+            .Where(f => b.Annotation.Patterns.TryGetValue(f.PatternId, out var g) && g.Value == f.Value && g.Evidence.SequenceEqual(f.Evidence))
+            .ToList();
+        Assert.NotEmpty(equal);
+        Assert.All(equal, f => Assert.Same(f, b.Annotation.Patterns[f.PatternId]));
+    }
+
+    private static (ListingSnapshot Listing, Annotation Annotation) Decoded(ListingSnapshot listing, Annotation annotation)
+    {
+        var bytes = CandidateCodec.Encode(listing, annotation);
+        return CandidateCodec.Decode(bytes, 0, bytes.Length);
+    }
 }

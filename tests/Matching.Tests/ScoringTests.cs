@@ -218,4 +218,43 @@ public sealed class ScoringTests
         // a pair that shares none of the learned terms is untouched
         Assert.Equal(Scoring.Score(unrelatedOffer, unrelatedWant, Kb, NothingLearned)!.Score, Scoring.Score(unrelatedOffer, unrelatedWant, Kb, accepted)!.Score);
     }
+
+    [Fact]
+    public void The_knowledge_fit_picks_what_a_full_stable_sort_of_the_shared_patterns_picks()
+    {
+        // offers and wants written from the knowledge base's own terms, with sectors, so that many pairs share
+        // several patterns and equal products (ties) occur; learned weights move some patterns
+        var patterns = Kb.Patterns.Take(60).ToList();
+        var offers = patterns.Where(p => p.Resource.Terms.Count > 0)
+            .Select(p => Side(Listing("offer", p.Resource.Terms[0], p.Resource.Terms[^1]), p.Resource.Nace.Count > 0 ? p.Resource.Nace[0] : null)).ToList();
+        var wants = patterns.Where(p => p.Use.Terms.Count > 0)
+            .Select((p, i) => Side(Listing("want", p.Use.Terms[0], "for our plant"), i % 2 == 0 && p.Use.Nace.Count > 0 ? p.Use.Nace[0] : null)).ToList();
+        var learned = patterns.Where((_, i) => i % 7 == 0).ToDictionary(p => p.Id, p => 1.2);
+        var compared = 0;
+        foreach (var offer in offers)
+        {
+            foreach (var want in wants)
+            {
+                var ranked = offer.Annotation.Patterns.Values
+                    .Where(r => want.Annotation.Patterns.ContainsKey(r.PatternId))
+                    .Select(r => (Id: r.PatternId, Value: Math.Min(1, r.Value * want.Annotation.Patterns[r.PatternId].Value * learned.GetValueOrDefault(r.PatternId, 1.0))))
+                    .OrderByDescending(x => x.Value)
+                    .ToList();
+                var (fit, ids) = Scoring.KnowledgeFit(offer.Annotation, want.Annotation, Kb, learned);
+                if (ranked.Count == 0 || ranked[0].Value < 0.02)
+                {
+                    Assert.Equal(0, fit.Value);
+                    Assert.Empty(ids);
+                    continue;
+                }
+
+                Assert.Equal(ranked.Where(x => x.Value >= 0.05).Take(3).Select(x => x.Id), ids);
+                Assert.Equal(Math.Min(1, ranked[0].Value + (0.15 * (ranked.Count > 1 ? ranked[1].Value : 0))), fit.Value, 12);
+                Assert.Contains(Kb.PatternsById[ranked[0].Id].Name, fit.Text, StringComparison.Ordinal);
+                compared++;
+            }
+        }
+
+        Assert.True(compared > 500, $"only {compared} pairs shared a pattern");
+    }
 }

@@ -153,27 +153,58 @@ public sealed record Phrase(string Text, string[] Stems)
 }
 
 /// <summary>An analysed text with an index of where each stem occurs.</summary>
-public sealed class StemText
+/// <remarks>
+/// The position index and the term set are built on first use: a candidate decoded for scoring needs only the
+/// term set, and building an index it never reads was most of what decoding a candidate allocated.
+/// </remarks>
+public sealed class StemText(IReadOnlyList<string> stems)
 {
-    public StemText(IReadOnlyList<string> stems)
-    {
-        Stems = stems;
-        for (var i = 0; i < stems.Count; i++)
-        {
-            if (!Positions.TryGetValue(stems[i], out var list))
-            {
-                Positions[stems[i]] = list = [];
-            }
+    private Dictionary<string, List<int>>? positions;
+    private HashSet<string>? terms;
 
-            list.Add(i);
-        }
-    }
-
-    public IReadOnlyList<string> Stems { get; }
+    public IReadOnlyList<string> Stems { get; } = stems;
 
     /// <summary>Whether a "|" (the boundary between a listing's text and its waste code's names) lies between two positions.</summary>
     public bool Boundary(int from, int to) =>
         Positions.TryGetValue("|", out var bars) && bars.Any(b => b > from && b < to);
 
-    public Dictionary<string, List<int>> Positions { get; } = new(StringComparer.Ordinal);
+    /// <summary>Where each stem occurs.</summary>
+    public Dictionary<string, List<int>> Positions => Volatile.Read(ref positions) ?? Publish(ref positions, IndexPositions());
+
+    /// <summary>The distinct stems that say something on their own: longer than two letters, not a number.</summary>
+    public IReadOnlySet<string> Terms => Volatile.Read(ref terms) ?? Publish(ref terms, ContentTerms());
+
+    /// <summary>The first value built wins; a racing thread's equal copy is dropped.</summary>
+    private static T Publish<T>(ref T? field, T value)
+        where T : class => Interlocked.CompareExchange(ref field, value, null) ?? value;
+
+    private Dictionary<string, List<int>> IndexPositions()
+    {
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < Stems.Count; i++)
+        {
+            if (!index.TryGetValue(Stems[i], out var list))
+            {
+                index[Stems[i]] = list = [];
+            }
+
+            list.Add(i);
+        }
+
+        return index;
+    }
+
+    private HashSet<string> ContentTerms()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var stem in Stems)
+        {
+            if (stem.Length > 2 && !char.IsDigit(stem[0]))
+            {
+                set.Add(stem);
+            }
+        }
+
+        return set;
+    }
 }

@@ -114,7 +114,7 @@ public static class Scoring
         var terms = offer.Groups.Where(want.Groups.Contains).Order(StringComparer.Ordinal).Select(g => "th:" + g).ToList();
         if (terms.Count < MaxLearnedTerms)
         {
-            terms.AddRange(offer.Text.Positions.Keys.Where(t => t.Length > 2 && !char.IsDigit(t[0]) && want.Text.Positions.ContainsKey(t))
+            terms.AddRange(offer.Text.Terms.Where(want.Text.Terms.Contains)
                 .Order(StringComparer.Ordinal).Select(t => "st:" + t));
         }
 
@@ -170,24 +170,52 @@ public static class Scoring
     public static (Component Fit, IReadOnlyList<string> PatternIds) KnowledgeFit(
         Annotation offer, Annotation want, KnowledgeBase knowledge, IReadOnlyDictionary<string, double> learned)
     {
-        var ranked = offer.Patterns.Values
-            .Where(r => want.Patterns.ContainsKey(r.PatternId))
-            .Select(r => (Resource: r, Use: want.Patterns[r.PatternId],
-                Value: Math.Min(1, r.Value * want.Patterns[r.PatternId].Value * learned.GetValueOrDefault(r.PatternId, 1.0))))
-            .OrderByDescending(x => x.Value)
-            .ToList();
-        if (ranked.Count == 0 || ranked[0].Value < 0.02)
+        // The three best shared patterns, in one pass (ties keep the offer's order, as a stable sort would): this
+        // runs for every candidate of every search, over about a hundred fits a side.
+        (PatternFit Resource, PatternFit Use, double Value) best = default, second = default, third = default;
+        var shared = 0;
+        foreach (var r in offer.Patterns.Values)
+        {
+            if (!want.Patterns.TryGetValue(r.PatternId, out var u))
+            {
+                continue;
+            }
+
+            var entry = (r, u, Math.Min(1, r.Value * u.Value * learned.GetValueOrDefault(r.PatternId, 1.0)));
+            shared++;
+            if (shared == 1 || entry.Item3 > best.Value)
+            {
+                (third, second, best) = (second, best, entry);
+            }
+            else if (shared == 2 || entry.Item3 > second.Value)
+            {
+                (third, second) = (second, entry);
+            }
+            else if (shared == 3 || entry.Item3 > third.Value)
+            {
+                third = entry;
+            }
+        }
+
+        if (shared == 0 || best.Value < 0.02)
         {
             return (new Component(0, "No documented synergy pattern links these two."), []);
         }
 
-        var best = ranked[0];
-        var p = knowledge.PatternsById[best.Resource.PatternId];
-        var second = ranked.Count > 1 ? ranked[1].Value : 0;
-        var value = Math.Min(1, best.Value + (0.15 * second));
-        var why = string.Join("; ", best.Resource.Evidence.Select(e => "offer " + e).Concat(best.Use.Evidence.Select(e => "want " + e)));
+        var p = knowledge.PatternsById[best.Resource!.PatternId];
+        var value = Math.Min(1, best.Value + (0.15 * (shared > 1 ? second.Value : 0)));
+        var why = string.Join("; ", best.Resource.Evidence.Select(e => "offer " + e).Concat(best.Use!.Evidence.Select(e => "want " + e)));
         var text = $"Known synergy: {p.Name} ({why}). Source: {p.Citation}";
-        return (new Component(value, text), [.. ranked.Where(x => x.Value >= 0.05).Take(3).Select(x => x.Resource.PatternId)]);
+        var ids = new List<string>(3);
+        foreach (var (fit, n) in new[] { (best, 1), (second, 2), (third, 3) })
+        {
+            if (shared >= n && fit.Value >= 0.05)
+            {
+                ids.Add(fit.Resource.PatternId);
+            }
+        }
+
+        return (new Component(value, text), ids);
     }
 
     /// <summary>Shared thesaurus groups (synonyms across languages) and shared stems (Dice overlap); symmetric.</summary>
@@ -198,8 +226,8 @@ public static class Scoring
         // each shared concept weighed by its specificity: two listings both saying "by-product" share little
         // (a broader concept, "b:", counts half of what the concept itself would)
         var thesaurus = 1 - shared.Aggregate(1.0, (m, g) => m * (1 - (0.4 * Specificity(g, knowledge))));
-        var a = offer.Text.Positions.Keys.Where(t => t.Length > 2 && !char.IsDigit(t[0])).ToHashSet(StringComparer.Ordinal);
-        var b = want.Text.Positions.Keys.Where(t => t.Length > 2 && !char.IsDigit(t[0])).ToHashSet(StringComparer.Ordinal);
+        var a = offer.Text.Terms;
+        var b = want.Text.Terms;
         var terms = a.Where(b.Contains).ToList();
         var dice = a.Count + b.Count == 0 ? 0 : 2.0 * terms.Count / (a.Count + b.Count);
         var value = Math.Max(thesaurus, Math.Min(1, dice * 2.5));

@@ -7,75 +7,50 @@ namespace Marketplace.Matching.Search;
 public sealed record CachedCandidate(ListingSnapshot Listing, Annotation Annotation);
 
 /// <summary>
-/// Decoded candidates by listing id, checked against the version the index holds. Two generations approximate
-/// least-recently-used at the cost of a dictionary swap: when the young one is full it becomes the old one, and an
-/// entry read from the old one moves back to the young one. At most <c>capacity</c> entries are kept.
+/// Decoded candidates by listing id, checked against the version the index holds. It fills up to
+/// <c>capacity</c> and then only keeps what it holds current (a newer version replaces an entry, a removal frees a
+/// place): no eviction. An evicting cache smaller than the index replaced about half its entries every few searches,
+/// and every replacement was a long-lived object the garbage collector had to promote, which cost more (in pauses)
+/// than the decoding it saved; once full, this one creates no long-lived objects at all. The first candidates
+/// decoded are the ones searches return most, so those are the ones kept.
 /// </summary>
 internal sealed class CandidateCache(int capacity)
 {
-    private readonly Lock swap = new();
-    private Dictionary<Guid, CachedCandidate> young = [];
-    private Dictionary<Guid, CachedCandidate> old = [];
+    private readonly Lock gate = new();
+    private readonly Dictionary<Guid, CachedCandidate> entries = [];
 
     public CachedCandidate? Get(Guid id, int version)
     {
-        lock (swap)
+        lock (gate)
         {
-            if (young.TryGetValue(id, out var c))
-            {
-                return c.Listing.Version == version ? c : null;
-            }
-
-            if (old.TryGetValue(id, out c) && c.Listing.Version == version)
-            {
-                AddYoung(id, c);
-                return c;
-            }
-
-            return null;
+            return entries.TryGetValue(id, out var c) && c.Listing.Version == version ? c : null;
         }
     }
 
     public void Put(Guid id, CachedCandidate candidate)
     {
-        if (capacity <= 0)
+        lock (gate)
         {
-            return;
-        }
-
-        lock (swap)
-        {
-            old.Remove(id);
-            AddYoung(id, candidate);
+            if (entries.Count < capacity || entries.ContainsKey(id))
+            {
+                entries[id] = candidate;
+            }
         }
     }
 
     public void Remove(Guid id)
     {
-        lock (swap)
+        lock (gate)
         {
-            young.Remove(id);
-            old.Remove(id);
+            entries.Remove(id);
         }
     }
 
     public void Clear()
     {
-        lock (swap)
+        lock (gate)
         {
-            young = [];
-            old = [];
+            entries.Clear();
         }
-    }
-
-    private void AddYoung(Guid id, CachedCandidate candidate)
-    {
-        if (young.Count >= Math.Max(1, capacity / 2) && !young.ContainsKey(id))
-        {
-            old = young;
-            young = [];
-        }
-
-        young[id] = candidate;
     }
 }

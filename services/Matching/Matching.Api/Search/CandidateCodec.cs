@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Text;
 using Marketplace.Listings.Contracts;
 using Marketplace.Matching.Knowledge;
@@ -87,70 +89,190 @@ public static class CandidateCodec
         return stream.ToArray();
     }
 
-    public static (ListingSnapshot Listing, Annotation Annotation) Decode(byte[] bytes, int offset, int length)
+    public static (ListingSnapshot Listing, Annotation Annotation) Decode(byte[] bytes, int offset, int length) =>
+        Decode(bytes.AsSpan(offset, length));
+
+    /// <summary>
+    /// Reads what <see cref="Encode"/> wrote (the <see cref="BinaryWriter"/> layout) straight from the span: no stream
+    /// or reader objects, and short strings come from the <see cref="StringPool"/>.
+    /// </summary>
+    public static (ListingSnapshot Listing, Annotation Annotation) Decode(ReadOnlySpan<byte> bytes)
     {
-        using var r = new BinaryReader(new MemoryStream(bytes, offset, length, writable: false), Encoding.UTF8);
-        if (r.ReadByte() != Format)
+        var r = new SpanReader(bytes);
+        if (r.Byte() != Format)
         {
             throw new InvalidDataException("Unknown candidate format.");
         }
 
         var listing = new ListingSnapshot
         {
-            ListingId = new Guid(r.ReadBytes(16)),
-            OrganisationId = new Guid(r.ReadBytes(16)),
-            Version = r.ReadInt32(),
-            Kind = r.ReadString(),
-            ResourceClass = r.ReadString(),
-            Status = r.ReadString(),
-            Title = r.ReadString(),
-            Description = r.ReadString(),
-            Language = OptionalString(r),
-            EwcCode = OptionalString(r),
-            CpaCode = OptionalString(r),
-            NaceCode = OptionalString(r),
-            Hazardous = r.ReadBoolean(),
-            AcceptsHazardous = r.ReadBoolean(),
-            Quantity = new QuantitySnapshot(r.ReadDecimal(), r.ReadString(), r.ReadString(), r.ReadDecimal(), r.ReadString()),
-            Location = new LocationSnapshot(r.ReadDouble(), r.ReadDouble(), r.ReadString(), OptionalString(r)),
-            MaxTransportKm = OptionalDouble(r),
-            AvailableFrom = OptionalInt(r) is { } from ? DateOnly.FromDayNumber(from) : null,
-            AvailableUntil = OptionalInt(r) is { } until ? DateOnly.FromDayNumber(until) : null,
-            Price = r.ReadBoolean() ? new PriceSnapshot(r.ReadDecimal(), r.ReadString(), r.ReadString()) : null,
-            TemperatureC = OptionalDouble(r),
-            Medium = OptionalString(r),
-            WaterQuality = OptionalString(r),
-            Visibility = r.ReadString(),
-            Attributes = Attributes(r),
-            UpdatedAt = DateTime.FromBinary(r.ReadInt64()),
+            ListingId = r.Guid(),
+            OrganisationId = r.Guid(),
+            Version = r.Int32(),
+            Kind = r.String(),
+            ResourceClass = r.String(),
+            Status = r.String(),
+            Title = r.String(pooled: false),
+            Description = r.String(pooled: false),
+            Language = r.OptionalString(),
+            EwcCode = r.OptionalString(),
+            CpaCode = r.OptionalString(),
+            NaceCode = r.OptionalString(),
+            Hazardous = r.Boolean(),
+            AcceptsHazardous = r.Boolean(),
+            Quantity = new QuantitySnapshot(r.Decimal(), r.String(), r.String(), r.Decimal(), r.String()),
+            Location = new LocationSnapshot(r.Double(), r.Double(), r.String(), r.OptionalString(pooled: false)),
+            MaxTransportKm = r.OptionalDouble(),
+            AvailableFrom = r.OptionalInt32() is { } from ? DateOnly.FromDayNumber(from) : null,
+            AvailableUntil = r.OptionalInt32() is { } until ? DateOnly.FromDayNumber(until) : null,
+            Price = r.Boolean() ? new PriceSnapshot(r.Decimal(), r.String(), r.String()) : null,
+            TemperatureC = r.OptionalDouble(),
+            Medium = r.OptionalString(),
+            WaterQuality = r.OptionalString(),
+            Visibility = r.String(),
+            Attributes = Attributes(ref r),
+            UpdatedAt = DateTime.FromBinary(r.Int64()),
         };
 
-        var language = r.ReadString();
-        var stems = ReadStrings(r);
-        var groups = ReadStrings(r).ToHashSet(StringComparer.Ordinal);
-        var patterns = new Dictionary<string, PatternFit>(StringComparer.Ordinal);
-        for (var i = r.ReadInt32(); i > 0; i--)
+        var language = r.String();
+        var stems = r.Strings();
+        var groupCount = r.Int32();
+        var groups = new HashSet<string>(groupCount, StringComparer.Ordinal);
+        for (var i = 0; i < groupCount; i++)
         {
-            var fit = new PatternFit(r.ReadString(), r.ReadDouble(), ReadStrings(r));
+            groups.Add(r.String());
+        }
+
+        var patternCount = r.Int32();
+        var patterns = new Dictionary<string, PatternFit>(patternCount, StringComparer.Ordinal);
+        for (var i = 0; i < patternCount; i++)
+        {
+            var fit = r.Fit();
             patterns[fit.PatternId] = fit;
         }
 
-        var temperature = OptionalDouble(r);
-        var nace = OptionalString(r);
-        var annotation = new Annotation(language, new StemText(stems), groups, patterns, temperature, nace) { Concepts = ReadStrings(r) };
+        var temperature = r.OptionalDouble();
+        var nace = r.OptionalString();
+        var annotation = new Annotation(language, new StemText(stems), groups, patterns, temperature, nace) { Concepts = r.Strings() };
         return (listing, annotation);
     }
 
-    private static List<AttributeSnapshot> Attributes(BinaryReader r)
+    private static List<AttributeSnapshot> Attributes(ref SpanReader r)
     {
-        var count = r.ReadInt32();
+        var count = r.Int32();
         var list = new List<AttributeSnapshot>(count);
         for (var i = 0; i < count; i++)
         {
-            list.Add(new AttributeSnapshot(r.ReadString(), r.ReadString(), OptionalString(r)));
+            list.Add(new AttributeSnapshot(r.String(), r.String(), r.OptionalString()));
         }
 
         return list;
+    }
+
+    /// <summary>The <see cref="BinaryReader"/> layout over a span: little-endian numbers, 7-bit length-prefixed UTF-8 strings.</summary>
+    private ref struct SpanReader(ReadOnlySpan<byte> bytes)
+    {
+        private readonly ReadOnlySpan<byte> bytes = bytes;
+        private int at;
+
+        public byte Byte() => bytes[at++];
+
+        public bool Boolean() => Byte() != 0;
+
+        public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+
+        public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
+
+        public double Double() => BinaryPrimitives.ReadDoubleLittleEndian(Take(8));
+
+        public decimal Decimal() => new([Int32(), Int32(), Int32(), Int32()]);
+
+        public Guid Guid() => new(Take(16));
+
+        public string String(bool pooled = true)
+        {
+            var utf8 = Take(Length());
+            return pooled ? StringPool.Get(utf8) : Encoding.UTF8.GetString(utf8);
+        }
+
+        private void SkipString()
+        {
+            var length = Length(); // first: it moves past the length's own bytes
+            at += length;
+        }
+
+        private int Length()
+        {
+            var length = 0;
+            for (var shift = 0; ; shift += 7)
+            {
+                if (shift > 28)
+                {
+                    throw new InvalidDataException("Bad string length in a candidate.");
+                }
+
+                var b = Byte();
+                length |= (b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    return length;
+                }
+            }
+        }
+
+        /// <summary>
+        /// A pattern fit; the same fit (pattern, value, evidence) recurs across many listings (every want of a sector
+        /// fits that sector's uses alike), so one shared instance per distinct encoding is kept.
+        /// </summary>
+        public PatternFit Fit()
+        {
+            var start = at;
+            SkipString();
+            at += 8;
+            for (var n = Int32(); n > 0; n--)
+            {
+                SkipString();
+            }
+
+            var encoded = bytes[start..at];
+            if (FitPool.TryGet(encoded) is { } known)
+            {
+                return known;
+            }
+
+            var again = new SpanReader(encoded);
+            return FitPool.Add(encoded, new PatternFit(again.String(), again.Double(), again.Strings()));
+        }
+
+        public string? OptionalString(bool pooled = true) => Boolean() ? String(pooled) : null;
+
+        public double? OptionalDouble() => Boolean() ? Double() : null;
+
+        public int? OptionalInt32() => Boolean() ? Int32() : null;
+
+        public string[] Strings()
+        {
+            var count = Int32();
+            if (count == 0)
+            {
+                return [];
+            }
+
+            var array = new string[count];
+            for (var i = 0; i < count; i++)
+            {
+                array[i] = String();
+            }
+
+            return array;
+        }
+
+        private ReadOnlySpan<byte> Take(int count)
+        {
+            var span = bytes.Slice(at, count);
+            at += count;
+            return span;
+        }
     }
 
     private static void Strings(BinaryWriter w, IReadOnlyCollection<string> values)
@@ -160,18 +282,6 @@ public static class CandidateCodec
         {
             w.Write(value);
         }
-    }
-
-    private static List<string> ReadStrings(BinaryReader r)
-    {
-        var count = r.ReadInt32();
-        var list = new List<string>(count);
-        for (var i = 0; i < count; i++)
-        {
-            list.Add(r.ReadString());
-        }
-
-        return list;
     }
 
     private static void Optional(BinaryWriter w, string? value)
@@ -201,9 +311,35 @@ public static class CandidateCodec
         }
     }
 
-    private static string? OptionalString(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+    /// <summary>Shared pattern fits by their encoding (see <see cref="SpanReader.Fit"/>); bounded like <see cref="StringPool"/>.</summary>
+    private static class FitPool
+    {
+        private const int Capacity = 200_000;
+        private static readonly ConcurrentDictionary<byte[], PatternFit> Fits = new(new BytesComparer());
+        private static readonly ConcurrentDictionary<byte[], PatternFit>.AlternateLookup<ReadOnlySpan<byte>> BySpan =
+            Fits.GetAlternateLookup<ReadOnlySpan<byte>>();
 
-    private static double? OptionalDouble(BinaryReader r) => r.ReadBoolean() ? r.ReadDouble() : null;
+        public static PatternFit? TryGet(ReadOnlySpan<byte> encoded) => BySpan.TryGetValue(encoded, out var fit) ? fit : null;
 
-    private static int? OptionalInt(BinaryReader r) => r.ReadBoolean() ? r.ReadInt32() : null;
+        public static PatternFit Add(ReadOnlySpan<byte> encoded, PatternFit fit) =>
+            Fits.Count < Capacity ? Fits.GetOrAdd(encoded.ToArray(), fit) : fit;
+
+        private sealed class BytesComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
+        {
+            public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+            public int GetHashCode(byte[] obj) => GetHashCode((ReadOnlySpan<byte>)obj);
+
+            public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
+
+            public int GetHashCode(ReadOnlySpan<byte> alternate)
+            {
+                var hash = default(HashCode);
+                hash.AddBytes(alternate);
+                return hash.ToHashCode();
+            }
+
+            public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
+        }
+    }
 }

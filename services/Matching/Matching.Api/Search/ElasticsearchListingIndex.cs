@@ -59,6 +59,17 @@ public sealed class ElasticsearchListingIndex(HttpClient http, Uri baseUrl, stri
         }
     }
 
+    public async Task CompactAsync(CancellationToken cancellationToken)
+    {
+        await EnsureIndexAsync(cancellationToken);
+
+        // a rebuilt index has been written in one go, the case force-merge is meant for; it waits for the merge
+        using var merge = await http.PostAsync(Url($"{indexName}/_forcemerge?max_num_segments=1"), null, cancellationToken);
+        await EnsureSuccessAsync(merge, cancellationToken);
+        using var refresh = await http.PostAsync(Url($"{indexName}/_refresh"), null, cancellationToken);
+        await EnsureSuccessAsync(refresh, cancellationToken);
+    }
+
     public async Task ClearAsync(CancellationToken cancellationToken)
     {
         using var response = await http.DeleteAsync(Url(indexName), cancellationToken);

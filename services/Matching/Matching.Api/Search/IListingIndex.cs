@@ -13,6 +13,13 @@ public interface IListingIndex
 
     Task RemoveAsync(Guid listingId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// After a bulk load (the end of a rebuild): merge what it wrote into as few segments as the engine allows and
+    /// make it searchable, so searches do not pay for the many segments a bulk load leaves, nor compete with the
+    /// background merges that would otherwise follow it.
+    /// </summary>
+    Task CompactAsync(CancellationToken cancellationToken);
+
     /// <summary>Drops every document (before a full rebuild).</summary>
     Task ClearAsync(CancellationToken cancellationToken);
 

@@ -55,7 +55,8 @@ public sealed class SearchTimings
 /// that set beside the reader's hits (same filters, at least one query term in common), so of two listings
 /// published at about the same time the later search always finds the earlier. A background thread reopens at
 /// most every <see cref="ReopenInterval"/> while writes arrive. Candidates come back decoded from a bounded cache
-/// keyed by listing id and version (read from doc values), so a popular candidate is decoded once.
+/// keyed by listing id and version (read from doc values), so a popular candidate is decoded once; the others are
+/// decoded from one binary doc value, sharing their vocabulary and pattern fits with those decoded before.
 /// </remarks>
 public sealed class LuceneListingIndex : IListingIndex, IDisposable
 {
@@ -94,7 +95,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
     private volatile bool disposed;
 
     /// <param name="path">Index directory.</param>
-    /// <param name="cachedCandidates">Decoded candidates kept in memory (about 2–4 KB each).</param>
+    /// <param name="cachedCandidates">Decoded candidates kept in memory (about 5 KB each; see <see cref="CandidateCache"/>).</param>
     /// <param name="backgroundReopen">False only in tests that must see searches served from the recent writes.</param>
     public LuceneListingIndex(string path, int cachedCandidates = 40_000, bool backgroundReopen = true)
     {
@@ -161,6 +162,14 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         return Task.CompletedTask;
     }
 
+    public Task CompactAsync(CancellationToken cancellationToken)
+    {
+        // one segment: single writes arriving meanwhile are merged too or stay in small segments of their own
+        writer.ForceMerge(1, doWait: true);
+        Refresh();
+        return Task.CompletedTask;
+    }
+
     public Task ClearAsync(CancellationToken cancellationToken)
     {
         lock (writeLock)
@@ -199,9 +208,10 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
             var searched = Stopwatch.GetTimestamp();
             var hits = new List<IndexHit>(top.ScoreDocs.Length + (fresh?.Count ?? 0));
             var leaves = searcher.IndexReader.Leaves;
+            var scratch = new BytesRef(); // one buffer for every doc value this search reads
             foreach (var d in top.ScoreDocs)
             {
-                var (id, version) = Identify(leaves, d.Doc);
+                var (id, version) = Identify(leaves, d.Doc, scratch);
                 if (fresh is not null)
                 {
                     // a segment written before the doc values existed: the stored id, and any recent write wins
@@ -218,7 +228,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
                     }
                 }
 
-                hits.Add(Load(searcher, d, id, version, timings));
+                hits.Add(Load(searcher, d, id, version, scratch, timings));
             }
 
             if (fresh is not null)
@@ -321,7 +331,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         while (generation > current && Interlocked.CompareExchange(ref bulkGeneration, generation, current) != current);
     }
 
-    private static (Guid? Id, int Version) Identify(IList<AtomicReaderContext> leaves, int doc)
+    private static (Guid? Id, int Version) Identify(IList<AtomicReaderContext> leaves, int doc, BytesRef bytes)
     {
         var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
         var ids = leaf.AtomicReader.GetBinaryDocValues("idv");
@@ -331,12 +341,11 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
             return (null, 0); // written before these doc values existed: read from the stored document
         }
 
-        var bytes = new BytesRef();
         ids.Get(doc - leaf.DocBase, bytes);
         return (new Guid(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length)), (int)versions.Get(doc - leaf.DocBase));
     }
 
-    private IndexHit Load(IndexSearcher searcher, ScoreDoc d, Guid? id, int version, SearchTimings? timings)
+    private IndexHit Load(IndexSearcher searcher, ScoreDoc d, Guid? id, int version, BytesRef bytes, SearchTimings? timings)
     {
         if (id is { } known && cache.Get(known, version) is { } cached)
         {
@@ -352,12 +361,12 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         Annotation? annotation;
         var leaves = searcher.IndexReader.Leaves;
         var leaf = leaves[ReaderUtil.SubIndex(d.Doc, leaves)];
-        var bytes = new BytesRef();
+        bytes.Length = 0;
         leaf.AtomicReader.GetBinaryDocValues("candidate")?.Get(d.Doc - leaf.DocBase, bytes);
         if (bytes.Length > 0)
         {
             // doc values: read in place, no stored-fields block to decompress
-            (listing, annotation) = CandidateCodec.Decode(bytes.Bytes, bytes.Offset, bytes.Length);
+            (listing, annotation) = CandidateCodec.Decode(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length));
             cache.Put(listing.ListingId, new CachedCandidate(listing, annotation));
             return new IndexHit(listing, d.Score) { Annotation = annotation };
         }

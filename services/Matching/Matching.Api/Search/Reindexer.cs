@@ -34,6 +34,7 @@ public sealed class Reindexer(MatchingDbContext db, IListingIndex index, Annotat
 
         await index.UpsertManyAsync(batch, cancellationToken);
         count += batch.Count;
+        await index.CompactAsync(cancellationToken);
         logger.LogInformation("Reindexed {Count} published listings in {Elapsed}", count, watch.Elapsed);
         return count;
     }

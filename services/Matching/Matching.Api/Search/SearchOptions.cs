@@ -15,7 +15,7 @@ public sealed class SearchOptions
     [Range(1, 2000)]
     public int Candidates { get; set; } = 200;
 
-    /// <summary>Decoded candidates the embedded engine keeps in memory (a few KB each); 0 turns the cache off.</summary>
+    /// <summary>Decoded candidates the embedded engine keeps in memory (about 5 KB each); 0 turns the cache off.</summary>
     [Range(0, 1_000_000)]
     public int CachedCandidates { get; set; } = 40_000;
 
