@@ -8,6 +8,7 @@ using Marketplace.ServiceDefaults.Messaging;
 using Marketplace.Standalone;
 
 // One process hosting every service: in-memory bus, SQLite files and the embedded index under --data-dir.
+// `reindex` as the first argument rebuilds Matching's search index from its stored listings and exits.
 var options = StandaloneArguments.Parse(args);
 var builder = WebApplication.CreateBuilder(options.ConfigurationArgs);
 builder.AddServiceDefaults("marketplace");
@@ -19,6 +20,11 @@ builder.AddBrokerage();
 builder.AddMessaging();
 
 var app = builder.Build();
+if (await app.RunMatchingCommandAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
+
 app.UseEdgePolicies();
 app.UseProblemDetailsDefaults();
 app.UseAuthentication();
@@ -33,3 +39,4 @@ await app.MigrateOnStartAsync();
 await app.SeedIdentityAsync();
 DemoSeeder.ScheduleAfterStart(app);
 await app.RunAsync();
+return 0;

@@ -41,4 +41,67 @@ public sealed class StandaloneProcessTests(ITestOutputHelper output)
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(dataDir, recursive: true);
     }
+
+    [Fact]
+    public async Task Reindex_rebuilds_a_lost_search_index_from_the_stored_listings_and_refuses_while_a_host_runs()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "standalone-reindex-" + Guid.NewGuid().ToString("N"));
+        var dll = Repo.Dll("standalone/Marketplace.Standalone", "Marketplace.Standalone");
+        var environment = new Dictionary<string, string> { ["Outbox__PollInterval"] = "00:00:01" };
+        var url = $"http://127.0.0.1:{Repo.FreePort()}";
+        Guid offer, receiver;
+        using (var host = new HostProcess("standalone-before", dll, url, environment, dataDir, "--demo", "--no-demo", "--data-dir", dataDir))
+        {
+            host.Start();
+            await host.WaitReadyAsync(TimeSpan.FromSeconds(180));
+            using var client = await Api.OperatorClientAsync(url);
+            var supplier = await Api.RegisterAsync(client, "Reindex Steel", "24.10");
+            receiver = await Api.RegisterAsync(client, "Reindex Cement", "23.51");
+            offer = await Api.CreateListingAsync(client, supplier, "offer", "Ground granulated blast furnace slag", "GGBS from our blast furnace, ground to cement fineness.");
+            var want = await Api.CreateListingAsync(client, receiver, "want", "Slag for blended cement", "We need ground slag (GGBS) to blend into CEM III cement.");
+            await Api.WaitForMatchAsync(client, want, offer, TimeSpan.FromSeconds(60));
+
+            var refused = await RunAsync(dll, "reindex", "--demo", "--data-dir", dataDir);
+            Assert.True(refused.ExitCode == 1, $"reindex beside a running host exited {refused.ExitCode}: {refused.Output}");
+            Assert.Contains("Stop that host", refused.Output, StringComparison.Ordinal);
+        }
+
+        Directory.Delete(Path.Combine(dataDir, "matching-index"), recursive: true); // the index is lost
+
+        var rebuilt = await RunAsync(dll, "reindex", "--demo", "--data-dir", dataDir);
+        Assert.True(rebuilt.ExitCode == 0, $"reindex exited {rebuilt.ExitCode}: {rebuilt.Output}");
+        Assert.Matches(@"Reindexed [2-9]\d* published listings", rebuilt.Output);
+
+        url = $"http://127.0.0.1:{Repo.FreePort()}";
+        using (var host = new HostProcess("standalone-after", dll, url, environment, dataDir, "--demo", "--no-demo", "--data-dir", dataDir))
+        {
+            host.Start();
+            await host.WaitReadyAsync(TimeSpan.FromSeconds(180));
+            using var client = await Api.OperatorClientAsync(url);
+
+            // a new want finds the offer published before the index was lost: it is a candidate again
+            var want = await Api.CreateListingAsync(client, receiver, "want", "GGBS wanted", "Ground granulated blast furnace slag for our cement mill.");
+            await Api.WaitForMatchAsync(client, want, offer, TimeSpan.FromSeconds(60));
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dataDir, recursive: true);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string dll, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
 }

@@ -62,10 +62,28 @@ public static class MatchingModule
         }
 
         await app.MigrateOnStartAsync();
-        await using var scope = app.Services.CreateAsyncScope();
-        var count = await scope.ServiceProvider.GetRequiredService<Reindexer>().RebuildAsync(CancellationToken.None);
-        Console.WriteLine($"Reindexed {count} published listings.");
-        return 0;
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            Reindexer reindexer;
+            try
+            {
+                reindexer = scope.ServiceProvider.GetRequiredService<Reindexer>();
+            }
+            catch (IndexInUseException)
+            {
+                await Console.Error.WriteLineAsync("The search index is open in a running host (its directory is locked). Stop that host, then run reindex again.");
+                return 1;
+            }
+
+            var count = await reindexer.RebuildAsync(CancellationToken.None);
+            Console.WriteLine($"Reindexed {count} published listings.");
+            return 0;
+        }
+        finally
+        {
+            await app.DisposeAsync(); // closes the index (and its lock) before the process exits
+        }
     }
 
     public static IEndpointRouteBuilder MapMatching(this IEndpointRouteBuilder app)

@@ -15,6 +15,10 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Marketplace.Matching.Search;
 
+/// <summary>The index directory is held by another process (a running host).</summary>
+public sealed class IndexInUseException(string path, Exception inner)
+    : InvalidOperationException($"The search index at {path} is in use by another process (a running host). One process per index directory.", inner);
+
 /// <summary>Where one candidate search spent its time (benchmarks).</summary>
 public sealed class SearchTimings
 {
@@ -77,6 +81,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly HashSet<string> HitFields = ["candidate", "snapshot", "annotation"];
     private static readonly HashSet<string> IdField = ["id"];
+    private readonly FileStream hostLock;
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
     private readonly TrackingIndexWriter tracking;
@@ -100,6 +105,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
     public LuceneListingIndex(string path, int cachedCandidates = 40_000, bool backgroundReopen = true)
     {
         System.IO.Directory.CreateDirectory(path);
+        hostLock = HoldIndex(path);
         directory = FSDirectory.Open(path);
         var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version)) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 };
         writer = new IndexWriter(directory, config);
@@ -166,6 +172,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
     {
         // one segment: single writes arriving meanwhile are merged too or stay in small segments of their own
         writer.ForceMerge(1, doWait: true);
+        writer.Commit(); // a rebuild is durable when it returns, not at the next periodic commit
         Refresh();
         return Task.CompletedTask;
     }
@@ -681,6 +688,24 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         writer.Dispose();
         directory.Dispose();
         written.Dispose();
+        hostLock.Dispose();
+    }
+
+    /// <summary>
+    /// One process per index directory. Lucene.NET's own write lock did not keep a second process out on Linux (a
+    /// reindex beside a running host opened a second writer), so the directory is also held by an exclusive lock on
+    /// a file of its own, which the runtime maps to an advisory lock the other processes see.
+    /// </summary>
+    private static FileStream HoldIndex(string path)
+    {
+        try
+        {
+            return new FileStream(Path.Combine(path, "host.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new IndexInUseException(path, e);
+        }
     }
 
     /// <summary>A write since the last reopen: the listing as written, or null for a removal.</summary>
