@@ -43,7 +43,7 @@ public sealed class StandaloneProcessTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Reindex_rebuilds_a_lost_search_index_from_the_stored_listings_and_refuses_while_a_host_runs()
+    public async Task Reindex_rebuilds_a_lost_search_index_and_neither_it_nor_a_second_host_opens_an_index_in_use()
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "standalone-reindex-" + Guid.NewGuid().ToString("N"));
         var dll = Repo.Dll("standalone/Marketplace.Standalone", "Marketplace.Standalone");
@@ -64,6 +64,14 @@ public sealed class StandaloneProcessTests(ITestOutputHelper output)
             var refused = await RunAsync(dll, "reindex", "--demo", "--data-dir", dataDir);
             Assert.True(refused.ExitCode == 1, $"reindex beside a running host exited {refused.ExitCode}: {refused.Output}");
             Assert.Contains("Stop that host", refused.Output, StringComparison.Ordinal);
+
+            // nor does a second host start on the same data directory
+            using var second = new HostProcess("standalone-second", dll, $"http://127.0.0.1:{Repo.FreePort()}", environment, dataDir, "--demo", "--no-demo", "--data-dir", dataDir);
+            second.Start();
+            var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => second.WaitReadyAsync(TimeSpan.FromSeconds(120)));
+            Assert.Contains("exited", failed.Message, StringComparison.Ordinal);
+            Assert.Contains("in use by another process", File.ReadAllText(second.LogFile), StringComparison.Ordinal);
+            await Api.WaitForMatchAsync(client, want, offer, TimeSpan.FromSeconds(10)); // the first host still serves
         }
 
         Directory.Delete(Path.Combine(dataDir, "matching-index"), recursive: true); // the index is lost

@@ -41,6 +41,7 @@ public static class MatchingModule
             var dataDir = sp.GetRequiredService<IOptions<MarketplaceOptions>>().Value.ResolveDataDir();
             return new LuceneListingIndex(Path.Combine(dataDir, "matching-index"), search.CachedCandidates);
         });
+        builder.Services.AddHostedService<SearchIndexOpener>();
         builder.Services.AddScoped<SuggestionService>();
         builder.Services.AddScoped<Reindexer>();
         builder.AddConsumer<OrganisationRegisteredConsumer>(Name);
