@@ -39,9 +39,9 @@ public sealed class RedeliveryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!RabbitMq.Available())
+        if (RabbitMq.SkipReason() is not null)
         {
-            return;
+            return; // as the tests decided at discovery: a fresh check could time out on a busy machine
         }
 
         var builder = Host.CreateApplicationBuilder();

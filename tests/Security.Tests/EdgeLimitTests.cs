@@ -22,6 +22,7 @@ public sealed class EdgeLimitTests : IClassFixture<InProcessMarketplace>, IDispo
             b.UseSetting("Edge:RateLimit:BurstSize", "5");
             b.UseSetting("Edge:RateLimit:TokenEndpointPermitsPerMinute", "3");
             b.UseSetting("Edge:MaxRequestBodyBytes", "4096");
+            b.UseSetting("Search:IndexDirectory", Path.Combine(Path.GetTempPath(), "security-limits-index-" + Guid.NewGuid().ToString("N"))); // one host per index
         });
     }
 

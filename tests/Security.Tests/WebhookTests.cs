@@ -260,7 +260,9 @@ public sealed class WebhookInProcessTests(InProcessMarketplace marketplace) : We
     public async Task Webhook_urls_must_be_https_to_a_public_host()
     {
         var (organisationId, _, _) = await app.CompanyWithAdminAsync("Url Rules " + Guid.NewGuid().ToString()[..6]);
-        using var strict = factory.WithWebHostBuilder(b => b.UseSetting("Webhooks:AllowInsecureUrls", "false"));
+        using var strict = factory.WithWebHostBuilder(b => b
+            .UseSetting("Webhooks:AllowInsecureUrls", "false")
+            .UseSetting("Search:IndexDirectory", Path.Combine(Path.GetTempPath(), "security-strict-index-" + Guid.NewGuid().ToString("N")))); // one host per index
         using var op = strict.CreateClient();
         op.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await app.OperatorTokenAsync());
         foreach (var url in new[] { "http://example.com/hook", "https://127.0.0.1/hook", "https://10.1.2.3/hook", "https://localhost/hook", "https://user:pw@example.com/h", "ftp://example.com/" })

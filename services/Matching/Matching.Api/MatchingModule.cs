@@ -38,8 +38,8 @@ public static class MatchingModule
                     search.ElasticsearchIndex, sp.GetRequiredService<KnowledgeBase>());
             }
 
-            var dataDir = sp.GetRequiredService<IOptions<MarketplaceOptions>>().Value.ResolveDataDir();
-            return new LuceneListingIndex(Path.Combine(dataDir, "matching-index"), search.CachedCandidates);
+            var path = search.IndexDirectory ?? Path.Combine(sp.GetRequiredService<IOptions<MarketplaceOptions>>().Value.ResolveDataDir(), "matching-index");
+            return new LuceneListingIndex(path, search.CachedCandidates);
         });
         builder.Services.AddHostedService<SearchIndexOpener>();
         builder.Services.AddScoped<SuggestionService>();

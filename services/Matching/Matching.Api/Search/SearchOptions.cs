@@ -33,6 +33,9 @@ public sealed class SearchOptions
     /// <summary>Index name in Elasticsearch.</summary>
     public string ElasticsearchIndex { get; set; } = "marketplace-listings";
 
+    /// <summary>Where the embedded engine keeps its index; <c>&lt;DataDir&gt;/matching-index</c> by default.</summary>
+    public string? IndexDirectory { get; set; }
+
     /// <summary>Where the knowledge files are; the app's own knowledge/ folder by default.</summary>
     public string? KnowledgeDirectory { get; set; }
 }
