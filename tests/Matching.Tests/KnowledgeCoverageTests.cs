@@ -74,11 +74,34 @@ public sealed class KnowledgeCoverageTests
     [InlineData("Cotton cutting waste", "Clean white cotton fabric offcuts from our garment cutting room.", "04 02 22", "14.13",
         "Cotton-rich feedstock for dissolving pulp", "We turn textile waste into pulp for regenerated cellulose fibres.", "17.11",
         "textiles-to-chemical-fibre-recycling")]
+    [InlineData("Recovered wool wax", "Grease centrifuged from the liquor of our fleece washing line.", "04 02 10", "13.10",
+        "Lanolin feedstock", "We refine lanolin and make lanolin alcohols for ointments.", "20.42",
+        "wool-grease-to-lanolin")]
     public void Patterns_added_for_thinly_covered_resources_link_their_supplier_and_receiver(
         string offerTitle, string offerText, string? ewc, string offerNace, string wantTitle, string wantText, string wantNace, string pattern)
     {
         var offer = Side(Listing("offer", offerTitle, offerText, ewc: ewc), offerNace);
         var want = Side(Listing("want", wantTitle, wantText), wantNace);
+
+        var (fit, patternIds) = Scoring.KnowledgeFit(offer.Annotation, want.Annotation, Kb, NothingLearned);
+
+        Assert.NotEmpty(patternIds);
+        Assert.Equal(pattern, patternIds[0]);
+        Assert.True(fit.Value > 0.5, $"{fit.Value}: {fit.Text}");
+    }
+
+    [Theory]
+    [InlineData("Spare void in our old clay pit", "Permitted restoration scheme, room for 400,000 m3 of inert fill.", "08.12",
+        "Route for surplus soil", "Civil works contract producing excavated soil and stones, uncontaminated.", "42.11",
+        "void-space-for-inert-soil-backfilling")]
+    [InlineData("Land bank available", "Arable farm with 600 ha available for spreading under a nutrient management plan.", "01.11",
+        "Sludge outlet needed", "Creamery looking for landspreading of its dewatered effluent sludge.", "10.51",
+        "land-bank-for-landspreading")]
+    public void Spare_void_and_land_are_offered_to_producers_needing_an_outlet_for_soil_or_sludge(
+        string offerTitle, string offerText, string offerNace, string wantTitle, string wantText, string wantNace, string pattern)
+    {
+        var offer = Side(Listing("offer", offerTitle, offerText, resourceClass: "capacity", unit: "m3"), offerNace);
+        var want = Side(Listing("want", wantTitle, wantText, resourceClass: "capacity", unit: "m3"), wantNace);
 
         var (fit, patternIds) = Scoring.KnowledgeFit(offer.Annotation, want.Annotation, Kb, NothingLearned);
 

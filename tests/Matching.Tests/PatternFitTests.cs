@@ -77,6 +77,30 @@ public sealed class PatternFitTests
         Assert.Contains(vague.Evidence, e => e.StartsWith("has a waste code that gathers", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_waste_code_that_many_patterns_list_counts_less_than_one_few_list()
+    {
+        // 02 03 04 "materials unsuitable for consumption or processing" is listed by a score of patterns (peels,
+        // pomace, cooking oil, food waste…); 10 01 02 coal fly ash by a few
+        Assert.True(Kb.CodeSpecificity["02 03 04"] < 0.7, $"{Kb.CodeSpecificity["02 03 04"]}");
+        Assert.True(Kb.IsBroadCode("02 03 04"));
+        Assert.Equal(1.0, Kb.CodeSpecificity["10 01 02"]);
+        Assert.False(Kb.IsBroadCode("10 01 02"));
+    }
+
+    [Fact]
+    public void An_offer_with_a_broad_waste_code_fits_the_pattern_its_text_names_better_than_others_listing_the_code()
+    {
+        var annotator = new Annotator(Kb);
+        var fits = annotator.Annotate(Listing("offer", "Potato peel from our crisp line", "Steam-peeled, available daily.", ewc: "02 03 04"), null).Patterns;
+
+        // the code alone no longer lends the offer the names of every material it gathers ("food waste", "off-spec food")
+        var named = fits["potato-residues-to-feed-ad"].Value;
+        var codeOnly = fits.GetValueOrDefault("food-waste-to-anaerobic-digestion")?.Value ?? 0;
+        Assert.True(named > codeOnly + 0.15, $"{named} vs {codeOnly}");
+        Assert.True(codeOnly < 0.7, $"{codeOnly}");
+    }
+
     [Theory]
     [InlineData("mushroom substrate", "Substrate for growing oyster mushrooms", true)]
     [InlineData("glasshouse heating", "Heating for our glasshouses", true)]

@@ -249,7 +249,8 @@ public sealed class ScoringTests
                 }
 
                 Assert.Equal(ranked.Where(x => x.Value >= 0.05).Take(3).Select(x => x.Id), ids);
-                Assert.Equal(Math.Min(1, ranked[0].Value + (0.15 * (ranked.Count > 1 ? ranked[1].Value : 0))), fit.Value, 12);
+                // the best pattern alone: fitting several patterns earns nothing more (a broad material, a generic use)
+                Assert.Equal(ranked[0].Value, fit.Value, 12);
                 Assert.Contains(Kb.PatternsById[ranked[0].Id].Name, fit.Text, StringComparison.Ordinal);
                 compared++;
             }

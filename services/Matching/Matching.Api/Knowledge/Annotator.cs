@@ -65,7 +65,8 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
             englishStems.Add("|");
             // a catch-all entry's common names are the several materials it gathers, only one of which may be this
             // listing's: they are weighed apart (see ResourceFit), a specific entry's names are the listing's own
-            var catchAll = KnowledgeBase.IsCatchAll(code);
+            // so are a broad entry's, which many patterns list (02 03 04: peels, pulp, off-spec food, oils…)
+            var catchAll = KnowledgeBase.IsCatchAll(code) || knowledge.IsBroadCode(code);
             englishStems.AddRange(TextAnalysis.Stems(string.Join(" | ", catchAll ? [entry.Label] : [entry.Label, .. entry.CommonNames]), "en"));
             if (catchAll && entry.CommonNames.Count > 0)
             {
@@ -114,7 +115,8 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
             if (p.Resource.Ewc.Contains(ewc))
             {
                 // "not otherwise specified" names the process, not the material: weaker evidence than a specific entry
-                miss *= 1 - (KnowledgeBase.IsCatchAll(ewc) ? 0.5 : 0.85);
+                // and an entry many patterns list says the offer is one of many materials, not which
+                miss *= 1 - ((KnowledgeBase.IsCatchAll(ewc) ? 0.5 : 0.85) * (knowledge?.CodeSpecificity.GetValueOrDefault(ewc, 1.0) ?? 1.0));
                 evidence.Add($"waste code {ewc} is one this pattern lists");
             }
             else if (p.Resource.Ewc.Any(e => e.Length >= 5 && e[..5] == ewc[..5]))

@@ -75,6 +75,7 @@ public sealed class KnowledgeBase
         PatternsById = Patterns.ToDictionary(p => p.Id);
         GroupSpecificity = Specificity(Patterns.SelectMany(p => p.ResourceGroups.Union(p.WantGroups)));
         CodesListed = Patterns.SelectMany(p => p.Resource.Ewc).ToHashSet(StringComparer.Ordinal);
+        CodeSpecificity = Specificity(Patterns.SelectMany(p => p.Resource.Ewc.Distinct(StringComparer.Ordinal)));
         foreach (var p in Patterns)
         {
             foreach (var phrase in p.ResourcePhrases)
@@ -181,6 +182,17 @@ public sealed class KnowledgeBase
 
     /// <summary>Waste codes some pattern lists: an offer with one of these is known to be that specific material.</summary>
     public IReadOnlySet<string> CodesListed { get; }
+
+    /// <summary>
+    /// How telling an offer's waste code is about which pattern it serves, as <see cref="GroupSpecificity"/>: 1 for an
+    /// entry few patterns list, less for a broad entry many list (02 03 04 "materials unsuitable for consumption or
+    /// processing" covers peels, pulp, off-spec food, oils…, 02 02 03 meat, fish, blood): such a code says the
+    /// offer is one of many materials, not which.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> CodeSpecificity { get; }
+
+    /// <summary>An entry listed by more patterns than <see cref="SpecificGroupPatterns"/>: its common names are weighed apart, like a catch-all's.</summary>
+    public bool IsBroadCode(string code) => CodeSpecificity.GetValueOrDefault(code, 1.0) < 1.0;
 
     /// <summary>A List of Waste "wastes not otherwise specified" entry (xx xx 99): it says which process, not which material.</summary>
     public static bool IsCatchAll(string code) => code.TrimEnd('*', ' ').EndsWith("99", StringComparison.Ordinal);

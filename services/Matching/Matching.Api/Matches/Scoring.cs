@@ -203,7 +203,9 @@ public static class Scoring
         }
 
         var p = knowledge.PatternsById[best.Resource!.PatternId];
-        var value = Math.Min(1, best.Value + (0.15 * (shared > 1 ? second.Value : 0)));
+        // the best pattern alone: a pair fitting several patterns is a broad material or a generic use (any food
+        // residue to any digester), not a better match than one a single specific pattern links
+        var value = best.Value;
         var why = string.Join("; ", best.Resource.Evidence.Select(e => "offer " + e).Concat(best.Use!.Evidence.Select(e => "want " + e)));
         var text = $"Known synergy: {p.Name} ({why}). Source: {p.Citation}";
         var ids = new List<string>(3);
