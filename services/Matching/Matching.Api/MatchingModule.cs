@@ -62,9 +62,9 @@ public static class MatchingModule
             return null;
         }
 
-        await app.MigrateOnStartAsync();
         try
         {
+            await app.MigrateOnStartAsync();
             await using var scope = app.Services.CreateAsyncScope();
             Reindexer reindexer;
             try

@@ -208,13 +208,21 @@ public static class Scoring
         var value = best.Value;
         var why = string.Join("; ", best.Resource.Evidence.Select(e => "offer " + e).Concat(best.Use!.Evidence.Select(e => "want " + e)));
         var text = $"Known synergy: {p.Name} ({why}). Source: {p.Citation}";
+        // the ranked ids worth naming (what a decision teaches): the top three that reach 0.05, best first
         var ids = new List<string>(3);
-        foreach (var (fit, n) in new[] { (best, 1), (second, 2), (third, 3) })
+        if (best.Value >= 0.05)
         {
-            if (shared >= n && fit.Value >= 0.05)
-            {
-                ids.Add(fit.Resource.PatternId);
-            }
+            ids.Add(best.Resource.PatternId);
+        }
+
+        if (shared > 1 && second.Value >= 0.05)
+        {
+            ids.Add(second.Resource!.PatternId);
+        }
+
+        if (shared > 2 && third.Value >= 0.05)
+        {
+            ids.Add(third.Resource!.PatternId);
         }
 
         return (new Component(value, text), ids);

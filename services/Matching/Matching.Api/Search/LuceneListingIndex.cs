@@ -106,9 +106,18 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
     {
         System.IO.Directory.CreateDirectory(path);
         hostLock = HoldIndex(path);
-        directory = FSDirectory.Open(path);
-        var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version)) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 };
-        writer = new IndexWriter(directory, config);
+        try
+        {
+            directory = FSDirectory.Open(path);
+            var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version)) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 };
+            writer = new IndexWriter(directory, config);
+        }
+        catch
+        {
+            hostLock.Dispose(); // an index that cannot be opened must not stay locked until the finaliser runs
+            throw;
+        }
+
         tracking = new TrackingIndexWriter(writer);
         searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
         cache = new CandidateCache(cachedCandidates);
