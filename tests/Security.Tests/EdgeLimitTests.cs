@@ -95,6 +95,40 @@ public sealed class EdgeLimitTests : IClassFixture<InProcessMarketplace>, IDispo
         Assert.NotEqual(HttpStatusCode.Unauthorized, genuine.StatusCode);
     }
 
+    [Theory]
+    [InlineData("application/xml")]
+    [InlineData("text/html")]
+    public async Task A_burst_from_a_caller_that_accepts_no_JSON_gets_JSON_429s_and_413s_never_a_500(string accept)
+    {
+        var token = await factory.OperatorTokenAsync();
+        using var client = host.CreateClient();
+        var statuses = new List<int>();
+        for (var i = 0; i < 30; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/listings/{Guid.NewGuid()}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            request.Headers.Accept.ParseAdd(accept);
+            using var response = await client.SendAsync(request);
+            statuses.Add((int)response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+        }
+
+        Assert.Contains(429, statuses);
+        Assert.DoesNotContain(statuses, s => s >= 500);
+
+        using var big = new HttpRequestMessage(HttpMethod.Post, "/api/v1/organisations")
+        {
+            Content = new StringContent("{\"name\":\"" + new string('x', 10_000) + "\"}", Encoding.UTF8, "application/json"),
+        };
+        big.Headers.Accept.ParseAdd(accept);
+        using var tooLarge = await client.SendAsync(big);
+        Assert.True(tooLarge.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.TooManyRequests, $"{tooLarge.StatusCode}");
+        Assert.Equal("application/problem+json", tooLarge.Content.Headers.ContentType?.MediaType);
+    }
+
     private static async Task<HttpResponseMessage> GetListingAsync(HttpClient client, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/listings/{Guid.NewGuid()}");
