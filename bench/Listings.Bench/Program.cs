@@ -53,7 +53,7 @@ for (var done = 0; done < existing; done += Batch)
     var now = DateTime.UtcNow;
     for (var i = 0; i < Math.Min(Batch, existing - done); i++)
     {
-        var listing = ListingEndpoints.NewListing(organisations[random.Next(organisations.Count)], ListingStatuses.Published, now);
+        var listing = Listing.Create(organisations[random.Next(organisations.Count)], ListingStatuses.Published, now);
         var input = Vocabulary.Input(random);
         var errors = new Dictionary<string, string[]>();
         var normalised = input.Validate(scope.ServiceProvider.GetRequiredService<Marketplace.Listings.Taxonomy.EwcCatalog>(), DateOnly.FromDateTime(now), true, errors)

@@ -133,7 +133,7 @@ public sealed class ModelTests
     {
         var input = Valid(i => { i.PriceAmount = -35; i.PriceCurrency = "EUR"; i.PricePer = "t"; });
         var (result, _) = Check(input);
-        var listing = ListingEndpoints.NewListing(Guid.NewGuid(), ListingStatuses.Published, DateTime.UtcNow);
+        var listing = Listing.Create(Guid.NewGuid(), ListingStatuses.Published, DateTime.UtcNow);
         input.ApplyTo(listing, result!);
         Assert.True(listing.AsDto(null, full: true).Price!.GateFee);
         Assert.Equal(-35, listing.ToSnapshot().Price!.Amount);
@@ -145,7 +145,7 @@ public sealed class ModelTests
         var a = Anonymity.Round(55.6001, 11.1001);
         var b = Anonymity.Round(55.6003, 11.1004);
         Assert.Equal(a, b);
-        Assert.InRange(ListingQueries.DistanceKm(55.6001, 11.1001, a.Lat, a.Lon), 0, 4.0);
+        Assert.InRange(Geo.DistanceKm(55.6001, 11.1001, a.Lat, a.Lon), 0, 4.0);
         Assert.NotEqual((55.6001, 11.1001), a);
     }
 

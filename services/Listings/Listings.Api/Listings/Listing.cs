@@ -58,6 +58,36 @@ public sealed class Listing
         return BitConverter.ToInt64(bytes[8..]) & long.MaxValue;
     }
 
+    /// <summary>A new, empty listing with a time-ordered id; the caller applies the validated input.</summary>
+    internal static Listing Create(Guid organisationId, string status, DateTime now)
+    {
+        var id = Guid.CreateVersion7(now);
+        return new Listing
+        {
+            Id = id,
+            SearchKey = SearchKeyOf(id),
+            OrganisationId = organisationId,
+            Status = status,
+            Kind = "",
+            ResourceClass = "",
+            Title = "",
+            Description = "",
+            Unit = "",
+            Per = "",
+            BaseUnit = "",
+            Country = "",
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>Every write bumps the version (the ETag) and the update time.</summary>
+    internal void Touch(DateTime now)
+    {
+        Version++;
+        UpdatedAt = now;
+    }
+
     public IReadOnlyList<AttributeSnapshot> Attributes =>
         System.Text.Json.JsonSerializer.Deserialize<List<AttributeSnapshot>>(AttributesJson, ListingJson.Options) ?? [];
 

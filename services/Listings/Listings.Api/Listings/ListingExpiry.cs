@@ -32,7 +32,7 @@ public sealed class ListingExpirer(ListingsDbContext db, TimeProvider clock)
             foreach (var listing in due)
             {
                 listing.Status = ListingStatuses.Expired;
-                ListingEndpoints.Touch(listing, now);
+                listing.Touch(now);
                 db.AddEvent(new ListingExpired(listing.Id, listing.OrganisationId, listing.Version), listing.Id.ToString());
             }
 
