@@ -50,6 +50,10 @@ public static class MessagingExtensions
             builder.Services.AddSingleton<RabbitRedeliveryPublisher>();
         }
 
+        // In-memory: the outbox counts a message sent only once every in-process consumer has it (see InProcessConsumption).
+        var consumption = new InProcessConsumption(!rabbit, messageTypes);
+        builder.Services.AddSingleton(consumption);
+
         // Start serving only once every receive endpoint is bound: a publish before its queue's binding exists is dropped.
         builder.Services.Configure<MassTransitHostOptions>(o =>
         {
@@ -80,7 +84,9 @@ public static class MessagingExtensions
                 }
                 else
                 {
-                    endpoint.UseDelayedRedelivery(r => r.Intervals(o.RedeliveryIntervals));
+                    // No delayed redelivery here: a message scheduled in memory would die with the process. A message
+                    // whose consumer still fails after the retries stays unsent in the outbox, which publishes it again.
+                    endpoint.UseFilter(new ConsumedSignalFilter(consumption, name));
                     endpoint.UseMessageRetry(r => r.Intervals(o.RetryIntervals));
                 }
             });

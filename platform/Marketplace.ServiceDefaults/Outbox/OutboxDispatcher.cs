@@ -7,17 +7,20 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Marketplace.ServiceDefaults.Messaging;
 
 namespace Marketplace.ServiceDefaults.Outbox;
 
 /// <summary>
-/// Publishes stored events in sequence order per aggregate, then marks them sent. Aggregates are published in
+/// Publishes stored events in sequence order per aggregate, then marks them sent: on RabbitMQ once the broker
+/// confirmed the publish, on the in-memory bus once every in-process consumer consumed it. Aggregates are published in
 /// parallel because a confirmed publish costs a broker round trip; a failure leaves the aggregate's remaining
 /// events in the table, to go out in order on the next pass.
 /// </summary>
 internal sealed class OutboxDispatcher<TContext>(
     IServiceScopeFactory scopes,
     IBus bus,
+    InProcessConsumption consumption,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxDispatcher<TContext>> logger,
@@ -109,7 +112,9 @@ internal sealed class OutboxDispatcher<TContext>(
                     }
                     catch (Exception ex) when (!ct.IsCancellationRequested)
                     {
-                        failed.Add((message.Sequence, ex is OperationCanceledException ? $"Not confirmed by the broker within {o.PublishTimeout}." : ex.Message));
+                        failed.Add((message.Sequence, ex is OperationCanceledException
+                            ? consumption.Enabled ? $"Not consumed within {o.PublishTimeout}." : $"Not confirmed by the broker within {o.PublishTimeout}."
+                            : ex.Message));
                         Telemetry.OutboxFailures.Add(1);
                         return; // later events of this aggregate wait, so order holds
                     }
@@ -145,6 +150,9 @@ internal sealed class OutboxDispatcher<TContext>(
             ?? throw new InvalidOperationException($"Unknown event type {message.MessageType}.");
         var payload = JsonSerializer.Deserialize(message.Payload, type, OutboxContextExtensions.Json)
             ?? throw new InvalidOperationException($"Event {message.MessageId} has an empty payload.");
+
+        // In memory, a message handed to the bus is not yet safe: it is sent once every in-process consumer has it.
+        var consumed = consumption.Expect(message.MessageId, type);
         await bus.Publish(payload, type, ctx =>
         {
             // The stored id travels as the message id, so a publish repeated after a crash is recognised by the inbox.
@@ -152,6 +160,7 @@ internal sealed class OutboxDispatcher<TContext>(
             ctx.Headers.Set("Aggregate-Id", message.AggregateId);
             ctx.Headers.Set("Outbox-Sequence", message.Sequence);
         }, cancellationToken);
+        await consumed.WaitAsync(cancellationToken);
     }
 
     private async Task<bool> TryAcquireLeaseAsync(TContext db, OutboxOptions o, CancellationToken cancellationToken)

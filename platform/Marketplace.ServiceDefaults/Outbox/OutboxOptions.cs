@@ -24,8 +24,9 @@ public sealed class OutboxOptions
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// Longest wait for one publish to be confirmed. A publish caught in a broker connection that died under it is
-    /// abandoned after this and retried on a later pass, instead of holding the dispatcher forever.
+    /// Longest wait for one publish to be confirmed by the broker (RabbitMQ), or consumed by every in-process consumer
+    /// (in-memory bus). A publish caught in a broker connection that died under it, or a message whose consumer keeps
+    /// failing, is abandoned after this and published again on a later pass, instead of holding the dispatcher forever.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(20);
