@@ -49,9 +49,9 @@ public static class IdempotencyExtensions
     /// <summary>After authentication and authorization, so a key belongs to the caller. Does nothing in a host without the store.</summary>
     public static WebApplication UseIdempotency(this WebApplication app)
     {
-        if (app.Services.GetService<DbContextOptions<IdempotencyDbContext>>() is not null
-            || app.Services.GetService<DbContextOptions<SqliteIdempotencyDbContext>>() is not null
-            || app.Services.GetService<DbContextOptions<SqlServerIdempotencyDbContext>>() is not null)
+        // Asks whether the store is registered without resolving it: its options are scoped, and resolving a scoped
+        // service from the root provider fails where scope validation is on (Development).
+        if (app.Services.GetService<IServiceProviderIsService>() is { } registered && registered.IsService(typeof(IdempotencyDbContext)))
         {
             app.UseMiddleware<IdempotencyMiddleware>();
         }
