@@ -65,10 +65,17 @@ try
     var backward = new List<int?>();
     var explain = new List<string>();
     var titles = sides.ToDictionary(s => s.ListingId, s => $"{s.Key} {s.Title}");
+    var forwardLists = new List<(IReadOnlyList<MatchItem>, Guid)>();
+    var backwardLists = new List<(IReadOnlyList<MatchItem>, Guid)>();
+    var pairCounts = new List<int>();
     foreach (var pair in data.Pairs)
     {
         var fromWant = await Api.MatchesAsync(http, pair.Want.ListingId);
         var fromOffer = await Api.MatchesAsync(http, pair.Offer.ListingId);
+        forwardLists.Add((fromWant, pair.Offer.ListingId));
+        backwardLists.Add((fromOffer, pair.Want.ListingId));
+        pairCounts.Add((await Api.MatchesAsync(http, pair.Want.ListingId, 100)).Count);
+        pairCounts.Add((await Api.MatchesAsync(http, pair.Offer.ListingId, 100)).Count);
         forward.Add(Rank(fromWant, pair.Offer.ListingId));
         backward.Add(Rank(fromOffer, pair.Want.ListingId));
         Explain(explain, $"{pair.Id} want→offer", fromWant, pair.Offer.ListingId, titles);
@@ -87,6 +94,14 @@ try
     Console.WriteLine(Row("wants → offers", "BM25 baseline", baseForward));
     Console.WriteLine(Row("offers → wants", "matcher", backward));
     Console.WriteLine(Row("offers → wants", "BM25 baseline", baseBackward));
+    Console.WriteLine();
+    var distractorCounts = new List<int>();
+    foreach (var d in data.Distractors)
+    {
+        distractorCounts.Add((await Api.MatchesAsync(http, d.ListingId, 100)).Count);
+    }
+
+    Console.WriteLine("Noise " + Noise.Summary(Noise.PrecisionAt5(forwardLists), Noise.PrecisionAt5(backwardLists), pairCounts, distractorCounts));
     Console.WriteLine();
     for (var i = 0; i < data.Pairs.Count; i++)
     {

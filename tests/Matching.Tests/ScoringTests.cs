@@ -1,6 +1,7 @@
 using Marketplace.Listings.Contracts;
 using Marketplace.Matching.Knowledge;
 using Marketplace.Matching.Matches;
+using Marketplace.Matching.Search;
 using static Marketplace.Matching.Tests.Snapshots;
 
 namespace Marketplace.Matching.Tests;
@@ -109,8 +110,8 @@ public sealed class ScoringTests
         var acid = Listing("offer", "Spent pickling acid", "Hydrochloric acid pickling liquor", ewc: "11 01 05", hazardous: true);
         var plain = Listing("want", "Iron chloride for coagulant", "Ferric chloride coagulant production");
         var permitted = Listing("want", "Iron chloride for coagulant", "Ferric chloride coagulant production", acceptsHazardous: true);
-        Assert.False(Scoring.HazardAllowed(acid, plain));
-        Assert.True(Scoring.HazardAllowed(acid, permitted));
+        Assert.False(Counterparts.HazardAllowed(acid, plain));
+        Assert.True(Counterparts.HazardAllowed(acid, permitted));
         Assert.Null(Scoring.Score(Side(acid), Side(plain), Kb, NothingLearned));
         var scored = Scoring.Score(Side(acid), Side(permitted), Kb, NothingLearned)!;
         Assert.Contains(scored.Reasons, r => r.Component == "hazard");

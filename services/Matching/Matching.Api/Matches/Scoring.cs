@@ -1,5 +1,6 @@
 using Marketplace.Listings.Contracts;
 using Marketplace.Matching.Knowledge;
+using Marketplace.Matching.Search;
 
 namespace Marketplace.Matching.Matches;
 
@@ -43,7 +44,7 @@ public static class Scoring
     {
         var o = offer.Listing;
         var w = want.Listing;
-        if (o.OrganisationId == w.OrganisationId || !HazardAllowed(o, w))
+        if (o.OrganisationId == w.OrganisationId || !Counterparts.HazardAllowed(o, w))
         {
             return null;
         }
@@ -146,9 +147,6 @@ public static class Scoring
                 : $"Matches resting on the same terms ({named}) were declined before (learned weight {mean:0.00}).",
             Round(0.1 * (mean - 1)));
     }
-
-    /// <summary>A hazardous offer only goes to a want that accepts hazardous material.</summary>
-    public static bool HazardAllowed(ListingSnapshot offer, ListingSnapshot want) => !offer.Hazardous || want.AcceptsHazardous;
 
     public static double RoadKm(LocationSnapshot a, LocationSnapshot b, double circuity) => Geo.GreatCircleKm(a, b) * circuity;
 

@@ -15,13 +15,14 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Where the last <see cref="ApplyAsync"/> spent its time (logged at Debug by the consumers).</summary>
-    public StageTimer Timings { get; } = new();
-
-    /// <summary>Applies a snapshot unless a newer version is already known (events may arrive twice or late).</summary>
+    /// <summary>
+    /// Applies a snapshot unless a newer version is already known (events may arrive twice or late). Its stages go
+    /// to <see cref="MatchingTelemetry"/> (span <c>matching.apply</c>, histogram by stage).
+    /// </summary>
     public async Task ApplyAsync(ListingSnapshot listing, CancellationToken cancellationToken)
     {
-        Timings.Restart();
+        using var activity = MatchingTelemetry.Source.StartActivity("matching.apply");
+        var lap = System.Diagnostics.Stopwatch.GetTimestamp();
         var known = await db.Listings.FirstOrDefaultAsync(l => l.Id == listing.ListingId, cancellationToken);
         if (known is not null && known.Version > listing.Version)
         {
@@ -44,13 +45,13 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
 
         // Upsert before search in every consumer: of two listings published at once, the later search finds the other.
         var nace = await NaceOfAsync(listing.OrganisationId, cancellationToken);
-        Timings.Mark("read");
+        MatchingTelemetry.Lap("read", ref lap);
         var annotation = annotator.Annotate(listing, nace);
-        Timings.Mark("annotate");
+        MatchingTelemetry.Lap("annotate", ref lap);
         await index.UpsertAsync(ToIndexed(listing, annotation), cancellationToken);
-        Timings.Mark("upsert");
+        MatchingTelemetry.Lap("upsert", ref lap);
         await WithdrawOpenSuggestionsAsync(listing.ListingId, cancellationToken);
-        Timings.Mark("withdraw");
+        MatchingTelemetry.Lap("withdraw", ref lap);
         if (listing.Status == "published")
         {
             await SuggestAsync(listing, annotation, now, cancellationToken);
@@ -134,23 +135,9 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
     private async Task SuggestAsync(ListingSnapshot source, Annotation annotation, DateTime now, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        IReadOnlyList<IndexHit> hits;
-        if (index is LuceneListingIndex lucene)
-        {
-            // the same search, with its stages for the Debug log
-            var stages = new SearchTimings();
-            hits = await lucene.FindCandidatesAsync(QueryFor(source, annotation, o.Candidates), stages, cancellationToken);
-            Timings.Mark("search");
-            Timings.Add("search-query", stages.Query);
-            Timings.Add("search-top", stages.Search);
-            Timings.Add("search-load", stages.Load);
-            Timings.Add("search-cache-hits", TimeSpan.FromMilliseconds(stages.CacheHits));
-        }
-        else
-        {
-            hits = await index.FindCandidatesAsync(QueryFor(source, annotation, o.Candidates), cancellationToken);
-            Timings.Mark("search");
-        }
+        var lap = System.Diagnostics.Stopwatch.GetTimestamp();
+        var hits = await index.FindCandidatesAsync(QueryFor(source, annotation, o.Candidates), cancellationToken);
+        MatchingTelemetry.Lap("search", ref lap);
         if (hits.Count == 0)
         {
             return;
@@ -159,7 +146,7 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         var orgIds = hits.Select(h => h.Listing.OrganisationId).Distinct().ToList();
         var naces = await db.Organisations.Where(x => orgIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.NaceCode, cancellationToken);
         var learned = await Learning.LearnedAsync(db, cancellationToken);
-        Timings.Mark("read weights");
+        MatchingTelemetry.Lap("read weights", ref lap);
         var self = new Side(source, annotation);
         var scored = new List<ScoredPair>();
         foreach (var hit in hits)
@@ -176,7 +163,7 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         }
 
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
-        Timings.Mark("score");
+        MatchingTelemetry.Lap("score", ref lap);
 
         // every match this listing is in, in one query; the upserts below then work on tracked entities
         await db.Matches.Where(m => m.OfferListingId == source.ListingId || m.WantListingId == source.ListingId).LoadAsync(cancellationToken);
@@ -190,7 +177,7 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
             await UpsertBundleAsync(bundle, now, cancellationToken);
         }
 
-        Timings.Mark("stage matches");
+        MatchingTelemetry.Lap("stage matches", ref lap);
     }
 
     private async Task UpsertPairAsync(ScoredPair s, DateTime now, CancellationToken cancellationToken)
@@ -284,32 +271,4 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         match.PatternIdsJson = JsonSerializer.Serialize(patternIds, Json);
         match.UpdatedAt = now;
     }
-}
-
-/// <summary>Named laps of one piece of work, for a Debug log line.</summary>
-public sealed class StageTimer
-{
-    private readonly List<(string Stage, TimeSpan Elapsed)> laps = [];
-    private long started = System.Diagnostics.Stopwatch.GetTimestamp();
-    private long last = System.Diagnostics.Stopwatch.GetTimestamp();
-
-    public void Restart()
-    {
-        laps.Clear();
-        started = last = System.Diagnostics.Stopwatch.GetTimestamp();
-    }
-
-    public void Mark(string stage)
-    {
-        var now = System.Diagnostics.Stopwatch.GetTimestamp();
-        laps.Add((stage, System.Diagnostics.Stopwatch.GetElapsedTime(last, now)));
-        last = now;
-    }
-
-    /// <summary>A figure measured elsewhere (not a lap).</summary>
-    public void Add(string stage, TimeSpan elapsed) => laps.Add((stage, elapsed));
-
-    public TimeSpan Total => System.Diagnostics.Stopwatch.GetElapsedTime(started);
-
-    public override string ToString() => string.Join(' ', laps.Select(l => $"{l.Stage.Replace(' ', '-')}={l.Elapsed.TotalMilliseconds:0.0}"));
 }

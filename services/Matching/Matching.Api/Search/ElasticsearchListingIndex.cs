@@ -117,17 +117,18 @@ public sealed class ElasticsearchListingIndex(HttpClient http, Uri baseUrl, stri
         var s = q.Source;
         var filter = new JsonArray
         {
-            Term("kind", s.Kind == "offer" ? "want" : "offer"),
+            Term("kind", Counterparts.KindFor(s.Kind)),
             Term("status", "published"),
         };
         var mustNot = new JsonArray { Term("org", s.OrganisationId.ToString()), Term("id", s.ListingId.ToString()) };
-        if (s.Kind == "offer" && s.Hazardous)
+        switch (Counterparts.HazardRuleFor(s))
         {
-            filter.Add(Term("acceptsHazardous", "1"));
-        }
-        else if (s.Kind == "want" && !s.AcceptsHazardous)
-        {
-            mustNot.Add(Term("hazardous", "1"));
+            case HazardRule.MustAcceptHazardous:
+                filter.Add(Term("acceptsHazardous", "1"));
+                break;
+            case HazardRule.MustNotBeHazardous:
+                mustNot.Add(Term("hazardous", "1"));
+                break;
         }
 
         var should = new JsonArray();
@@ -136,7 +137,7 @@ public sealed class ElasticsearchListingIndex(HttpClient http, Uri baseUrl, stri
             should.Add(new JsonObject { ["term"] = new JsonObject { ["concept"] = new JsonObject { ["value"] = concept, ["boost"] = Math.Max(weight, 0.05f) * 3f } } });
         }
 
-        foreach (var stem in q.Stems.Distinct().Take(LuceneListingIndex.MaxStems))
+        foreach (var stem in q.Stems.Distinct().Take(CandidateQuery.MaxStems))
         {
             should.Add(new JsonObject { ["term"] = new JsonObject { ["text"] = new JsonObject { ["value"] = stem, ["boost"] = 0.5 } } });
         }

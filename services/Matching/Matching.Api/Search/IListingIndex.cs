@@ -43,6 +43,9 @@ public sealed record IndexedListing(ListingSnapshot Listing, string Language, IR
 /// </summary>
 public sealed record CandidateQuery(ListingSnapshot Source, IReadOnlyList<string> Stems, IReadOnlyDictionary<string, float> Concepts, int Limit)
 {
+    /// <summary>Text terms per query, in every engine: concepts carry the semantics, stems only refine.</summary>
+    public const int MaxStems = 64;
+
     /// <summary>Concepts a counterpart would carry for each concept of the source.</summary>
     public static Dictionary<string, float> Counterparts(string kind, IEnumerable<(string Concept, double Weight)> concepts)
     {
