@@ -2,6 +2,7 @@ using Marketplace.ServiceDefaults.Idempotency;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -41,6 +42,7 @@ public static class PersistenceExtensions
 
             builder.Services.AddDbContext<TContext, TSqlServer>(o => o
                 .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure(5))
+                .ReplaceService<IModelCustomizer, UtcDateTimeModelCustomizer>()
                 .AddInterceptors(new OutboxSignalInterceptor()));
         }
         else
@@ -49,6 +51,7 @@ public static class PersistenceExtensions
             var resolved = SqliteConnectionString(connectionString, dataDir, name);
             builder.Services.AddDbContext<TContext, TSqlite>(o => o
                 .UseSqlite(resolved)
+                .ReplaceService<IModelCustomizer, UtcDateTimeModelCustomizer>()
                 .AddInterceptors(new SqlitePragmaInterceptor(), new OutboxSignalInterceptor()));
         }
 
