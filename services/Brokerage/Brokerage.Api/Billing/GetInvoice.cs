@@ -1,0 +1,15 @@
+using System.Security.Claims;
+using Marketplace.Brokerage.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Marketplace.Brokerage.Billing;
+
+/// <summary>GET /api/v1/invoices/{id}: one invoice the caller may see, with its lines.</summary>
+public static class GetInvoice
+{
+    public static async Task<Results<Ok<InvoiceDto>, NotFound>> Handle(Guid id, ClaimsPrincipal user, BrokerageDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var invoice = await InvoiceAccess.VisibleAsync(db, id, user, cancellationToken);
+        return invoice is null ? TypedResults.NotFound() : TypedResults.Ok(invoice.AsDto(InvoiceAccess.Today(clock)));
+    }
+}
