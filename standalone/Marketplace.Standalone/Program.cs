@@ -1,5 +1,6 @@
 using Marketplace.Brokerage;
 using Marketplace.Identity;
+using Marketplace.Identity.Setup;
 using Marketplace.Listings;
 using Marketplace.Matching;
 using Marketplace.ServiceDefaults;
@@ -8,8 +9,9 @@ using Marketplace.ServiceDefaults.Messaging;
 using Marketplace.Standalone;
 
 // One process hosting every service: in-memory bus, SQLite files and the embedded index under --data-dir.
-// `reindex` as the first argument rebuilds Matching's search index from its stored listings and exits.
-var options = StandaloneArguments.Parse(args);
+// `reindex` as the first argument rebuilds Matching's search index from its stored listings and exits;
+// `setup operator ...` creates the first operator of a real installation and exits.
+var options = StandaloneArguments.Parse(SetupArguments.ForConfiguration(args));
 var builder = WebApplication.CreateBuilder(options.ConfigurationArgs);
 builder.AddServiceDefaults("marketplace");
 builder.AddEdgePolicies(); // the same door as the gateway: rate limits, body limits, correlation id, CORS, headers
@@ -20,7 +22,7 @@ builder.AddBrokerage();
 builder.AddMessaging();
 
 var app = builder.Build();
-if (await app.RunMatchingCommandAsync(args) is { } exitCode)
+if ((await app.RunMatchingCommandAsync(args) ?? await app.RunIdentityCommandAsync(args)) is { } exitCode)
 {
     return exitCode;
 }

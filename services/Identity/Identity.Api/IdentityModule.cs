@@ -129,6 +129,7 @@ public static class IdentityModule
         app.MapOrganisationEndpoints();
         app.MapClientEndpoints();
         app.MapMemberEndpoints();
+        app.MapRoleEndpoints();
         app.MapWebhookEndpoints();
         return app;
     }

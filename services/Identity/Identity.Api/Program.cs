@@ -1,8 +1,9 @@
 using Marketplace.Identity;
+using Marketplace.Identity.Setup;
 using Marketplace.ServiceDefaults;
 using Marketplace.ServiceDefaults.Messaging;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(SetupArguments.ForConfiguration(args));
 builder.AddServiceDefaults("identity");
 builder.AddIdentityService();
 builder.AddMessaging();
@@ -13,4 +14,4 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapIdentityService();
-return await app.RunMarketplaceAsync(args, seed: a => a.SeedIdentityAsync());
+return await app.RunIdentityCommandAsync(args) ?? await app.RunMarketplaceAsync(args, seed: a => a.SeedIdentityAsync());

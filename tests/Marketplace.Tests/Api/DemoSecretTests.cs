@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Marketplace.Standalone;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -44,17 +42,7 @@ public sealed class DemoSecretTests : IDisposable
         }
     }
 
-    private string CreateCertificate()
-    {
-        Directory.CreateDirectory(dataDir);
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=marketplace-test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, false));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        var path = Path.Combine(dataDir, "signing.pfx");
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, "test"));
-        return path;
-    }
+    private string CreateCertificate() => TestCertificate.CreatePfx(dataDir);
 
     public void Dispose()
     {

@@ -64,13 +64,9 @@ public static class MemberEndpoints
             return TypedResults.NotFound();
         }
 
-        var operatorRole = request.Role is Roles.Operator or Roles.PlatformAdmin;
-        if (operatorRole != (organisation.Kind == OrganisationKinds.Operator) || (operatorRole && !user.IsOperator()))
+        if (RoleEndpoints.RoleError(organisation.Kind, user, request.Role) is { } error)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["role"] = [organisation.Kind == OrganisationKinds.Operator ? "The operator's staff are operator or platform-admin." : "A company's people are member or admin."],
-            });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [error] });
         }
 
         var token = StageInvitation(db, id, request.Email, request.Role, user, settings.Value, clock);
