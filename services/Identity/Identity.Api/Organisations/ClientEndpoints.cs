@@ -29,7 +29,7 @@ public static class ClientEndpoints
 {
     public static IEndpointRouteBuilder MapClientEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/organisations/{id:guid}/clients").WithTags("API clients");
+        var group = app.MapGroup("/api/v1/organisations/{id:guid}/clients").WithTags("API clients").RequireOrganisationManager();
         group.MapPost("/", CreateClient).WithName(nameof(CreateClient)).RequireScope(Scopes.Admin);
         group.MapGet("/", ListClients).WithName(nameof(ListClients)).RequireScope(Scopes.Admin);
         group.MapPost("/{clientId}/secret", RotateClientSecret).WithName(nameof(RotateClientSecret)).RequireScope(Scopes.Admin);

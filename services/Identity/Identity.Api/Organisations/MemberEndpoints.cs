@@ -25,7 +25,7 @@ public static class MemberEndpoints
 {
     public static IEndpointRouteBuilder MapMemberEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/organisations/{id:guid}").WithTags("Members");
+        var group = app.MapGroup("/api/v1/organisations/{id:guid}").WithTags("Members").RequireOrganisationManager();
         group.MapGet("/members", ListMembers).WithName(nameof(ListMembers)).RequireScope(Scopes.Admin);
         group.MapPost("/invitations", Invite).WithName(nameof(Invite)).RequireScope(Scopes.Admin);
         return app;

@@ -53,10 +53,10 @@ public static class OrganisationEndpoints
     public static IEndpointRouteBuilder MapOrganisationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/organisations").WithTags("Organisations");
-        group.MapPost("/", RegisterOrganisation).WithName(nameof(RegisterOrganisation)).RequireScope(Scopes.Admin);
+        group.MapPost("/", RegisterOrganisation).WithName(nameof(RegisterOrganisation)).RequireScope(Scopes.Admin).RequireOperatorRole();
         group.MapGet("/", ListOrganisations).WithName(nameof(ListOrganisations)).RequireScope(Scopes.Admin);
         group.MapGet("/{id:guid}", GetOrganisation).WithName(nameof(GetOrganisation)).RequireScope(Scopes.Admin);
-        group.MapPatch("/{id:guid}", UpdateOrganisation).WithName(nameof(UpdateOrganisation)).RequireScope(Scopes.Admin);
+        group.MapPatch("/{id:guid}", UpdateOrganisation).WithName(nameof(UpdateOrganisation)).RequireScope(Scopes.Admin).RequireOrganisationManager();
         app.MapPost("/api/v1/registrations", SelfRegister).WithName(nameof(SelfRegister)).WithTags("Organisations").AllowAnonymous();
         return app;
     }
@@ -264,8 +264,7 @@ public static class OrganisationEndpoints
     }
 
     /// <summary>The operator, or an admin of that organisation.</summary>
-    internal static bool CanManage(ClaimsPrincipal user, Guid organisationId) =>
-        user.IsOperator() || (user.OrganisationId() == organisationId && user.HasClaim(MarketplaceClaims.Role, Roles.Admin));
+    internal static bool CanManage(ClaimsPrincipal user, Guid organisationId) => user.CanManageOrganisation(organisationId);
 
     private static string ETag(Organisation o) => $"\"{o.Version}\"";
 

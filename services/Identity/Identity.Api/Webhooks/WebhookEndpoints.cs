@@ -32,7 +32,7 @@ public static class WebhookEndpoints
 
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/organisations/{id:guid}/webhooks").WithTags("Webhooks");
+        var group = app.MapGroup("/api/v1/organisations/{id:guid}/webhooks").WithTags("Webhooks").RequireOrganisationManager();
         group.MapPost("/", CreateWebhook).WithName(nameof(CreateWebhook)).RequireScope(Scopes.Admin);
         group.MapGet("/", ListWebhooks).WithName(nameof(ListWebhooks)).RequireScope(Scopes.Admin);
         group.MapPost("/{webhookId:guid}/enable", EnableWebhook).WithName(nameof(EnableWebhook)).RequireScope(Scopes.Admin);
