@@ -2,10 +2,10 @@
 # The project's one test command (the README's): build everything with zero warnings, then run every test project.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-dotnet build Marketplace.slnx -c Release -nologo -v quiet -warnaserror
+dotnet build Marketplace.sln -c Release -nologo -v quiet -warnaserror
 log="$(mktemp)"
 status=0
-dotnet test Marketplace.slnx -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+dotnet test Marketplace.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 # Name the failed tests last, so the tail of a CI log says what broke.
 if grep -qE '^ +Failed [A-Za-z_][A-Za-z0-9_]*\.[A-Za-z0-9_.]+' "$log"; then
   echo "Failed tests:"

@@ -336,7 +336,7 @@ static int FreePort()
 static string FindRoot()
 {
     var dir = new DirectoryInfo(AppContext.BaseDirectory);
-    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Marketplace.slnx")))
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Marketplace.sln")))
     {
         dir = dir.Parent;
     }

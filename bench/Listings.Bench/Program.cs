@@ -172,7 +172,7 @@ internal sealed class BenchFactory(string dataDir) : WebApplicationFactory<Stand
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Marketplace.slnx")))
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Marketplace.sln")))
         {
             root = root.Parent;
         }

@@ -16,7 +16,7 @@ using Marketplace.Matching.Search;
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var posts = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
 var root = AppContext.BaseDirectory;
-while (!File.Exists(Path.Combine(root, "Marketplace.slnx")) && Directory.GetParent(root) is { } parent)
+while (!File.Exists(Path.Combine(root, "Marketplace.sln")) && Directory.GetParent(root) is { } parent)
 {
     root = parent.FullName;
 }

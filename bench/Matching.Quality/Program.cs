@@ -313,7 +313,7 @@ namespace Marketplace.Matching.Quality
         public static string Root()
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Marketplace.slnx")))
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Marketplace.sln")))
             {
                 dir = dir.Parent;
             }

@@ -25,12 +25,12 @@ public static class Repo
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Marketplace.slnx")))
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Marketplace.sln")))
         {
             dir = dir.Parent;
         }
 
-        return dir?.FullName ?? throw new InvalidOperationException("Repository root (Marketplace.slnx) not found.");
+        return dir?.FullName ?? throw new InvalidOperationException("Repository root (Marketplace.sln) not found.");
     }
 }
 
