@@ -64,7 +64,14 @@ public static class IdempotencyExtensions
 public sealed class IdempotencyOptions
 {
     public const string Section = "Idempotency";
+    /// <summary>How long a completed answer is kept.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long a request in flight holds its key without renewal: a retry after a crash runs after this.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often a running request renews its lease.</summary>
+    public TimeSpan LeaseRenewal { get; set; } = TimeSpan.FromSeconds(5);
     /// <summary>Bodies larger than this are not buffered for hashing; such requests are answered 413 when they carry a key.</summary>
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
 }

@@ -14,7 +14,10 @@ namespace Marketplace.ServiceDefaults.Idempotency;
 /// the same key and the same request gets that answer again and nothing runs twice; the same key with another
 /// request is a 422; a retry while the first is still running is a 409. Keys are scoped to the caller (token
 /// subject), so one caller can never see another's stored answer. Failed (5xx) attempts are forgotten, so a
-/// retry may run again.
+/// retry may run again. While running, the record is a lease (<see cref="IdempotencyOptions.Lease"/>, renewed every
+/// <see cref="IdempotencyOptions.LeaseRenewal"/>): when the process dies mid-request the key is free again soon after.
+/// Events the request stages carry ids derived from the key (<see cref="IdempotentWrite"/>), a marker committed with
+/// the write, so a retry after a crash between that commit and the stored answer is recognised and not run twice.
 /// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<IdempotencyOptions> options, TimeProvider clock)
 {
@@ -64,7 +67,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idemp
                 return;
             }
 
-            db.IdempotencyRecords.Add(new IdempotencyRecord { Key = recordKey, RequestHash = requestHash, CreatedAt = now, ExpiresAt = now + settings.Retention });
+            // In flight, the record is a lease: renewed while the request runs, it lapses soon after a crash, and a retry runs.
+            db.IdempotencyRecords.Add(new IdempotencyRecord { Key = recordKey, RequestHash = requestHash, CreatedAt = now, ExpiresAt = now + settings.Lease });
             try
             {
                 await db.SaveChangesAsync(context.RequestAborted);
@@ -76,21 +80,47 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idemp
             }
         }
 
-        await RunAndStoreAsync(context, db, recordKey);
+        await RunAndStoreAsync(context, db, recordKey, settings);
     }
 
-    private async Task RunAndStoreAsync(HttpContext context, IdempotencyDbContext db, string recordKey)
+    private async Task RunAndStoreAsync(HttpContext context, IdempotencyDbContext db, string recordKey, IdempotencyOptions settings)
     {
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
         var stored = false;
+        using var renewing = new CancellationTokenSource();
+        var renewal = RenewLeaseAsync(context.RequestServices, recordKey, settings, renewing.Token);
+        var write = IdempotentWrite.Begin(recordKey);
         try
         {
-            await next(context);
+            try
+            {
+                await next(context);
+            }
+            catch (Exception) when (write.AppliedAggregateId is not null)
+            {
+                // the save failed on this request's own marker: answered below
+            }
+            finally
+            {
+                IdempotentWrite.End();
+                await renewing.CancelAsync();
+                await renewal;
+            }
+
+            if (write.AppliedAggregateId is { } applied)
+            {
+                context.Response.Clear();
+                await ProblemAsync(context, StatusCodes.Status409Conflict, "Request already applied",
+                    "An earlier attempt with this Idempotency-Key was applied before the service was interrupted, so it was not run again. "
+                    + $"Its answer was not kept; it wrote {applied}.");
+            }
+
             if (context.Response.StatusCode < 500)
             {
                 var record = await db.IdempotencyRecords.FirstAsync(r => r.Key == recordKey, CancellationToken.None);
+                record.ExpiresAt = clock.GetUtcNow().UtcDateTime + settings.Retention;
                 record.Completed = true;
                 record.StatusCode = context.Response.StatusCode;
                 record.ContentType = context.Response.ContentType;
@@ -115,6 +145,27 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idemp
             {
                 await buffer.CopyToAsync(original, CancellationToken.None);
             }
+        }
+    }
+
+    /// <summary>Keeps the in-flight lease alive while the request runs; a crashed process stops renewing it.</summary>
+    private async Task RenewLeaseAsync(IServiceProvider services, string recordKey, IdempotencyOptions settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(settings.LeaseRenewal, clock);
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<IdempotencyDbContext>();
+                var until = clock.GetUtcNow().UtcDateTime + settings.Lease;
+                await db.IdempotencyRecords.Where(r => r.Key == recordKey && !r.Completed)
+                    .ExecuteUpdateAsync(u => u.SetProperty(r => r.ExpiresAt, until), cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // the request finished
         }
     }
 

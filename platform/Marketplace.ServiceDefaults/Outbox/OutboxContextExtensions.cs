@@ -15,7 +15,7 @@ public static class OutboxContextExtensions
         var type = message.GetType();
         var row = new OutboxMessage
         {
-            MessageId = NewId.NextGuid(),
+            MessageId = Idempotency.IdempotentWrite.Current?.NextMessageId() ?? NewId.NextGuid(),
             AggregateId = aggregateId,
             MessageType = $"{type.FullName}, {type.Assembly.GetName().Name}",
             Payload = JsonSerializer.Serialize(message, type, Json),

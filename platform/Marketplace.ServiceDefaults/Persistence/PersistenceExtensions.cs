@@ -43,7 +43,7 @@ public static class PersistenceExtensions
             builder.Services.AddDbContext<TContext, TSqlServer>(o => o
                 .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure(5))
                 .ReplaceService<IModelCustomizer, UtcDateTimeModelCustomizer>()
-                .AddInterceptors(new OutboxSignalInterceptor()));
+                .AddInterceptors(new OutboxSignalInterceptor(), new IdempotentWriteInterceptor()));
         }
         else
         {
@@ -52,7 +52,7 @@ public static class PersistenceExtensions
             builder.Services.AddDbContext<TContext, TSqlite>(o => o
                 .UseSqlite(resolved)
                 .ReplaceService<IModelCustomizer, UtcDateTimeModelCustomizer>()
-                .AddInterceptors(new SqlitePragmaInterceptor(), new OutboxSignalInterceptor()));
+                .AddInterceptors(new SqlitePragmaInterceptor(), new OutboxSignalInterceptor(), new IdempotentWriteInterceptor()));
         }
 
         builder.Services.AddSingleton(new DatabaseRegistration(name, typeof(TContext)));
