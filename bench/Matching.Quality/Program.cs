@@ -101,6 +101,20 @@ try
         distractorCounts.Add((await Api.MatchesAsync(http, d.ListingId, 100)).Count);
     }
 
+    if (Environment.GetEnvironmentVariable("MATCHING_DUMP") is { Length: > 0 } dump)
+    {
+        // every listing's whole suggestion list with its components, for calibrating (diagnostics only)
+        var keys = sides.ToDictionary(s => s.ListingId, s => s.Key + ":" + s.Kind);
+        var lines = new List<string>();
+        foreach (var side in sides)
+        {
+            var items = await Api.MatchesAsync(http, side.ListingId, 100);
+            lines.Add(JsonSerializer.Serialize(new { key = side.Key, kind = side.Kind, cls = side.ResourceClass, items = items.Select(i => new { other = keys.GetValueOrDefault(i.ListingId, "?"), i.Score, reasons = i.Reasons?.ToDictionary(r => r.Component, r => new { r.Contribution, r.Text }) }) }));
+        }
+
+        await File.WriteAllLinesAsync(dump, lines);
+    }
+
     Console.WriteLine("Noise " + Noise.Summary(Noise.PrecisionAt5(forwardLists), Noise.PrecisionAt5(backwardLists), pairCounts, distractorCounts));
     Console.WriteLine();
     for (var i = 0; i < data.Pairs.Count; i++)

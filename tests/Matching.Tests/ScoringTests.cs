@@ -146,17 +146,16 @@ public sealed class ScoringTests
     }
 
     [Fact]
-    public void The_semantic_pair_outscores_an_unrelated_one()
+    public void The_semantic_pair_scores_and_an_unrelated_one_is_not_suggested()
     {
         var ash = Side(Listing("offer", "Boiler residue from our coal units", "Dry, from electrostatic precipitators.", ewc: "10 01 02"), "35.11");
         var kiln = Side(Listing("want", "Pozzolan for clinker substitution", "Lower clinker factor."), "23.51");
         var greenhouse = Side(Listing("want", "Heating for a tomato glasshouse", "Warm water for 10 ha of glass.", resourceClass: "energy", unit: "MWh"), "01.13");
         var good = Scoring.Score(ash, kiln, Kb, NothingLearned)!;
-        var poor = Scoring.Score(ash, greenhouse, Kb, NothingLearned)!;
-        Assert.True(good.Score > poor.Score + 0.2, $"{good.Score} vs {poor.Score}");
+        Assert.Null(Scoring.Score(ash, greenhouse, Kb, NothingLearned)); // no semantic evidence: not suggested at all
         Assert.InRange(good.Score, 0, 1);
         Assert.Equal(
-            ["knowledge-base", "text", "classification", "distance", "transport-cost", "quantity", "availability", "price"],
+            ["evidence", "knowledge-base", "text", "classification", "distance", "transport-cost", "quantity", "availability", "price"],
             good.Reasons.Select(r => r.Component));
         Assert.Equal(good.Score, good.Reasons.Sum(r => r.Contribution), 3);
     }

@@ -57,7 +57,16 @@ public static class Scoring
             return null;
         }
 
-        var (pattern, patternIds) = KnowledgeFit(offer.Annotation, want.Annotation, knowledge, learned);
+        var (pattern, patternIds, resourceFit, useFit) = BestPattern(offer.Annotation, want.Annotation, knowledge, learned);
+        var (thesaurus, similarity) = TextEvidence(offer.Annotation, want.Annotation, knowledge);
+        var evidence = Evidence.Decide(new EvidenceInput(
+            o.ResourceClass, w.ResourceClass, resourceFit is null ? null : knowledge.PatternsById[resourceFit.PatternId].ResourceClass, pattern.Value,
+            NamesIt(resourceFit), NamesIt(useFit), thesaurus, o.EwcCode is not null && o.EwcCode == w.EwcCode, similarity));
+        if (!evidence.Suggest)
+        {
+            return null;
+        }
+
         var text = TextFit(offer.Annotation, want.Annotation, knowledge);
         var classification = ClassificationFit(o, w, offer.Annotation, want.Annotation, patternIds.Count > 0 ? patternIds[0] : null, knowledge);
         var transport = TransportCost(o, w, km, f);
@@ -68,6 +77,7 @@ public static class Scoring
 
         var reasons = new List<MatchReason>
         {
+            new("evidence", evidence.Text, 0),
             new("knowledge-base", pattern.Text, Round(PatternWeight * pattern.Value)),
             new("text", text.Text, Round(TextWeight * text.Value)),
             new("classification", classification.Text, Round(ClassificationWeight * classification.Value)),
@@ -168,6 +178,14 @@ public static class Scoring
     public static (Component Fit, IReadOnlyList<string> PatternIds) KnowledgeFit(
         Annotation offer, Annotation want, KnowledgeBase knowledge, IReadOnlyDictionary<string, double> learned)
     {
+        var (fit, ids, _, _) = BestPattern(offer, want, knowledge, learned);
+        return (fit, ids);
+    }
+
+    /// <summary>As <see cref="KnowledgeFit"/>, with the best pattern's two fits (null when none is shared).</summary>
+    private static (Component Fit, IReadOnlyList<string> PatternIds, PatternFit? Resource, PatternFit? Use) BestPattern(
+        Annotation offer, Annotation want, KnowledgeBase knowledge, IReadOnlyDictionary<string, double> learned)
+    {
         // The three best shared patterns, in one pass (ties keep the offer's order, as a stable sort would): this
         // runs for every candidate of every search, over about a hundred fits a side.
         (PatternFit Resource, PatternFit Use, double Value) best = default, second = default, third = default;
@@ -197,7 +215,7 @@ public static class Scoring
 
         if (shared == 0 || best.Value < 0.02)
         {
-            return (new Component(0, "No documented synergy pattern links these two."), []);
+            return (new Component(0, "No documented synergy pattern links these two."), [], null, null);
         }
 
         var p = knowledge.PatternsById[best.Resource!.PatternId];
@@ -223,22 +241,30 @@ public static class Scoring
             ids.Add(third.Resource!.PatternId);
         }
 
-        return (new Component(value, text), ids);
+        return (new Component(value, text), ids, best.Resource, best.Use);
+    }
+
+    /// <summary>
+    /// The two halves of <see cref="TextFit"/>: shared thesaurus concepts, each weighed by its specificity (two
+    /// listings both saying "by-product" share little; a broader concept, "b:", counts half of what the concept itself
+    /// would), and shared stems (2.5 × Dice overlap, capped at 1).
+    /// </summary>
+    public static (double Thesaurus, double Similarity) TextEvidence(Annotation offer, Annotation want, KnowledgeBase? knowledge = null)
+    {
+        var thesaurus = 1 - offer.Groups.Where(want.Groups.Contains).Aggregate(1.0, (m, g) => m * (1 - (0.4 * Specificity(g, knowledge))));
+        var a = offer.Text.Terms;
+        var b = want.Text.Terms;
+        var dice = a.Count + b.Count == 0 ? 0 : 2.0 * a.Count(b.Contains) / (a.Count + b.Count);
+        return (thesaurus, Math.Min(1, dice * 2.5));
     }
 
     /// <summary>Shared thesaurus groups (synonyms across languages) and shared stems (Dice overlap); symmetric.</summary>
     public static Component TextFit(Annotation offer, Annotation want, KnowledgeBase? knowledge = null)
     {
         var shared = offer.Groups.Where(want.Groups.Contains).ToList();
-
-        // each shared concept weighed by its specificity: two listings both saying "by-product" share little
-        // (a broader concept, "b:", counts half of what the concept itself would)
-        var thesaurus = 1 - shared.Aggregate(1.0, (m, g) => m * (1 - (0.4 * Specificity(g, knowledge))));
-        var a = offer.Text.Terms;
-        var b = want.Text.Terms;
-        var terms = a.Where(b.Contains).ToList();
-        var dice = a.Count + b.Count == 0 ? 0 : 2.0 * terms.Count / (a.Count + b.Count);
-        var value = Math.Max(thesaurus, Math.Min(1, dice * 2.5));
+        var terms = offer.Text.Terms.Where(want.Text.Terms.Contains).ToList();
+        var (thesaurus, similarity) = TextEvidence(offer, want, knowledge);
+        var value = Math.Max(thesaurus, similarity);
         var parts = new List<string>();
         if (shared.Count > 0)
         {
@@ -252,6 +278,10 @@ public static class Scoring
 
         return new Component(value, parts.Count == 0 ? "The descriptions share no terms." : "Descriptions: " + string.Join("; ", parts) + ".");
     }
+
+    /// <summary>A side fits a pattern by what it is or asks for, not by its sector or temperature alone.</summary>
+    private static bool NamesIt(PatternFit? fit) =>
+        fit is not null && fit.Evidence.Any(e => !e.Contains("sector NACE", StringComparison.Ordinal) && !e.Contains("°C", StringComparison.Ordinal));
 
     private static double Specificity(string group, KnowledgeBase? knowledge) =>
         group.StartsWith("b:", StringComparison.Ordinal)
@@ -293,7 +323,13 @@ public static class Scoring
         return new Component(Math.Min(1, value), parts.Count == 0 ? "No classification in common." : "Classification: " + string.Join("; ", parts) + ".");
     }
 
-    /// <summary>Road haulage for materials, pipe for heat and water; per unit moved and for the yearly flow.</summary>
+    /// <summary>Energy and water travel by pipe; materials and capacity by road.</summary>
+    public static bool Piped(string resourceClass) => resourceClass is "energy" or "water";
+
+    /// <summary>
+    /// Road haulage for materials, pipe for heat and water between listings that both are heat or water (a fly-ash
+    /// want is never quoted a steam pipeline); per unit moved and for the yearly flow.
+    /// </summary>
     public static TransportCostEstimate? TransportCost(ListingSnapshot offer, ListingSnapshot want, double roadKm, TransportFactors f)
     {
         var flow = (double)(offer.Quantity.BaseUnit == want.Quantity.BaseUnit
@@ -301,10 +337,16 @@ public static class Scoring
             : offer.Quantity.YearlyAmount);
         switch (offer.Quantity.BaseUnit)
         {
-            case "MWh":
-                return Estimate(f.EurPerMWhKmPipe * roadKm, 0, flow, "pipe");
-            case "m3" when offer.ResourceClass is "water" or "energy":
-                return Estimate(f.EurPerM3KmWaterPipe * roadKm, 0, flow, "pipe");
+            case "MWh" or "m3" when Piped(offer.ResourceClass) || offer.Quantity.BaseUnit == "MWh":
+                // a pipe carries heat and water to who uses heat or water, never to a fly-ash want: no estimate across
+                if (!Piped(offer.ResourceClass) || !Piped(want.ResourceClass))
+                {
+                    return null;
+                }
+
+                return offer.Quantity.BaseUnit == "MWh"
+                    ? Estimate(f.EurPerMWhKmPipe * roadKm, 0, flow, "pipe")
+                    : Estimate(f.EurPerM3KmWaterPipe * roadKm, 0, flow, "pipe");
             case "t" or "m3":
                 // one m³ of a material is taken as one tonne: most by-products sit between 0.5 and 2 t/m³
                 return Estimate(f.FixedEurPerTonne + (f.EurPerTonneKm * roadKm), f.Co2eKgPerTonneKm * roadKm, flow, "road");

@@ -19,9 +19,12 @@ public sealed class SearchOptions
     [Range(0, 1_000_000)]
     public int CachedCandidates { get; set; } = 40_000;
 
-    /// <summary>Pairings scoring below this are not suggested.</summary>
+    /// <summary>
+    /// Pairings scoring below this are not suggested, even with semantic evidence (<c>Evidence</c>). Calibrated with
+    /// the evidence floors on the four quality sets (bench/Matching.Quality/README.md).
+    /// </summary>
     [Range(0.0, 1.0)]
-    public double MinimumScore { get; set; } = 0.2;
+    public double MinimumScore { get; set; } = 0.33;
 
     /// <summary><c>Lucene</c> (embedded, default) or <c>Elasticsearch</c>.</summary>
     [RegularExpression("^(Lucene|Elasticsearch)$")]
