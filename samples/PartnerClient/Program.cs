@@ -26,10 +26,10 @@ static async Task<int> CallApiAsync(Uri baseUrl, string clientId, string clientS
     using var http = new HttpClient { BaseAddress = baseUrl };
 
     // 1. A token by client credentials; ask only for the scopes you need.
+    const string requested = "listings.read listings.write matches.read";
     using var tokenResponse = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
     {
-        ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = clientSecret,
-        ["scope"] = "listings.read listings.write matches.read",
+        ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = clientSecret, ["scope"] = requested,
     }));
     var token = await tokenResponse.Content.ReadFromJsonAsync<JsonElement>();
     if (!tokenResponse.IsSuccessStatusCode)
@@ -39,10 +39,13 @@ static async Task<int> CallApiAsync(Uri baseUrl, string clientId, string clientS
     }
 
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
-    Console.WriteLine($"token for {token.GetProperty("scope").GetString()}, expires in {token.GetProperty("expires_in").GetInt32()} s");
+    // OAuth 2.0 (RFC 6749 5.1): `scope` is in the answer only when the server granted other scopes than those asked for.
+    var granted = token.TryGetProperty("scope", out var scope) ? scope.GetString() : requested;
+    Console.WriteLine($"token for {granted}, expires in {token.GetProperty("expires_in").GetInt32()} s");
 
     // 2. Create a listing with an Idempotency-Key, and retry it as a flaky network would: one listing, same answer.
     var key = Guid.NewGuid().ToString();
+    var answers = new List<string>();
     var listing = new
     {
         kind = "offer", resourceClass = "material", title = "Dry fly ash, 4,000 t/year",
@@ -57,12 +60,15 @@ static async Task<int> CallApiAsync(Uri baseUrl, string clientId, string clientS
         using var response = await http.SendAsync(request);
         var replayed = response.Headers.TryGetValues("Idempotency-Replayed", out _);
         Console.WriteLine($"POST /api/v1/listings attempt {attempt}: {(int)response.StatusCode}{(replayed ? " (replayed)" : "")} {response.Headers.Location}");
+        answers.Add($"{(int)response.StatusCode} {response.Headers.Location}");
     }
 
     // 3. Errors are RFC 9457 problem details: show the field that was wrong.
     using var bad = await http.PostAsJsonAsync("/api/v1/listings", new { kind = "offer" });
     Console.WriteLine($"bad input: {(int)bad.StatusCode} {await bad.Content.ReadAsStringAsync()}");
-    return 0;
+
+    // Exit 0 only when the tour went as described: one listing created, the retry answered the same, bad input a 400.
+    return answers[0].StartsWith("201 ", StringComparison.Ordinal) && answers[1] == answers[0] && bad.StatusCode == HttpStatusCode.BadRequest ? 0 : 1;
 }
 
 static async Task<int> ReceiveWebhooksAsync(string prefix, string secret)
