@@ -38,8 +38,7 @@ public static class MatchingModule
                     search.ElasticsearchIndex, sp.GetRequiredService<KnowledgeBase>());
             }
 
-            var path = search.IndexDirectory ?? Path.Combine(sp.GetRequiredService<IOptions<MarketplaceOptions>>().Value.ResolveDataDir(), "matching-index");
-            return new LuceneListingIndex(path, search.CachedCandidates);
+            return new LuceneListingIndex(SearchIndexOpener.LucenePath(sp), search.CachedCandidates);
         });
         builder.Services.AddHostedService<SearchIndexOpener>();
         builder.Services.AddScoped<SuggestionService>();

@@ -155,6 +155,13 @@ public sealed class ElasticsearchListingIndex(HttpClient http, Uri baseUrl, stri
 
     private static JsonObject Term(string field, string value) => new() { ["term"] = new JsonObject { [field] = value } };
 
+    /// <summary>True when the index exists on the server (it is created on first use otherwise, empty).</summary>
+    public async Task<bool> ExistsAsync(CancellationToken cancellationToken)
+    {
+        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, Url(indexName)), cancellationToken);
+        return head.IsSuccessStatusCode;
+    }
+
     private async Task EnsureIndexAsync(CancellationToken cancellationToken)
     {
         if (exists)

@@ -27,7 +27,9 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
     /// <summary>Shortest gap between two reopens while writes keep arriving; the longest is a second.</summary>
     public static readonly TimeSpan ReopenInterval = TimeSpan.FromMilliseconds(100);
 
+    private const string OpenMarker = "open.marker";
     private readonly FileStream hostLock;
+    private readonly string openMarker;
     private readonly LuceneDirectory directory;
     private readonly IndexWriter writer;
     private readonly TrackingIndexWriter tracking;
@@ -57,6 +59,11 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
             directory = FSDirectory.Open(path);
             var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version)) { OpenMode = OpenMode.CREATE_OR_APPEND, RAMBufferSizeMB = 64 };
             writer = new IndexWriter(directory, config);
+            // present while a process has the index open, removed after the last commit of a clean close
+            var marker = Path.Combine(path, OpenMarker);
+            ClosedUncleanly = File.Exists(marker);
+            File.WriteAllText(marker, $"{Environment.ProcessId}\n");
+            openMarker = marker;
         }
         catch
         {
@@ -74,6 +81,12 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         }
         committer = new Timer(_ => Commit(), null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
     }
+
+    /// <summary>
+    /// The process that had the index open before did not close it (a crash): its writes of the last seconds before
+    /// the periodic commit are missing, so the host rebuilds the index from its stored listings.
+    /// </summary>
+    public bool ClosedUncleanly { get; }
 
     /// <summary>Writes not yet shown by a reopened reader (diagnostics, tests).</summary>
     public int RecentCount => recent.Count;
@@ -291,6 +304,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         writer.Dispose();
         directory.Dispose();
         written.Dispose();
+        File.Delete(openMarker); // everything is committed: a clean close
         hostLock.Dispose();
     }
 
