@@ -83,6 +83,14 @@ public sealed partial class BillingTests(BrokerageFactory factory)
     {
         var op = await factory.OperatorAsync();
         var organisations = Enumerable.Range(0, 40).Select(_ => Guid.NewGuid()).ToList();
+        await using (var known = factory.Services.CreateAsyncScope())
+        {
+            // Customers as Identity's events would have made them known (a charge names an organisation that exists).
+            var brokerage = known.ServiceProvider.GetRequiredService<BrokerageDbContext>();
+            brokerage.Organisations.AddRange(organisations.Select((id, i) => new Marketplace.Brokerage.Organisations.KnownOrganisation { Id = id, Name = $"Racer {i}", Country = "DK" }));
+            await brokerage.SaveChangesAsync();
+        }
+
         foreach (var org in organisations)
         {
             await ChargeAsync(org, 10m);

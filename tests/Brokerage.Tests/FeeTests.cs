@@ -98,7 +98,7 @@ public sealed class FeeTests(BrokerageFactory factory)
     public async Task Manual_charges_are_idempotent_and_reversed_once_never_edited()
     {
         var op = await factory.OperatorAsync();
-        var org = Guid.NewGuid();
+        var org = (await factory.CompanyAsync("Subsidy Seeker " + Guid.NewGuid().ToString("N")[..4], "DK")).Id;
         var key = Guid.NewGuid().ToString();
         async Task<HttpResponseMessage> Charge()
         {

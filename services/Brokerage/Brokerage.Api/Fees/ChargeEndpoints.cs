@@ -95,6 +95,11 @@ public static class ChargeEndpoints
             return Problems.Invalid("Idempotency-Key", "The Idempotency-Key header must be at most 100 characters.");
         }
 
+        if (!await db.Organisations.AnyAsync(o => o.Id == request.OrganisationId, cancellationToken))
+        {
+            return Problems.Invalid("organisationId", $"No organisation {request.OrganisationId} is registered: a charge needs a customer to invoice.");
+        }
+
         if (request.ContractId is { } cid && !await db.Contracts.AnyAsync(c => c.Id == cid && (c.SupplierOrganisationId == request.OrganisationId || c.ReceiverOrganisationId == request.OrganisationId), cancellationToken))
         {
             return Problems.Invalid("contractId", "The organisation is not a party to that contract.");
