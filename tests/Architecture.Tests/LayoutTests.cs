@@ -27,11 +27,6 @@ public sealed class LayoutTests
         "Marketplace.Identity.Tokens.TokenEndpoints",
         "Marketplace.Identity.Webhooks.WebhookEndpoints",
         "Marketplace.Matching.Matches.MatchEndpoints",
-        "Marketplace.Brokerage.Deals.DealEndpoints",
-        "Marketplace.Brokerage.SupplyContracts.ContractEndpoints",
-        "Marketplace.Brokerage.Fees.FeePlanEndpoints",
-        "Marketplace.Brokerage.Fees.ChargeEndpoints",
-        "Marketplace.Brokerage.Impact.ImpactEndpoints",
         "Marketplace.Listings.Taxonomy.TaxonomyEndpoints",
     ];
 

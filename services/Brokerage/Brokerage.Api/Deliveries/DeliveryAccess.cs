@@ -12,7 +12,7 @@ internal static class DeliveryAccess
     public static async Task<(SupplyContract? Contract, Delivery? Delivery)> FindAsync(
         BrokerageDbContext db, Guid contractId, Guid deliveryId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var contract = await ContractEndpoints.VisibleAsync(db, contractId, user, cancellationToken, track: false);
+        var contract = await ContractAccess.VisibleAsync(db, contractId, user, cancellationToken, track: false);
         var delivery = contract is null ? null : await db.Deliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.ContractId == contractId, cancellationToken);
         return (contract, delivery);
     }

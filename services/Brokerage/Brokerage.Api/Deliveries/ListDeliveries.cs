@@ -11,7 +11,7 @@ public static class ListDeliveries
 {
     public static async Task<Results<Ok<DeliveryListDto>, NotFound>> Handle(Guid id, ClaimsPrincipal user, BrokerageDbContext db, CancellationToken cancellationToken)
     {
-        if (await ContractEndpoints.VisibleAsync(db, id, user, cancellationToken, track: false) is null)
+        if (await ContractAccess.VisibleAsync(db, id, user, cancellationToken, track: false) is null)
         {
             return TypedResults.NotFound();
         }

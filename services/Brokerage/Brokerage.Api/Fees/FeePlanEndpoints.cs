@@ -1,153 +1,16 @@
-using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using Marketplace.Brokerage.Data;
-using Marketplace.Brokerage.Deliveries;
-using Marketplace.Brokerage.Http;
 using Marketplace.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using OpenIddict.Validation.AspNetCore;
 
 namespace Marketplace.Brokerage.Fees;
 
-public sealed record CreateFeePlanRequest(
-    [property: Required, RegularExpression("^[a-z0-9][a-z0-9-]{1,49}$", ErrorMessage = "code must be 2-50 lower-case letters, digits or dashes.")] string Code,
-    [property: Required, StringLength(200, MinimumLength = 2)] string Name,
-    [property: Required, RegularExpression("^[A-Z]{3}$", ErrorMessage = "currency must be an ISO 4217 code such as EUR.")] string Currency,
-    DateOnly EffectiveFrom,
-    [property: Range(typeof(decimal), "0", "100")] decimal? PercentOfValue,
-    [property: Range(typeof(decimal), "0", "1000000")] decimal? AmountPerUnit,
-    [property: StringLength(10)] string? PerUnit,
-    [property: Range(typeof(decimal), "0", "10000000")] decimal? SuccessFee,
-    [property: Range(typeof(decimal), "0", "1000000")] decimal? MonthlyMembership,
-    [property: Range(typeof(decimal), "0", "100000000")] decimal? MinimumPerInvoice,
-    [property: Range(typeof(decimal), "0", "100000000")] decimal? MaximumPerInvoice,
-    [property: Required] string Payer,
-    [property: Range(typeof(decimal), "0", "1")] decimal? SupplierShare);
-
-public sealed record FeePlanDto(
-    Guid Id, string Code, int Version, string Name, string Currency, DateOnly EffectiveFrom, decimal? PercentOfValue,
-    decimal? AmountPerUnit, string? PerUnit, decimal? SuccessFee, decimal? MonthlyMembership, decimal? MinimumPerInvoice,
-    decimal? MaximumPerInvoice, string Payer, decimal SupplierShare, DateTime CreatedAt);
-
-public sealed record FeePlanListDto(IReadOnlyList<FeePlanDto> Items);
-
-/// <summary>Fee plans are the operator's; each POST adds a version of a code, effective from a date; nothing is overwritten.</summary>
+/// <summary>The route table of fee plans; each use case has its own file. Fee plans are the operator's; each POST adds a version of a code, effective from a date.</summary>
 public static class FeePlanEndpoints
 {
-    private static readonly string[] PayerValues = [Payers.Supplier, Payers.Receiver, Payers.Split];
-
     public static IEndpointRouteBuilder MapFeePlanEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/fee-plans").WithTags("Fee plans");
-        group.MapGet("/", ListFeePlans).WithName(nameof(ListFeePlans)).RequireScope(Scopes.BrokerageRead);
-        group.MapGet("/{id:guid}", GetFeePlan).WithName(nameof(GetFeePlan)).RequireScope(Scopes.BrokerageRead);
-        group.MapPost("/", CreateFeePlan).WithName(nameof(CreateFeePlan)).RequireScope(Scopes.Billing).RequireOperator();
+        group.MapGet("/", ListFeePlans.Handle).WithName(nameof(ListFeePlans)).RequireScope(Scopes.BrokerageRead);
+        group.MapGet("/{id:guid}", GetFeePlan.Handle).WithName(nameof(GetFeePlan)).RequireScope(Scopes.BrokerageRead);
+        group.MapPost("/", CreateFeePlan.Handle).WithName(nameof(CreateFeePlan)).RequireScope(Scopes.Billing).RequireOperator();
         return app;
     }
-
-    public static async Task<Ok<FeePlanListDto>> ListFeePlans(BrokerageDbContext db, string? code, DateOnly? inForceOn, CancellationToken cancellationToken)
-    {
-        var query = db.FeePlans.AsNoTracking();
-        if (!string.IsNullOrEmpty(code))
-        {
-            query = query.Where(p => p.Code == code);
-        }
-
-        var plans = await query.ToListAsync(cancellationToken);
-        if (inForceOn is { } day)
-        {
-            plans = [.. plans.Where(p => p.EffectiveFrom <= day).GroupBy(p => p.Code)
-                .Select(g => g.OrderByDescending(p => p.EffectiveFrom).ThenByDescending(p => p.Version).First())];
-        }
-
-        return TypedResults.Ok(new FeePlanListDto([.. plans.OrderBy(p => p.Code).ThenBy(p => p.Version).Select(p => p.AsDto())]));
-    }
-
-    public static async Task<Results<Ok<FeePlanDto>, NotFound>> GetFeePlan(Guid id, BrokerageDbContext db, CancellationToken cancellationToken)
-    {
-        var plan = await db.FeePlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        return plan is null ? TypedResults.NotFound() : TypedResults.Ok(plan.AsDto());
-    }
-
-    public static async Task<Results<Created<FeePlanDto>, ValidationProblem, ProblemHttpResult>> CreateFeePlan(
-        CreateFeePlanRequest request, BrokerageDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (!PayerValues.Contains(request.Payer))
-        {
-            errors["payer"] = ["payer must be 'supplier', 'receiver' or 'split'."];
-        }
-
-        if (request.EffectiveFrom == default)
-        {
-            errors["effectiveFrom"] = ["effectiveFrom is required (yyyy-MM-dd)."];
-        }
-
-        if (request.PerUnit is { } unit && Units.Canonical(unit) is null)
-        {
-            errors["perUnit"] = [$"perUnit must be one of: {string.Join(", ", Units.All)}."];
-        }
-
-        if (request is { MinimumPerInvoice: { } min, MaximumPerInvoice: { } max } && min > max)
-        {
-            errors["minimumPerInvoice"] = ["minimumPerInvoice must not exceed maximumPerInvoice."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var last = await db.FeePlans.Where(p => p.Code == request.Code).MaxAsync(p => (int?)p.Version, cancellationToken) ?? 0;
-        var plan = new FeePlan
-        {
-            Id = Guid.CreateVersion7(),
-            Code = request.Code,
-            Version = last + 1,
-            Name = request.Name.Trim(),
-            Currency = request.Currency,
-            EffectiveFrom = request.EffectiveFrom,
-            PercentOfValue = request.PercentOfValue,
-            AmountPerUnit = request.AmountPerUnit,
-            PerUnit = request.PerUnit is null ? null : Units.Canonical(request.PerUnit),
-            SuccessFee = request.SuccessFee,
-            MonthlyMembership = request.MonthlyMembership,
-            MinimumPerInvoice = request.MinimumPerInvoice,
-            MaximumPerInvoice = request.MaximumPerInvoice,
-            Payer = request.Payer,
-            SupplierShare = request.Payer == Payers.Split ? request.SupplierShare ?? 0.5m : request.Payer == Payers.Supplier ? 1m : 0m,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        db.FeePlans.Add(plan);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            return Problems.Conflict("Concurrent version", $"Another version of '{request.Code}' was added at the same moment; retry.");
-        }
-
-        return TypedResults.Created($"/api/v1/fee-plans/{plan.Id}", plan.AsDto());
-    }
-
-    internal static FeePlanDto AsDto(this FeePlan p) => new(
-        p.Id, p.Code, p.Version, p.Name, p.Currency, p.EffectiveFrom, p.PercentOfValue, p.AmountPerUnit, p.PerUnit, p.SuccessFee,
-        p.MonthlyMembership, p.MinimumPerInvoice, p.MaximumPerInvoice, p.Payer, p.SupplierShare, p.CreatedAt);
-}
-
-public static class OperatorEndpointExtensions
-{
-    /// <summary>
-    /// Billing belongs to the operator: the scope alone is not enough, the caller must hold the operator role.
-    /// An authorization policy (not a filter), so that a company gets 403 before its input is even validated.
-    /// </summary>
-    public static TBuilder RequireOperator<TBuilder>(this TBuilder endpoint)
-        where TBuilder : IEndpointConventionBuilder =>
-        endpoint.RequireAuthorization(new AuthorizationPolicyBuilder(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme)
-            .RequireAuthenticatedUser()
-            .RequireAssertion(ctx => ctx.User.IsOperator())
-            .Build());
 }

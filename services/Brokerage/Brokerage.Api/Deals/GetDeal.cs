@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using Marketplace.Brokerage.Data;
+using Marketplace.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Brokerage.Deals;
+
+/// <summary>GET /api/v1/deals/{id}: one deal of the caller (404 for anyone else but the operator).</summary>
+public static class GetDeal
+{
+    public static async Task<Results<Ok<DealDto>, NotFound>> Handle(Guid id, ClaimsPrincipal user, BrokerageDbContext db, CancellationToken cancellationToken)
+    {
+        var deal = await db.Deals.AsNoTracking().Include(d => d.Parties).FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        var org = user.OrganisationId() ?? Guid.Empty;
+        return deal is null || (!user.IsOperator() && deal.Parties.All(p => p.OrganisationId != org))
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(deal.AsDto());
+    }
+}

@@ -1,0 +1,91 @@
+using System.ComponentModel.DataAnnotations;
+using Marketplace.Brokerage.Data;
+using Marketplace.Brokerage.Deliveries;
+using Marketplace.Brokerage.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Brokerage.Fees;
+
+public sealed record CreateFeePlanRequest(
+    [property: Required, RegularExpression("^[a-z0-9][a-z0-9-]{1,49}$", ErrorMessage = "code must be 2-50 lower-case letters, digits or dashes.")] string Code,
+    [property: Required, StringLength(200, MinimumLength = 2)] string Name,
+    [property: Required, RegularExpression("^[A-Z]{3}$", ErrorMessage = "currency must be an ISO 4217 code such as EUR.")] string Currency,
+    DateOnly EffectiveFrom,
+    [property: Range(typeof(decimal), "0", "100")] decimal? PercentOfValue,
+    [property: Range(typeof(decimal), "0", "1000000")] decimal? AmountPerUnit,
+    [property: StringLength(10)] string? PerUnit,
+    [property: Range(typeof(decimal), "0", "10000000")] decimal? SuccessFee,
+    [property: Range(typeof(decimal), "0", "1000000")] decimal? MonthlyMembership,
+    [property: Range(typeof(decimal), "0", "100000000")] decimal? MinimumPerInvoice,
+    [property: Range(typeof(decimal), "0", "100000000")] decimal? MaximumPerInvoice,
+    [property: Required] string Payer,
+    [property: Range(typeof(decimal), "0", "1")] decimal? SupplierShare);
+
+/// <summary>POST /api/v1/fee-plans (operator): adds a version of a code, effective from a date; nothing is overwritten.</summary>
+public static class CreateFeePlan
+{
+    private static readonly string[] PayerValues = [Payers.Supplier, Payers.Receiver, Payers.Split];
+
+    public static async Task<Results<Created<FeePlanDto>, ValidationProblem, ProblemHttpResult>> Handle(
+        CreateFeePlanRequest request, BrokerageDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!PayerValues.Contains(request.Payer))
+        {
+            errors["payer"] = ["payer must be 'supplier', 'receiver' or 'split'."];
+        }
+
+        if (request.EffectiveFrom == default)
+        {
+            errors["effectiveFrom"] = ["effectiveFrom is required (yyyy-MM-dd)."];
+        }
+
+        if (request.PerUnit is { } unit && Units.Canonical(unit) is null)
+        {
+            errors["perUnit"] = [$"perUnit must be one of: {string.Join(", ", Units.All)}."];
+        }
+
+        if (request is { MinimumPerInvoice: { } min, MaximumPerInvoice: { } max } && min > max)
+        {
+            errors["minimumPerInvoice"] = ["minimumPerInvoice must not exceed maximumPerInvoice."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var last = await db.FeePlans.Where(p => p.Code == request.Code).MaxAsync(p => (int?)p.Version, cancellationToken) ?? 0;
+        var plan = new FeePlan
+        {
+            Id = Guid.CreateVersion7(),
+            Code = request.Code,
+            Version = last + 1,
+            Name = request.Name.Trim(),
+            Currency = request.Currency,
+            EffectiveFrom = request.EffectiveFrom,
+            PercentOfValue = request.PercentOfValue,
+            AmountPerUnit = request.AmountPerUnit,
+            PerUnit = request.PerUnit is null ? null : Units.Canonical(request.PerUnit),
+            SuccessFee = request.SuccessFee,
+            MonthlyMembership = request.MonthlyMembership,
+            MinimumPerInvoice = request.MinimumPerInvoice,
+            MaximumPerInvoice = request.MaximumPerInvoice,
+            Payer = request.Payer,
+            SupplierShare = request.Payer == Payers.Split ? request.SupplierShare ?? 0.5m : request.Payer == Payers.Supplier ? 1m : 0m,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.FeePlans.Add(plan);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            return Problems.Conflict("Concurrent version", $"Another version of '{request.Code}' was added at the same moment; retry.");
+        }
+
+        return TypedResults.Created($"/api/v1/fee-plans/{plan.Id}", plan.AsDto());
+    }
+}

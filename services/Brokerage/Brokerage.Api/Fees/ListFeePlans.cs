@@ -1,0 +1,27 @@
+using Marketplace.Brokerage.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Brokerage.Fees;
+
+/// <summary>GET /api/v1/fee-plans: every version of every plan, or with <c>inForceOn</c> the version of each code in force that day.</summary>
+public static class ListFeePlans
+{
+    public static async Task<Ok<FeePlanListDto>> Handle(BrokerageDbContext db, string? code, DateOnly? inForceOn, CancellationToken cancellationToken)
+    {
+        var query = db.FeePlans.AsNoTracking();
+        if (!string.IsNullOrEmpty(code))
+        {
+            query = query.Where(p => p.Code == code);
+        }
+
+        var plans = await query.ToListAsync(cancellationToken);
+        if (inForceOn is { } day)
+        {
+            plans = [.. plans.Where(p => p.EffectiveFrom <= day).GroupBy(p => p.Code)
+                .Select(g => g.OrderByDescending(p => p.EffectiveFrom).ThenByDescending(p => p.Version).First())];
+        }
+
+        return TypedResults.Ok(new FeePlanListDto([.. plans.OrderBy(p => p.Code).ThenBy(p => p.Version).Select(p => p.AsDto())]));
+    }
+}
