@@ -109,8 +109,11 @@ public sealed class EwcCatalog
     {
         using var stream = typeof(EwcCatalog).Assembly.GetManifestResourceStream("ewc.json")
             ?? throw new InvalidOperationException("The List of Waste (ewc.json) is not embedded in the assembly.");
-        return new EwcCatalog(stream);
+        return new EwcCatalog(stream) { Thesaurus = EwcThesaurus.LoadEmbedded() };
     }
+
+    /// <summary>Terms in the thesaurus's other five languages; none: English only.</summary>
+    public EwcThesaurus? Thesaurus { get; init; }
 
     public int Count => entries.Count;
 
@@ -156,8 +159,9 @@ public sealed class EwcCatalog
                 .OrderBy(e => e.Key, StringComparer.Ordinal).Take(limit).Select(e => (e.Value, 1.0))];
         }
 
-        var terms = Tokenize(query).Distinct().Where(idf.ContainsKey).ToList();
-        if (terms.Count == 0)
+        var (english, cited) = Thesaurus?.Expand(query) ?? ("", new HashSet<string>());
+        var terms = Tokenize(query + " " + english).Distinct().Where(idf.ContainsKey).ToList();
+        if (terms.Count == 0 && cited.Count == 0)
         {
             return [];
         }
@@ -172,6 +176,11 @@ public sealed class EwcCatalog
                 {
                     score += idf[term] * (tf * (K1 + 1)) / (tf + (K1 * (1 - B + (B * length / averageLength))));
                 }
+            }
+
+            if (cited.Contains(Digits(entry.Code)))
+            {
+                score += 100; // the concept names this entry: it leads, ranked among its peers by the text
             }
 
             if (score > 0)
