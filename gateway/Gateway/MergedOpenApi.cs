@@ -19,7 +19,7 @@ internal static class MergedOpenApi
     {
         builder.Services.AddSingleton<MergedOpenApiMarker>();
         builder.Services.AddMemoryCache();
-        builder.Services.AddHttpClient(nameof(MergedOpenApi), c => c.Timeout = TimeSpan.FromSeconds(5));
+        builder.Services.AddHttpClient(nameof(MergedOpenApi), c => c.Timeout = TimeSpan.FromSeconds(10));
         return builder;
     }
 
@@ -29,8 +29,10 @@ internal static class MergedOpenApi
         {
             if (!cache.TryGetValue(CacheKey, out string? json))
             {
-                json = (await MergeAsync(clients.CreateClient(nameof(MergedOpenApi)), proxy.GetConfig(), cancellationToken)).ToJsonString();
-                cache.Set(CacheKey, json, TimeSpan.FromSeconds(30));
+                var merged = await MergeAsync(clients.CreateClient(nameof(MergedOpenApi)), proxy.GetConfig(), cancellationToken);
+                json = merged.ToJsonString();
+                // A document missing a service (still starting, or slow) is kept only briefly, so the next reader gets the whole one.
+                cache.Set(CacheKey, json, merged.ContainsKey("x-missing-services") ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(30));
             }
 
             return Results.Text(json!, "application/json");

@@ -25,7 +25,7 @@ public static class RoleEndpoints
 {
     public static IEndpointRouteBuilder MapRoleEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/organisations/{id:guid}").WithTags("Members");
+        var group = app.MapGroup("/api/v1/organisations/{id:guid}").WithTags("Members").RequireOrganisationManager();
         group.MapPut("/members/{userId:guid}/role", SetMemberRole).WithName(nameof(SetMemberRole)).RequireScope(Scopes.Admin);
         group.MapPut("/clients/{clientId}/roles", SetClientRoles).WithName(nameof(SetClientRoles)).RequireScope(Scopes.Admin);
         return app;
