@@ -10,7 +10,7 @@ public static class ChargeEndpoints
 {
     public static IEndpointRouteBuilder MapChargeEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/charges").WithTags("Fee ledger").RequireScope(Scopes.Billing).RequireOperator();
+        var group = app.MapGroup("/api/v1/charges").WithTags("Fee ledger").RequireScope(Scopes.Billing).RequireOperatorRole();
         group.MapGet("/", ListLedger.Handle).WithName(nameof(ListLedger));
         group.MapPost("/", CreateCharge.Handle).WithName(nameof(CreateCharge));
         group.MapPost("/{id:guid}/reverse", ReverseEntry.Handle).WithName(nameof(ReverseEntry));

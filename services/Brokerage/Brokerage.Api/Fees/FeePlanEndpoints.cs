@@ -10,7 +10,7 @@ public static class FeePlanEndpoints
         var group = app.MapGroup("/api/v1/fee-plans").WithTags("Fee plans");
         group.MapGet("/", ListFeePlans.Handle).WithName(nameof(ListFeePlans)).RequireScope(Scopes.BrokerageRead);
         group.MapGet("/{id:guid}", GetFeePlan.Handle).WithName(nameof(GetFeePlan)).RequireScope(Scopes.BrokerageRead);
-        group.MapPost("/", CreateFeePlan.Handle).WithName(nameof(CreateFeePlan)).RequireScope(Scopes.Billing).RequireOperator();
+        group.MapPost("/", CreateFeePlan.Handle).WithName(nameof(CreateFeePlan)).RequireScope(Scopes.Billing).RequireOperatorRole();
         return app;
     }
 }
