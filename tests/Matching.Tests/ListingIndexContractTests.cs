@@ -110,7 +110,6 @@ public sealed class LuceneListingIndexTests : ListingIndexContract, IDisposable
 
 public sealed class ElasticsearchListingIndexTests : ListingIndexContract, IDisposable
 {
-    private readonly HttpClient http = new();
     private readonly string name = "matching-tests-" + Guid.NewGuid().ToString("N");
     private readonly ElasticsearchListingIndex? index;
 
@@ -118,7 +117,7 @@ public sealed class ElasticsearchListingIndexTests : ListingIndexContract, IDisp
     {
         if (ElasticsearchServer.Url is { } url)
         {
-            index = new ElasticsearchListingIndex(http, new Uri(url), name, Kb);
+            index = new ElasticsearchListingIndex(ElasticsearchListingIndex.CreateClient(new Search.SearchOptions { ElasticsearchUrl = new Uri(url) }), name, Kb);
         }
     }
 
@@ -143,11 +142,10 @@ public sealed class ElasticsearchListingIndexTests : ListingIndexContract, IDisp
     {
         if (index is not null && ElasticsearchServer.Url is { } url)
         {
+            using var http = new HttpClient();
             http.DeleteAsync(new Uri(new Uri(url), name)).GetAwaiter().GetResult().Dispose();
             index.Dispose();
         }
-
-        http.Dispose();
     }
 }
 

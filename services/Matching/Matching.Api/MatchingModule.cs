@@ -26,16 +26,13 @@ public static class MatchingModule
             return KnowledgeBase.Load(dir);
         });
         builder.Services.AddSingleton<Annotator>();
-        builder.Services.AddHttpClient(ElasticsearchListingIndex.HttpClientName);
         builder.Services.AddSingleton<IListingIndex>(sp =>
         {
             var search = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
             if (search.Engine == "Elasticsearch")
             {
                 return new ElasticsearchListingIndex(
-                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(ElasticsearchListingIndex.HttpClientName),
-                    search.ElasticsearchUrl ?? throw new InvalidOperationException("Search:ElasticsearchUrl is required when Search:Engine is Elasticsearch."),
-                    search.ElasticsearchIndex, sp.GetRequiredService<KnowledgeBase>());
+                    ElasticsearchListingIndex.CreateClient(search), search.ElasticsearchIndex, sp.GetRequiredService<KnowledgeBase>());
             }
 
             return new LuceneListingIndex(SearchIndexOpener.LucenePath(sp), search.CachedCandidates);

@@ -1,31 +1,56 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Elastic.Clients.Elasticsearch;
+using Elastic.Clients.Elasticsearch.Core.Bulk;
+using Elastic.Clients.Elasticsearch.IndexManagement;
+using Elastic.Transport;
 using Marketplace.Listings.Contracts;
 using Marketplace.Matching.Knowledge;
 
 namespace Marketplace.Matching.Search;
 
 /// <summary>
-/// The distributed engine, over Elasticsearch's REST API. Documents carry the same pre-analysed stems and concepts
-/// as the Lucene engine, so both rank alike; the raw text is also indexed per language with the built-in language
-/// analyzers and a synonym filter built from the thesaurus, for operators' ad-hoc queries. Each write refreshes
-/// (wait_for), which keeps "upsert before search"; bulk loads refresh once at the end.
+/// The distributed engine, through the official client (<c>Elastic.Clients.Elasticsearch</c>): typed requests for
+/// writes, bulk loads, refresh, force-merge and index lifecycle; the index definition (analyzers and thesaurus
+/// synonyms per language) and the candidate query go as the JSON bodies below through the client's transport, so
+/// both keep exactly the shape the engine contract tests pin. Documents carry the same pre-analysed stems and
+/// concepts as the Lucene engine, so both rank alike; the raw text is also indexed per language, for operators'
+/// ad-hoc queries. Each write refreshes (wait_for), which keeps "upsert before search"; bulk loads refresh once.
 /// </summary>
-public sealed class ElasticsearchListingIndex(HttpClient http, Uri baseUrl, string indexName, KnowledgeBase knowledge) : IListingIndex, IDisposable
+public sealed class ElasticsearchListingIndex(ElasticsearchClient client, string indexName, KnowledgeBase knowledge) : IListingIndex, IDisposable
 {
-    public const string HttpClientName = "elasticsearch";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim created = new(1, 1);
     private bool exists;
 
+    /// <summary>The client for <see cref="SearchOptions"/>: URL, credentials (API key, or user and password) and TLS pinning.</summary>
+    public static ElasticsearchClient CreateClient(SearchOptions options)
+    {
+        var settings = new ElasticsearchClientSettings(options.ElasticsearchUrl
+            ?? throw new InvalidOperationException("Search:ElasticsearchUrl is required when Search:Engine is Elasticsearch."));
+        if (options.ElasticsearchApiKey is { Length: > 0 } key)
+        {
+            settings.Authentication(new ApiKey(key));
+        }
+        else if (options.ElasticsearchUsername is { Length: > 0 } user)
+        {
+            settings.Authentication(new BasicAuthentication(user, options.ElasticsearchPassword ?? ""));
+        }
+
+        if (options.ElasticsearchCertificateFingerprint is { Length: > 0 } fingerprint)
+        {
+            settings.CertificateFingerprint(fingerprint);
+        }
+
+        return new ElasticsearchClient(settings);
+    }
+
     public async Task UpsertAsync(IndexedListing listing, CancellationToken cancellationToken)
     {
         await EnsureIndexAsync(cancellationToken);
-        using var response = await http.PutAsJsonAsync(Url($"{indexName}/_doc/{listing.Listing.ListingId}?refresh=wait_for"), ToDocument(listing), Json, cancellationToken);
-        await EnsureSuccessAsync(response, cancellationToken);
+        var response = await client.IndexAsync(
+            new IndexRequest<JsonObject>(ToDocument(listing), indexName, listing.Listing.ListingId.ToString()) { Refresh = Refresh.WaitFor }, cancellationToken);
+        Ensure(response.IsValidResponse, response);
     }
 
     public async Task UpsertManyAsync(IReadOnlyCollection<IndexedListing> listings, CancellationToken cancellationToken)
@@ -33,30 +58,25 @@ public sealed class ElasticsearchListingIndex(HttpClient http, Uri baseUrl, stri
         await EnsureIndexAsync(cancellationToken);
         foreach (var chunk in listings.Chunk(1000))
         {
-            var body = new StringBuilder();
+            var operations = new BulkOperationsCollection();
             foreach (var listing in chunk)
             {
-                body.Append("{\"index\":{\"_id\":\"").Append(listing.Listing.ListingId).Append("\"}}\n");
-                body.Append(ToDocument(listing).ToJsonString()).Append('\n');
+                operations.Add(new BulkIndexOperation<JsonObject>(ToDocument(listing)) { Id = listing.Listing.ListingId.ToString() });
             }
 
-            using var content = new StringContent(body.ToString(), Encoding.UTF8, "application/x-ndjson");
-            using var response = await http.PostAsync(Url($"{indexName}/_bulk"), content, cancellationToken);
-            await EnsureSuccessAsync(response, cancellationToken);
+            var response = await client.BulkAsync(new BulkRequest(indexName) { Operations = operations }, cancellationToken);
+            Ensure(response.IsValidResponse && !response.Errors, response);
         }
 
-        using var refresh = await http.PostAsync(Url($"{indexName}/_refresh"), null, cancellationToken);
-        await EnsureSuccessAsync(refresh, cancellationToken);
+        var refresh = await client.Indices.RefreshAsync(new RefreshRequest(indexName), cancellationToken);
+        Ensure(refresh.IsValidResponse, refresh);
     }
 
     public async Task RemoveAsync(Guid listingId, CancellationToken cancellationToken)
     {
         await EnsureIndexAsync(cancellationToken);
-        using var response = await http.DeleteAsync(Url($"{indexName}/_doc/{listingId}?refresh=wait_for"), cancellationToken);
-        if (response.StatusCode != HttpStatusCode.NotFound)
-        {
-            await EnsureSuccessAsync(response, cancellationToken);
-        }
+        var response = await client.DeleteAsync(new DeleteRequest(indexName, listingId.ToString()) { Refresh = Refresh.WaitFor }, cancellationToken);
+        Ensure(response.IsValidResponse || response.ApiCallDetails.HttpStatusCode == 404, response);
     }
 
     public async Task CompactAsync(CancellationToken cancellationToken)
@@ -64,15 +84,15 @@ public sealed class ElasticsearchListingIndex(HttpClient http, Uri baseUrl, stri
         await EnsureIndexAsync(cancellationToken);
 
         // a rebuilt index has been written in one go, the case force-merge is meant for; it waits for the merge
-        using var merge = await http.PostAsync(Url($"{indexName}/_forcemerge?max_num_segments=1"), null, cancellationToken);
-        await EnsureSuccessAsync(merge, cancellationToken);
-        using var refresh = await http.PostAsync(Url($"{indexName}/_refresh"), null, cancellationToken);
-        await EnsureSuccessAsync(refresh, cancellationToken);
+        var merge = await client.Indices.ForcemergeAsync(new ForcemergeRequest(indexName) { MaxNumSegments = 1 }, cancellationToken);
+        Ensure(merge.IsValidResponse, merge);
+        var refresh = await client.Indices.RefreshAsync(new RefreshRequest(indexName), cancellationToken);
+        Ensure(refresh.IsValidResponse, refresh);
     }
 
     public async Task ClearAsync(CancellationToken cancellationToken)
     {
-        using var response = await http.DeleteAsync(Url(indexName), cancellationToken);
+        await client.Indices.DeleteAsync(new DeleteIndexRequest(indexName), cancellationToken); // absent is fine
         exists = false;
         await EnsureIndexAsync(cancellationToken);
     }
@@ -80,10 +100,10 @@ public sealed class ElasticsearchListingIndex(HttpClient http, Uri baseUrl, stri
     public async Task<IReadOnlyList<IndexHit>> FindCandidatesAsync(CandidateQuery query, CancellationToken cancellationToken)
     {
         await EnsureIndexAsync(cancellationToken);
-        using var response = await http.PostAsJsonAsync(Url($"{indexName}/_search"), ToQuery(query), Json, cancellationToken);
-        await EnsureSuccessAsync(response, cancellationToken);
-        var body = await response.Content.ReadFromJsonAsync<JsonNode>(Json, cancellationToken);
-        var hits = body?["hits"]?["hits"]?.AsArray() ?? [];
+        var response = await client.Transport.RequestAsync<StringResponse>(
+            Elastic.Transport.HttpMethod.POST, $"/{indexName}/_search", PostData.String(ToQuery(query).ToJsonString()), cancellationToken);
+        Ensure(response.ApiCallDetails.HasSuccessfulStatusCode, response);
+        var hits = JsonNode.Parse(response.Body)?["hits"]?["hits"]?.AsArray() ?? [];
         return [.. hits.Select(h => new IndexHit(
             JsonSerializer.Deserialize<ListingSnapshot>(h!["_source"]!["snapshot"]!.GetValue<string>(), Json)!,
             h["_score"]?.GetValue<double>() ?? 0)
@@ -177,19 +197,17 @@ public sealed class ElasticsearchListingIndex(HttpClient http, Uri baseUrl, stri
                 return;
             }
 
-            using (var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, Url(indexName)), cancellationToken))
+            if ((await client.Indices.ExistsAsync(new Elastic.Clients.Elasticsearch.IndexManagement.ExistsRequest(indexName), cancellationToken)).Exists)
             {
-                if (head.IsSuccessStatusCode)
-                {
-                    exists = true;
-                    return;
-                }
+                exists = true;
+                return;
             }
 
-            using var response = await http.PutAsJsonAsync(Url(indexName), IndexDefinition(), Json, cancellationToken);
-            if (response.StatusCode != HttpStatusCode.BadRequest || !(await response.Content.ReadAsStringAsync(cancellationToken)).Contains("resource_already_exists", StringComparison.Ordinal))
+            var response = await client.Transport.RequestAsync<StringResponse>(
+                Elastic.Transport.HttpMethod.PUT, $"/{indexName}", PostData.String(IndexDefinition().ToJsonString()), cancellationToken);
+            if (!response.ApiCallDetails.HasSuccessfulStatusCode && !response.Body.Contains("resource_already_exists", StringComparison.Ordinal))
             {
-                await EnsureSuccessAsync(response, cancellationToken);
+                Ensure(false, response);
             }
 
             exists = true;
@@ -247,14 +265,16 @@ public sealed class ElasticsearchListingIndex(HttpClient http, Uri baseUrl, stri
 
     public void Dispose() => created.Dispose();
 
-    private Uri Url(string path) => new(baseUrl, path);
-
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static void Ensure(bool ok, TransportResponse response)
     {
-        if (!response.IsSuccessStatusCode)
+        if (!ok)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new HttpRequestException($"Elasticsearch answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 500)]}", null, response.StatusCode);
+            var details = response.ApiCallDetails;
+            var body = details.ResponseBodyInBytes is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes)
+                : (details.OriginalException as TransportException)?.DebugInformation ?? details.DebugInformation ?? "";
+            throw new HttpRequestException(
+                $"Elasticsearch answered {details.HttpStatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"} to {details.HttpMethod} {details.Uri?.AbsolutePath}: {body[..Math.Min(body.Length, 500)]}",
+                details.OriginalException);
         }
     }
 }

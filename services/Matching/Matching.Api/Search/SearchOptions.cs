@@ -33,6 +33,18 @@ public sealed class SearchOptions
     /// <summary>Base URL of the Elasticsearch server when <see cref="Engine"/> is Elasticsearch.</summary>
     public Uri? ElasticsearchUrl { get; set; }
 
+    /// <summary>API key for Elasticsearch (preferred over user and password); from a Secret in a cluster.</summary>
+    public string? ElasticsearchApiKey { get; set; }
+
+    /// <summary>User for Elasticsearch basic authentication, when no API key is set.</summary>
+    public string? ElasticsearchUsername { get; set; }
+
+    /// <summary>Password for <see cref="ElasticsearchUsername"/>.</summary>
+    public string? ElasticsearchPassword { get; set; }
+
+    /// <summary>SHA-256 fingerprint of the server's CA or certificate, for an https URL with a self-signed chain.</summary>
+    public string? ElasticsearchCertificateFingerprint { get; set; }
+
     /// <summary>Index name in Elasticsearch.</summary>
     public string ElasticsearchIndex { get; set; } = "marketplace-listings";
 
