@@ -28,6 +28,34 @@ public abstract class TokenTests(MarketplaceUnderTest factory)
     }
 
     [ModeFact]
+    public async Task A_token_without_an_expiry_is_refused()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, await CallAsync(await MintAsync(withExpiry: false)));
+    }
+
+    [ModeFact]
+    public async Task A_token_not_valid_before_a_time_ahead_is_refused()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, await CallAsync(await MintAsync(notBefore: DateTime.UtcNow.AddMinutes(5))));
+    }
+
+    [ModeFact]
+    public void The_generated_token_keys_are_readable_by_their_owner_only()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // no Unix file modes
+        }
+
+        var keys = Path.Combine(factory.IdentityDataDir, "keys");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(keys));
+        foreach (var file in new[] { "signing.pem", "encryption.pem" })
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(keys, file)));
+        }
+    }
+
+    [ModeFact]
     public async Task A_token_for_another_audience_is_refused()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, await CallAsync(await MintAsync(audience: "some-other-api")));
@@ -65,7 +93,8 @@ public abstract class TokenTests(MarketplaceUnderTest factory)
         return response.StatusCode;
     }
 
-    private async Task<string> MintAsync(DateTime? expires = null, string audience = "identity", string? issuer = null, RSA? key = null)
+    private async Task<string> MintAsync(DateTime? expires = null, string audience = "identity", string? issuer = null, RSA? key = null,
+        bool withExpiry = true, DateTime? notBefore = null)
     {
         using var anonymous = factory.CreateClient();
         var discovery = await anonymous.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
@@ -73,12 +102,12 @@ public abstract class TokenTests(MarketplaceUnderTest factory)
         using var signing = RSA.Create();
         signing.ImportFromPem(await File.ReadAllTextAsync(Path.Combine(factory.IdentityDataDir, "keys", "signing.pem")));
         var exp = expires ?? DateTime.UtcNow.AddMinutes(10);
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = withExpiry }.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
-            IssuedAt = exp.AddMinutes(-20),
-            NotBefore = exp.AddMinutes(-20),
-            Expires = exp,
+            IssuedAt = DateTime.UtcNow.AddMinutes(-1),
+            NotBefore = notBefore ?? exp.AddMinutes(-20),
+            Expires = withExpiry ? exp : null,
             TokenType = "at+jwt",
             Claims = new Dictionary<string, object>
             {

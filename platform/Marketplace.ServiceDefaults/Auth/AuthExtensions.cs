@@ -57,6 +57,15 @@ public static class AuthExtensions
                 o.UseSystemNetHttp();
             }
 
+            // OpenIddict checks an expiry only when a token has one and never reads nbf: a token must carry exp, and one
+            // not yet valid (nbf ahead, beyond a small skew between machines) is refused.
+            o.Configure(v =>
+            {
+                v.TokenValidationParameters.ValidateLifetime = true;
+                v.TokenValidationParameters.RequireExpirationTime = true;
+                v.TokenValidationParameters.ClockSkew = TimeSpan.FromMinutes(1);
+            });
+
             // Tokens only in the Authorization header: reading a form body here would consume it before a proxy
             // (the gateway) or an endpoint gets it, and query-string tokens end up in logs.
             o.UseAspNetCore()

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Marketplace.Identity.Account;
 using Marketplace.Identity.Data;
@@ -157,24 +156,8 @@ public static class IdentityModule
                 "Identity:SigningCertificatePath is required outside Development and demo runs (a PFX with the token signing key).");
         }
 
-        var keyDir = Path.Combine(dataDir, "keys");
-        Directory.CreateDirectory(keyDir);
-        o.AddSigningKey(new RsaSecurityKey(LoadOrCreateRsa(Path.Combine(keyDir, "signing.pem"))) { KeyId = "signing-1" });
-        o.AddEncryptionKey(new RsaSecurityKey(LoadOrCreateRsa(Path.Combine(keyDir, "encryption.pem"))) { KeyId = "encryption-1" });
-    }
-
-    private static RSA LoadOrCreateRsa(string path)
-    {
-        var rsa = RSA.Create(2048);
-        if (File.Exists(path))
-        {
-            rsa.ImportFromPem(File.ReadAllText(path));
-            return rsa;
-        }
-
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, rsa.ExportPkcs8PrivateKeyPem());
-        File.Move(temp, path, overwrite: false);
-        return rsa;
+        var keyDir = KeyFiles.OwnerOnlyDirectory(Path.Combine(dataDir, "keys")).FullName;
+        o.AddSigningKey(new RsaSecurityKey(KeyFiles.LoadOrCreateRsa(Path.Combine(keyDir, "signing.pem"))) { KeyId = "signing-1" });
+        o.AddEncryptionKey(new RsaSecurityKey(KeyFiles.LoadOrCreateRsa(Path.Combine(keyDir, "encryption.pem"))) { KeyId = "encryption-1" });
     }
 }
