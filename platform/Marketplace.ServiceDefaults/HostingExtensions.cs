@@ -12,7 +12,10 @@ public static class HostingExtensions
     /// Kubernetes Job); otherwise migrations run at start when <c>Database:MigrateOnStart</c> is true,
     /// then <paramref name="seed"/> (reference data a service needs before it serves).
     /// </summary>
-    public static async Task<int> RunMarketplaceAsync(this WebApplication app, string[] args, Func<WebApplication, Task>? seed = null)
+    public static Task<int> RunMarketplaceAsync(this WebApplication app, string[] args, Func<WebApplication, Task>? seed = null) =>
+        StartupFailure.GuardAsync(app.Environment.ApplicationName, app.Environment.ApplicationName, () => RunAsync(app, args, seed));
+
+    private static async Task<int> RunAsync(WebApplication app, string[] args, Func<WebApplication, Task>? seed)
     {
         if (args.Length > 0 && args[0] == "migrate")
         {

@@ -34,7 +34,8 @@ internal static class DemoSeeder
                 app.Logger.LogError(ex, "Seeding demo data failed");
             }
 
-            PrintBanner(baseUrl, demo);
+            var dataDir = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MarketplaceOptions>>().Value.ResolveDataDir();
+            PrintBanner(baseUrl, demo, demoPeople: demo && File.Exists(Path.Combine(dataDir, Marker)));
         }));
     }
 
@@ -82,17 +83,28 @@ internal static class DemoSeeder
             .Replace("://*", "://localhost", StringComparison.Ordinal);
     }
 
-    private static void PrintBanner(string baseUrl, bool demo)
+    /// <summary>What is true of this run: the demo client only in demo mode, the demo people only where they were seeded.</summary>
+    private static void PrintBanner(string baseUrl, bool demo, bool demoPeople)
     {
         Console.WriteLine();
         Console.WriteLine("  Symbiosis Marketplace is running (standalone)");
         Console.WriteLine($"    URL:            {baseUrl}");
         Console.WriteLine($"    Health:         {baseUrl}/health/ready");
         Console.WriteLine($"    Token endpoint: {baseUrl}/connect/token");
-        if (demo)
+        Console.WriteLine($"    API reference:  {baseUrl}/scalar/v1  (OpenAPI: {baseUrl}/openapi/v1.json)");
+        Console.WriteLine("    Docs:           README.md, docs/api.md, docs/partners.md, docs/operations.md");
+        if (!demo)
+        {
+            Console.WriteLine("  No demo client. First run? Create the operator: setup operator --email ... --organisation ... (docs/operations.md)");
+        }
+        else
         {
             Console.WriteLine("  Demo API client (client credentials grant, operator role, all scopes):");
             Console.WriteLine($"    client_id={IdentitySeeder.DemoClientId}  client_secret={IdentitySeeder.DemoClientSecret}");
+        }
+
+        if (demoPeople)
+        {
             Console.WriteLine("  Demo sign-ins (password for all: " + DemoCompanies.DemoPassword + "):");
             Console.WriteLine($"    {DemoCompanies.OperatorEmail,-36} operator");
             foreach (var company in DemoCompanies.All)

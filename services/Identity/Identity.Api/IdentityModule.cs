@@ -143,10 +143,10 @@ public static class IdentityModule
     {
         if (!string.IsNullOrWhiteSpace(settings.SigningCertificatePath))
         {
-            o.AddSigningCertificate(X509CertificateLoader.LoadPkcs12FromFile(settings.SigningCertificatePath, settings.SigningCertificatePassword));
-            o.AddEncryptionCertificate(X509CertificateLoader.LoadPkcs12FromFile(
-                settings.EncryptionCertificatePath ?? settings.SigningCertificatePath,
-                settings.EncryptionCertificatePath is null ? settings.SigningCertificatePassword : settings.EncryptionCertificatePassword));
+            o.AddSigningCertificate(LoadCertificate("Identity:SigningCertificatePath", settings.SigningCertificatePath, settings.SigningCertificatePassword));
+            o.AddEncryptionCertificate(settings.EncryptionCertificatePath is null
+                ? LoadCertificate("Identity:SigningCertificatePath", settings.SigningCertificatePath, settings.SigningCertificatePassword)
+                : LoadCertificate("Identity:EncryptionCertificatePath", settings.EncryptionCertificatePath, settings.EncryptionCertificatePassword));
             return;
         }
 
@@ -159,5 +159,17 @@ public static class IdentityModule
         var keyDir = KeyFiles.OwnerOnlyDirectory(Path.Combine(dataDir, "keys")).FullName;
         o.AddSigningKey(new RsaSecurityKey(KeyFiles.LoadOrCreateRsa(Path.Combine(keyDir, "signing.pem"))) { KeyId = "signing-1" });
         o.AddEncryptionKey(new RsaSecurityKey(KeyFiles.LoadOrCreateRsa(Path.Combine(keyDir, "encryption.pem"))) { KeyId = "encryption-1" });
+    }
+
+    private static X509Certificate2 LoadCertificate(string setting, string path, string? password)
+    {
+        try
+        {
+            return X509CertificateLoader.LoadPkcs12FromFile(path, password);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new InvalidOperationException($"{setting} '{path}' could not be read: {e.Message}", e);
+        }
     }
 }

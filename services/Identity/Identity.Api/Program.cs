@@ -3,15 +3,20 @@ using Marketplace.Identity.Setup;
 using Marketplace.ServiceDefaults;
 using Marketplace.ServiceDefaults.Messaging;
 
-var builder = WebApplication.CreateBuilder(SetupArguments.ForConfiguration(args));
-builder.AddServiceDefaults("identity");
-builder.AddIdentityService();
-builder.AddMessaging();
+return await StartupFailure.GuardAsync("identity", typeof(IdentityModule).Assembly.GetName().Name!, () => RunAsync(args));
 
-var app = builder.Build();
-app.UseProblemDetailsDefaults();
-app.UseAuthentication();
-app.UseAuthorization();
-app.MapDefaultEndpoints();
-app.MapIdentityService();
-return await app.RunIdentityCommandAsync(args) ?? await app.RunMarketplaceAsync(args, seed: a => a.SeedIdentityAsync());
+static async Task<int> RunAsync(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(SetupArguments.ForConfiguration(args));
+    builder.AddServiceDefaults("identity");
+    builder.AddIdentityService();
+    builder.AddMessaging();
+
+    var app = builder.Build();
+    app.UseProblemDetailsDefaults();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.MapDefaultEndpoints();
+    app.MapIdentityService();
+    return await app.RunIdentityCommandAsync(args) ?? await app.RunMarketplaceAsync(args, seed: a => a.SeedIdentityAsync());
+}
