@@ -59,7 +59,7 @@ public sealed class ListingApiTests(ListingsFactory factory)
         { """{"kind":"offer","resourceClass":"material","title":"Ash","quantity":{"amount":-5,"unit":"t","per":"year"},"location":{"lat":55,"lon":11,"country":"DK"}}""", "quantity.amount" },
         { """{"kind":"offer","resourceClass":"material","title":"Ash","quantity":{"amount":5,"unit":"t","per":"year"},"location":{"lat":123,"lon":11,"country":"DK"}}""", "location.lat" },
         { """{"kind":"offer","resourceClass":"material","title":"Ash","ewcCode":"10 01","quantity":{"amount":5,"unit":"t","per":"year"},"location":{"lat":55,"lon":11,"country":"DK"}}""", "ewcCode" },
-        { """{"kind":"offer","resourceClass":"material","title":"Ash","ewcCode":"01 03 06","quantity":{"amount":5,"unit":"t","per":"year"},"location":{"lat":55,"lon":11,"country":"DK"}}""", "hazardous" },
+        { """{"kind":"offer","resourceClass":"material","title":"Ash","ewcCode":"01 03 06","hazardous":true,"quantity":{"amount":5,"unit":"t","per":"year"},"location":{"lat":55,"lon":11,"country":"DK"}}""", "hazardous" },
         { """{"kind":"offer","resourceClass":"material","title":"Ash","colour":"grey","quantity":{"amount":5,"unit":"t","per":"year"},"location":{"lat":55,"lon":11,"country":"DK"}}""", "colour" },
         { """{"kind":"offer","resourceClass":"material","title":"Ash","version":7,"quantity":{"amount":5,"unit":"t","per":"year"},"location":{"lat":55,"lon":11,"country":"DK"}}""", "version" },
         { """{"kind":"offer","resourceClass":"material","title":"Ash","status":"closed","quantity":{"amount":5,"unit":"t","per":"year"},"location":{"lat":55,"lon":11,"country":"DK"}}""", "status" },

@@ -66,15 +66,30 @@ public sealed class ModelTests
         Assert.Equal("16 06 01", result.EwcCode);
     }
 
-    [Fact]
-    public void A_mirror_entry_needs_an_explicit_choice()
+    [Theory]
+    [InlineData("16 02 16", false)]
+    [InlineData("16 02 15*", true)]
+    [InlineData("01 03 06", false)]
+    [InlineData("01 03 04*", true)]
+    public void A_mirror_entry_states_the_assessment_by_its_side(string code, bool hazardous)
     {
-        var (result, errors) = Check(Valid(i => i.EwcCode = "01 03 06"));
-        Assert.Null(result);
-        Assert.Contains("mirror", errors["hazardous"][0]);
+        var (result, errors) = Check(Valid(i => i.EwcCode = code));
+        Assert.True(result is not null, string.Join("; ", errors.SelectMany(e => e.Value)));
+        Assert.Equal(hazardous, result.Hazardous);
 
-        var (stated, _) = Check(Valid(i => { i.EwcCode = "01 03 06"; i.Hazardous = false; i.HazardousStated = true; }));
-        Assert.False(stated!.Hazardous);
+        var (agreeing, _) = Check(Valid(i => { i.EwcCode = code; i.Hazardous = hazardous; i.HazardousStated = true; }));
+        Assert.Equal(hazardous, agreeing!.Hazardous);
+    }
+
+    [Theory]
+    [InlineData("16 02 16", true)]
+    [InlineData("16 02 15*", false)]
+    [InlineData("01 03 06", true)]
+    public void Only_a_contradicting_hazardous_flag_is_refused(string code, bool stated)
+    {
+        var (result, errors) = Check(Valid(i => { i.EwcCode = code; i.Hazardous = stated; i.HazardousStated = true; }));
+        Assert.Null(result);
+        Assert.Contains("contradicts", errors["hazardous"][0]);
     }
 
     [Theory]

@@ -24,7 +24,7 @@ internal static class Api
 
     public static async Task<Guid> CreateListingAsync(
         HttpClient client, Guid organisationId, string kind, string title, string description,
-        decimal amount = 1000, string? ewcCode = null, bool hazardous = false, bool acceptsHazardous = false, double lat = 55.6, double lon = 11.1)
+        decimal amount = 1000, string? ewcCode = null, bool? hazardous = null, bool acceptsHazardous = false, double lat = 55.6, double lon = 11.1)
     {
         var response = await client.PostAsJsonAsync("/api/v1/listings", new
         {

@@ -74,7 +74,7 @@ public static partial class ListingRules
         }
     }
 
-    /// <summary>The European List of Waste entry and what it says about hazard: absolute entries decide it, mirror entries need the owner's statement.</summary>
+    /// <summary>The European List of Waste entry and what it says about hazard: every entry decides it (a mirror entry by its side); a contradicting statement is refused.</summary>
     public static (string? EwcCode, bool Hazardous) CheckWasteCode(ListingInput x, EwcCatalog catalog, Dictionary<string, string[]> errors)
     {
         var hazardous = x.Hazardous ?? false;
@@ -111,23 +111,22 @@ public static partial class ListingRules
         if (starred && entry.Hazard is "ANH" or "MNH")
         {
             Error(errors, "ewcCode", $"ewcCode '{entry.Code}' is not a hazardous entry; remove the '*'.");
-        }
-        else if (entry.Hazard == "AH")
-        {
-            return true;
-        }
-        else if (entry.Hazard == "ANH")
-        {
-            return false;
-        }
-        else if (x.EwcChanged && !x.HazardousStated)
-        {
-            Error(errors, "hazardous", $"ewcCode '{entry.Code}' is a mirror entry ({(entry.Hazard == "MH" ? "hazardous" : "non-hazardous")} side"
-                + (entry.Mirror.Count > 0 ? $", mirrored by {string.Join(", ", entry.Mirror)}" : "")
-                + "): state hazardous true or false from your assessment.");
+            return hazardous;
         }
 
-        return hazardous;
+        // Every entry states the assessment, a mirror entry too: 16 02 15* is the hazardous side, 16 02 16 the other
+        // one. The code decides. An absolute entry overrides any flag (as it always has); on a mirror entry, where the
+        // flag is the holder's assessment, a flag that contradicts the chosen side is refused.
+        var side = entry.Hazard is "AH" or "MH";
+        if (entry.IsMirror && x.HazardousStated && x.Hazardous is { } stated && stated != side)
+        {
+            Error(errors, "hazardous", $"hazardous {(stated ? "true" : "false")} contradicts ewcCode '{entry.Code}', "
+                + $"the {(side ? "hazardous" : "non-hazardous")} side of a mirror entry"
+                + (entry.Mirror.Count > 0 ? $" (its mirror: {string.Join(", ", entry.Mirror)})" : "")
+                + ": choose the code that matches your assessment, or leave hazardous out.");
+        }
+
+        return side;
     }
 
     /// <summary>
