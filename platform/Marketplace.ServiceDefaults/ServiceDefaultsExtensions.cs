@@ -55,6 +55,9 @@ public static class ServiceDefaultsExtensions
             ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // A query or route value that does not bind ('limit=abc') throws, so the handler above answers a 400 naming
+        // the parameter, instead of a bare 400 with nothing said.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddValidation();
         builder.Services.AddMarketplaceOpenApi($"Symbiosis Marketplace: {serviceName}");
 

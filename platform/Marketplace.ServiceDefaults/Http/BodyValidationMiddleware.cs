@@ -21,7 +21,8 @@ internal sealed class BodyValidationMiddleware(RequestDelegate next, IOptions<Js
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var type = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        var accepts = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>();
+        var type = accepts?.RequestType;
         if (type is null || type == typeof(string) || type.IsPrimitive || !context.Request.HasJsonContentType())
         {
             await next(context);
@@ -29,14 +30,28 @@ internal sealed class BodyValidationMiddleware(RequestDelegate next, IOptions<Js
         }
 
         context.Request.EnableBuffering();
+        if (accepts!.IsOptional && await IsEmptyAsync(context.Request))
+        {
+            await next(context); // an optional body may be left out
+            return;
+        }
+
         object? body;
+        string? malformed = null;
         try
         {
             body = await JsonSerializer.DeserializeAsync(context.Request.Body, type, json.Value.SerializerOptions, context.RequestAborted);
+            malformed = body is null && !accepts.IsOptional ? "The request body is required: a JSON object, not null." : null;
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            body = null; // binding reports malformed JSON with its own 400
+            body = null;
+            malformed = $"Malformed JSON: {e.Message}";
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("UTF-16", StringComparison.Ordinal))
+        {
+            body = null; // an unpaired UTF-16 surrogate (\ud800 without its pair) is not text
+            malformed = $"Malformed JSON: {e.Message}";
         }
         catch (NotSupportedException)
         {
@@ -44,6 +59,13 @@ internal sealed class BodyValidationMiddleware(RequestDelegate next, IOptions<Js
         }
 
         context.Request.Body.Position = 0;
+        if (malformed is not null)
+        {
+            // Binding would answer a bare 400; this one says what is wrong.
+            await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed request body", detail: malformed).ExecuteAsync(context);
+            return;
+        }
+
         if (body is not null)
         {
             var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -56,6 +78,19 @@ internal sealed class BodyValidationMiddleware(RequestDelegate next, IOptions<Js
         }
 
         await next(context);
+    }
+
+    private static async Task<bool> IsEmptyAsync(HttpRequest request)
+    {
+        if (request.ContentLength is { } length)
+        {
+            return length == 0;
+        }
+
+        var probe = new byte[1];
+        var read = await request.Body.ReadAsync(probe, request.HttpContext.RequestAborted);
+        request.Body.Position = 0;
+        return read == 0;
     }
 
     private static void Validate(object value, string prefix, Dictionary<string, List<string>> errors, int depth)

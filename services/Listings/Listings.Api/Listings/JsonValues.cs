@@ -62,7 +62,16 @@ internal static class JsonValues
 
         if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
         {
-            return v.GetValue<string>();
+            try
+            {
+                return v.GetValue<string>();
+            }
+            catch (InvalidOperationException)
+            {
+                // an escaped surrogate without its pair (\ud800) is valid JSON but not text
+                errors.TryAdd(field, [$"{field} is not valid text: it contains an unpaired UTF-16 surrogate (\\ud800-\\udfff alone)."]);
+                return null;
+            }
         }
 
         errors.TryAdd(field, [$"{field} must be a string."]);
