@@ -178,8 +178,8 @@ public sealed class ElasticsearchListingIndex(ElasticsearchClient client, string
     /// <summary>True when the index exists on the server (it is created on first use otherwise, empty).</summary>
     public async Task<bool> ExistsAsync(CancellationToken cancellationToken)
     {
-        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, Url(indexName)), cancellationToken);
-        return head.IsSuccessStatusCode;
+        var response = await client.Indices.ExistsAsync(new Elastic.Clients.Elasticsearch.IndexManagement.ExistsRequest(indexName), cancellationToken);
+        return response.Exists;
     }
 
     private async Task EnsureIndexAsync(CancellationToken cancellationToken)
