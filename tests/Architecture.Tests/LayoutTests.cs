@@ -27,7 +27,6 @@ public sealed class LayoutTests
         "Marketplace.Identity.Tokens.TokenEndpoints",
         "Marketplace.Identity.Webhooks.WebhookEndpoints",
         "Marketplace.Matching.Matches.MatchEndpoints",
-        "Marketplace.Listings.Taxonomy.TaxonomyEndpoints",
     ];
 
     [Fact]
