@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marketplace.Listings.Contracts;
 using Marketplace.Listings.Data;
 using Marketplace.Listings.Http;
+using Marketplace.Listings.Organisations;
 using Marketplace.Listings.Taxonomy;
 using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Outbox;
@@ -68,6 +69,14 @@ public static class CreateListing
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (organisation is null)
+        {
+            // Its OrganisationRegistered may have been consumed between the read above and this save: its backfill
+            // ran before the listing existed, so the listing catches up here instead.
+            organisation = (await NaceBackfill.CatchUpAsync(db, [organisationId], cancellationToken)).GetValueOrDefault(organisationId);
+            listing.NaceCode ??= organisation?.NaceCode;
+        }
+
         SetETag(http, listing);
         return TypedResults.Created($"/api/v1/listings/{listing.Id}", listing.AsDto(organisation?.Name, full: true));
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using Marketplace.Listings.Contracts;
 using Marketplace.Listings.Data;
+using Marketplace.Listings.Organisations;
 using Marketplace.Listings.Taxonomy;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -94,6 +95,11 @@ public static class ImportListings
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            var unknown = pending.Where(c => c.IsNew && c.Listing.NaceCode is null).Select(c => c.Listing.OrganisationId).Distinct().ToList();
+            if (unknown.Count > 0)
+            {
+                await NaceBackfill.CatchUpAsync(db, unknown, cancellationToken);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
