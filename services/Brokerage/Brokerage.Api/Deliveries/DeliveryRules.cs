@@ -6,6 +6,18 @@ namespace Marketplace.Brokerage.Deliveries;
 /// <summary>Who records, reviews and corrects a delivery, as pure functions: null when allowed, otherwise why not.</summary>
 public static class DeliveryRules
 {
+    /// <summary>How far ahead of today (UTC) a delivery may be dated: a day, for a weighbridge ticket east of UTC.</summary>
+    public const int FutureToleranceDays = 1;
+
+    /// <summary>A delivery has happened: dated at most <see cref="FutureToleranceDays"/> after today (UTC).</summary>
+    public static string? FutureDateError(DateOnly date, DateTimeOffset now)
+    {
+        var latest = DateOnly.FromDateTime(now.UtcDateTime).AddDays(FutureToleranceDays);
+        return date > latest
+            ? $"date {date:yyyy-MM-dd} is in the future: a delivery is recorded once it has happened (at most {latest:yyyy-MM-dd})."
+            : null;
+    }
+
     /// <summary>The counterparty of the recorder reviews; for an entry the operator or a third party recorded, either party does.</summary>
     public static string? ReviewError(SupplyContract contract, Delivery delivery, Guid organisation, bool isOperator)
     {

@@ -55,6 +55,11 @@ public static class RecordDelivery
             return Problems.Invalid("date", $"date must lie within the contract's term {contract.StartDate:yyyy-MM-dd} to {contract.EndDate:yyyy-MM-dd}.");
         }
 
+        if (DeliveryRules.FutureDateError(request.Date, clock.GetUtcNow()) is { } future)
+        {
+            return Problems.Invalid("date", future);
+        }
+
         if (ContractStateMachine.CanRecordDelivery(contract.Status) is { } error)
         {
             return Problems.Conflict("Contract not active", error);
