@@ -57,13 +57,14 @@ public static class AuthExtensions
                 o.UseSystemNetHttp();
             }
 
-            // OpenIddict checks an expiry only when a token has one and never reads nbf: a token must carry exp, and one
-            // not yet valid (nbf ahead, beyond a small skew between machines) is refused.
+            // OpenIddict checks an expiry only when a token has one and never reads nbf: a token must carry exp, is
+            // refused from the second it expires, and one not yet valid (nbf ahead, beyond a small skew between
+            // machines) is refused. One ClockSkew would also keep an expired token alive for that skew.
             o.Configure(v =>
             {
                 v.TokenValidationParameters.ValidateLifetime = true;
                 v.TokenValidationParameters.RequireExpirationTime = true;
-                v.TokenValidationParameters.ClockSkew = TimeSpan.FromMinutes(1);
+                v.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, _) => TokenLifetime.IsCurrent(notBefore, expires, DateTimeOffset.UtcNow);
             });
 
             // Tokens only in the Authorization header: reading a form body here would consume it before a proxy
