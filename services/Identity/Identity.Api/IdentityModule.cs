@@ -107,7 +107,8 @@ public static class IdentityModule
                 }
             });
 
-        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section)
+            .PostConfigure(o => o.AllowInsecureUrls = demo && (o.AllowInsecureUrls ?? true));
         builder.Services.AddHostedService<WebhookDispatcher>();
         builder.AddConsumer<MatchSuggestedWebhookConsumer>(Name);
         builder.AddConsumer<MatchAcceptedWebhookConsumer>(Name);

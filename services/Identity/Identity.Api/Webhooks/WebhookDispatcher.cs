@@ -16,8 +16,8 @@ internal sealed class WebhookDispatcher(IServiceProvider services, IOptions<Webh
     TimeProvider clock, ILogger<WebhookDispatcher> log) : BackgroundService
 {
     // Its own client, outside the resilience defaults: the dispatcher retries on its own schedule and logs every
-    // attempt; redirects are not followed, so an endpoint cannot bounce a signed delivery elsewhere.
-    private readonly HttpClient http = new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    // attempt. The handler checks every address it connects to (WebhookHttp) and follows no redirects.
+    private readonly HttpClient http = new(WebhookHttp.CreateHandler(options.Value))
     {
         Timeout = Timeout.InfiniteTimeSpan,
         DefaultRequestHeaders = { { "User-Agent", "Symbiosis-Webhooks/1" } },
@@ -122,7 +122,12 @@ internal sealed class WebhookDispatcher(IServiceProvider services, IOptions<Webh
                 throw;
             }
 
-            error = ex is TaskCanceledException ? "Timed out" : ex.Message;
+            error = ex switch
+            {
+                TaskCanceledException => "Timed out",
+                { InnerException: WebhookTargetRefusedException refused } => "Refused: " + refused.Message,
+                _ => ex.Message,
+            };
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

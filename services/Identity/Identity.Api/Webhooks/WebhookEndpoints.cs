@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Marketplace.Identity.Data;
@@ -51,7 +50,7 @@ public static class WebhookEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (UrlProblem(request.Url, options.Value.AllowInsecureUrls) is { } urlProblem)
+        if (await WebhookUrlRules.ProblemAsync(request.Url, options.Value.AllowInsecureUrls == true, cancellationToken) is { } urlProblem)
         {
             errors["url"] = [urlProblem];
         }
@@ -141,45 +140,6 @@ public static class WebhookEndpoints
         IReadOnlyList<WebhookDeliveryDto> list = [.. rows.Select(d => new WebhookDeliveryDto(d.Id, d.EventType, d.Status, d.Attempts, d.CreatedAt, d.NextAttemptAt, d.CompletedAt,
             [.. d.AttemptLog.OrderBy(a => a.AttemptedAt).Select(a => new WebhookAttemptDto(a.AttemptedAt, a.StatusCode, a.Error, a.DurationMs))]))];
         return TypedResults.Ok(list);
-    }
-
-    /// <summary>HTTPS to a public host name; literal private, loopback and link-local addresses are refused (no requests into our own network).</summary>
-    internal static string? UrlProblem(string url, bool allowInsecure)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            return "url must be an absolute https:// URL.";
-        }
-
-        if (allowInsecure)
-        {
-            return null;
-        }
-
-        if (uri.Scheme != Uri.UriSchemeHttps)
-        {
-            return "url must use https.";
-        }
-
-        if (uri.IsLoopback || uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(uri.Host, out var ip) && IsPrivate(ip)))
-        {
-            return "url must point to a public host.";
-        }
-
-        return string.IsNullOrEmpty(uri.UserInfo) ? null : "url must not contain credentials.";
-    }
-
-    private static bool IsPrivate(IPAddress ip)
-    {
-        if (IPAddress.IsLoopback(ip) || ip.IsIPv6LinkLocal || ip.IsIPv6SiteLocal || ip.IsIPv6UniqueLocal)
-        {
-            return true;
-        }
-
-        var b = ip.MapToIPv4().GetAddressBytes();
-        return ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
-            && (b[0] == 10 || b[0] == 127 || b[0] == 0 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254) || (b[0] == 100 && b[1] is >= 64 and <= 127));
     }
 
     private static WebhookDto AsDto(WebhookEndpoint e) => new(e.Id, e.Url, e.EventTypes.Split(' ', StringSplitOptions.RemoveEmptyEntries), e.Enabled, e.DisabledReason, e.DisabledAt, e.ConsecutiveFailures, e.CreatedAt);

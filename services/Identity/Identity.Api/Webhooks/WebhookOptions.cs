@@ -14,6 +14,9 @@ public sealed class WebhookOptions
     /// <summary>Failed attempts in a row (across deliveries) after which the endpoint is disabled; a delivery that fails for the whole window disables it too.</summary>
     public int MaxConsecutiveFailures { get; set; } = 50;
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
-    /// <summary>Allow http:// and loopback/private addresses (local development and tests only).</summary>
-    public bool AllowInsecureUrls { get; set; }
+    /// <summary>
+    /// Allow http:// and receivers on this machine or the private network. Honoured in demo mode and Development
+    /// only (where it defaults to <c>true</c>); elsewhere it is always <c>false</c>.
+    /// </summary>
+    public bool? AllowInsecureUrls { get; set; }
 }
