@@ -38,7 +38,6 @@ public abstract partial class MarketplaceUnderTest : IAsyncLifetime
         ["Webhooks:PollInterval"] = "00:00:00.100",
         ["Webhooks:InitialRetryDelay"] = "00:00:00.500", // the backoff test compares gaps of 0.5 s and 1 s: wide enough for a loaded CI machine
         ["Webhooks:MaxRetryDelay"] = "00:00:02",
-        ["Webhooks:MaxConsecutiveFailures"] = "3",
         ["Edge:RateLimit:PermitsPerSecond"] = "100000",
         ["Edge:RateLimit:BurstSize"] = "100000",
         ["Edge:RateLimit:TokenEndpointPermitsPerMinute"] = "100000",

@@ -12,6 +12,7 @@ public sealed class WebhookEndpoint
     public bool Enabled { get; set; } = true;
     public string? DisabledReason { get; set; }
     public DateTime? DisabledAt { get; set; }
+    /// <summary>Attempts that failed in a row, across deliveries: shown to the owner; it does not disable the endpoint.</summary>
     public int ConsecutiveFailures { get; set; }
     public DateTime CreatedAt { get; set; }
 

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Marketplace.Identity.Webhooks;
 
 /// <summary>
-/// Sends due deliveries: signs, posts, logs the attempt, and schedules the next one with exponential backoff
-/// (initial delay doubling, capped) until the retry window closes. An endpoint that keeps failing is disabled.
+/// Sends due deliveries: signs, posts, logs the attempt, and schedules the next one (<see cref="WebhookRetrySchedule"/>)
+/// until the delivery's retry window closes; a delivery that failed for its whole window disables its endpoint.
 /// Rows are claimed with a short lease, so several Identity replicas never send the same attempt twice.
 /// </summary>
 internal sealed class WebhookDispatcher(IServiceProvider services, IOptions<WebhookOptions> options,
@@ -143,21 +143,15 @@ internal sealed class WebhookDispatcher(IServiceProvider services, IOptions<Webh
         else
         {
             endpoint.ConsecutiveFailures++;
-            var next = now + NextDelay(delivery.Attempts, settings);
-            if (next > delivery.CreatedAt + settings.RetryWindow)
-            {
-                delivery.Status = DeliveryStatus.Failed;
-                delivery.CompletedAt = now;
-                Disable(endpoint, now, $"A delivery failed for {settings.RetryWindow.TotalHours:0.#} hours.");
-            }
-            else
+            if (WebhookRetrySchedule.NextAttempt(delivery.Attempts, delivery.CreatedAt, now, settings, Random.Shared.NextDouble()) is { } next)
             {
                 delivery.NextAttemptAt = next;
             }
-
-            if (endpoint.ConsecutiveFailures >= settings.MaxConsecutiveFailures)
+            else
             {
-                Disable(endpoint, now, $"{endpoint.ConsecutiveFailures} failed attempts in a row; last: {error}.");
+                delivery.Status = DeliveryStatus.Failed;
+                delivery.CompletedAt = now;
+                Disable(endpoint, now, $"A delivery failed for {settings.RetryWindow.TotalHours:0.#} hours; last: {error}.");
             }
         }
 
@@ -168,14 +162,6 @@ internal sealed class WebhookDispatcher(IServiceProvider services, IOptions<Webh
     {
         http.Dispose();
         base.Dispose();
-    }
-
-    internal static TimeSpan NextDelay(int attempts, WebhookOptions settings)
-    {
-        var factor = Math.Pow(2, Math.Min(attempts - 1, 30));
-        var delay = TimeSpan.FromTicks((long)Math.Min(settings.InitialRetryDelay.Ticks * factor, settings.MaxRetryDelay.Ticks));
-        // Up to 10 % jitter so endpoints that failed together do not all come back at the same second.
-        return delay + TimeSpan.FromTicks((long)(delay.Ticks * 0.1 * Random.Shared.NextDouble()));
     }
 
     private void Disable(WebhookEndpoint endpoint, DateTime now, string reason)

@@ -9,10 +9,8 @@ public sealed class WebhookOptions
     /// <summary>Delay before the second attempt; it doubles with each further attempt, capped at <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan InitialRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(2);
-    /// <summary>How long a delivery is retried before it counts as failed.</summary>
+    /// <summary>How long a delivery is retried; one still failing at its end fails for good and disables its endpoint.</summary>
     public TimeSpan RetryWindow { get; set; } = TimeSpan.FromHours(24);
-    /// <summary>Failed attempts in a row (across deliveries) after which the endpoint is disabled; a delivery that fails for the whole window disables it too.</summary>
-    public int MaxConsecutiveFailures { get; set; } = 50;
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>
     /// Allow http:// and receivers on this machine or the private network. Honoured in demo mode and Development
