@@ -28,7 +28,7 @@ public sealed partial class BillingTests(BrokerageFactory factory)
         await ChargeAsync(company.Id, 40m, "Earlier month, not yet billed", Flow.Today.AddMonths(-1));
         await ChargeAsync(company.Id, 999m, "Next month", Flow.Today.AddMonths(1));
 
-        var run = await Flow.RunBillingAsync(op, company.Id);
+        var run = await Flow.RunBillingAsync(factory, company.Id);
         Assert.Equal(2, run.GetProperty("entriesBilled").GetInt32());
         var invoiceId = run.GetProperty("invoices")[0].GetProperty("id").GetGuid();
         var invoice = await Flow.InvoiceAsync(op, invoiceId);
@@ -43,13 +43,13 @@ public sealed partial class BillingTests(BrokerageFactory factory)
         Assert.Equal(DateOnly.Parse(invoice.Str("issueDate")).AddDays(14), DateOnly.Parse(invoice.Str("dueDate")));
         Assert.False(invoice.GetProperty("overdue").GetBoolean());
 
-        var rerun = await Flow.RunBillingAsync(op, company.Id);
+        var rerun = await Flow.RunBillingAsync(factory, company.Id);
         Assert.Equal(0, rerun.GetProperty("entriesBilled").GetInt32());
         Assert.Equal(0, rerun.GetProperty("invoices").GetArrayLength());
         var invoices = (await (await op.GetAsync($"/api/v1/invoices?organisationId={company.Id}")).ReadJsonAsync()).GetProperty("items");
         Assert.Equal(1, invoices.GetArrayLength());
 
-        var next = await Flow.RunBillingAsync(op, company.Id, Flow.Today.AddMonths(1).ToString("yyyy-MM"));
+        var next = await Flow.RunBillingAsync(factory, company.Id, Flow.Today.AddMonths(1).ToString("yyyy-MM"));
         Assert.Equal(1, next.GetProperty("entriesBilled").GetInt32());
     }
 
@@ -62,7 +62,7 @@ public sealed partial class BillingTests(BrokerageFactory factory)
         await ChargeAsync(german.Id, 200m);
         await ChargeAsync(norwegian.Id, 200m);
 
-        var de = await Flow.InvoiceAsync(op, (await Flow.RunBillingAsync(op, german.Id)).GetProperty("invoices")[0].GetProperty("id").GetGuid());
+        var de = await Flow.InvoiceAsync(op, (await Flow.RunBillingAsync(factory, german.Id)).GetProperty("invoices")[0].GetProperty("id").GetGuid());
         Assert.True(de.GetProperty("reverseCharge").GetBoolean());
         Assert.Equal(0m, de.Dec("vat"));
         Assert.Equal(200m, de.Dec("total"));
@@ -72,7 +72,7 @@ public sealed partial class BillingTests(BrokerageFactory factory)
         Assert.Contains(de.Str("number"), html);
         Assert.Contains("Kreislauf GmbH", html);
 
-        var no = await Flow.InvoiceAsync(op, (await Flow.RunBillingAsync(op, norwegian.Id)).GetProperty("invoices")[0].GetProperty("id").GetGuid());
+        var no = await Flow.InvoiceAsync(op, (await Flow.RunBillingAsync(factory, norwegian.Id)).GetProperty("invoices")[0].GetProperty("id").GetGuid());
         Assert.False(no.GetProperty("reverseCharge").GetBoolean());
         Assert.Equal(0m, no.Dec("vat"));
         Assert.Contains("Outside the scope", no.Str("vatNote"));
@@ -96,7 +96,8 @@ public sealed partial class BillingTests(BrokerageFactory factory)
             await ChargeAsync(org, 10m);
         }
 
-        // 50 requests: every organisation once, ten of them twice at the same moment.
+        // 50 requests: every organisation once, ten of them twice at the same moment, once the month has ended.
+        using var ended = factory.Clock.AfterPeriod(Flow.Period);
         var requests = organisations.Concat(organisations.Take(10)).Select(org => Task.Run(async () =>
         {
             var response = await op.PostAsJsonAsync("/api/v1/billing-runs", new { period = Flow.Period, organisationId = org });
@@ -110,7 +111,7 @@ public sealed partial class BillingTests(BrokerageFactory factory)
 
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BrokerageDbContext>();
-        var sequences = await db.Invoices.Where(i => i.Series == InvoiceSeries.Invoice && i.Year == Flow.Today.Year).Select(i => i.Sequence!.Value).ToListAsync();
+        var sequences = await db.Invoices.Where(i => i.Series == InvoiceSeries.Invoice && i.Year == Flow.Today.AddMonths(1).Year).Select(i => i.Sequence!.Value).ToListAsync();
         Assert.Equal(Enumerable.Range(1, sequences.Count), sequences.Order());
         foreach (var org in organisations)
         {
@@ -124,7 +125,7 @@ public sealed partial class BillingTests(BrokerageFactory factory)
         var op = await factory.OperatorAsync();
         var company = await factory.CompanyAsync("Void Co", "DK");
         await ChargeAsync(company.Id, 80m);
-        var invoiceId = (await Flow.RunBillingAsync(op, company.Id)).GetProperty("invoices")[0].GetProperty("id").GetGuid();
+        var invoiceId = (await Flow.RunBillingAsync(factory, company.Id)).GetProperty("invoices")[0].GetProperty("id").GetGuid();
 
         Assert.Equal(HttpStatusCode.BadRequest, (await op.PostAsJsonAsync($"/api/v1/invoices/{invoiceId}/void", new { reason = "" })).StatusCode);
         var voided = await (await op.PostAsJsonAsync($"/api/v1/invoices/{invoiceId}/void", new { reason = "Wrong customer" })).ReadJsonAsync();
@@ -135,11 +136,11 @@ public sealed partial class BillingTests(BrokerageFactory factory)
         Assert.Equal(invoiceId, credit.GetProperty("relatedInvoiceId").GetGuid());
         Assert.Equal(HttpStatusCode.Conflict, (await op.PostAsJsonAsync($"/api/v1/invoices/{invoiceId}/void", new { reason = "Again" })).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await op.PostAsJsonAsync($"/api/v1/invoices/{invoiceId}/pay", new { })).StatusCode);
-        Assert.Equal(0, (await Flow.RunBillingAsync(op, company.Id)).GetProperty("entriesBilled").GetInt32());
+        Assert.Equal(0, (await Flow.RunBillingAsync(factory, company.Id)).GetProperty("entriesBilled").GetInt32());
         Assert.Equal(2, (await (await op.GetAsync($"/api/v1/invoices?organisationId={company.Id}")).ReadJsonAsync()).GetProperty("items").GetArrayLength());
 
         await ChargeAsync(company.Id, 60m);
-        var second = (await Flow.RunBillingAsync(op, company.Id)).GetProperty("invoices")[0].GetProperty("id").GetGuid();
+        var second = (await Flow.RunBillingAsync(factory, company.Id)).GetProperty("invoices")[0].GetProperty("id").GetGuid();
         var paid = await op.PostAsJsonAsync($"/api/v1/invoices/{second}/pay", new { reference = "BANK-123" });
         Assert.Equal("paid", (await paid.ReadJsonAsync()).Str("status"));
         Assert.Equal(HttpStatusCode.Conflict, (await op.PostAsJsonAsync($"/api/v1/invoices/{second}/pay", new { })).StatusCode);
@@ -154,7 +155,7 @@ public sealed partial class BillingTests(BrokerageFactory factory)
         var op = await factory.OperatorAsync();
         var company = await factory.CompanyAsync("Draft Co", "DK");
         await ChargeAsync(company.Id, 30m);
-        var draft = (await Flow.RunBillingAsync(op, company.Id, issue: false)).GetProperty("invoices")[0];
+        var draft = (await Flow.RunBillingAsync(factory, company.Id, issue: false)).GetProperty("invoices")[0];
         Assert.Equal("draft", draft.Str("status"));
         Assert.Equal(JsonValueKind.Null, draft.GetProperty("number").ValueKind);
         var draftId = draft.GetProperty("id").GetGuid();
@@ -162,7 +163,7 @@ public sealed partial class BillingTests(BrokerageFactory factory)
 
         var voided = await (await op.PostAsJsonAsync($"/api/v1/invoices/{draftId}/void", new { reason = "Re-run" })).ReadJsonAsync();
         Assert.Equal(JsonValueKind.Null, voided.GetProperty("creditNote").ValueKind);
-        var again = (await Flow.RunBillingAsync(op, company.Id, issue: false)).GetProperty("invoices")[0].GetProperty("id").GetGuid();
+        var again = (await Flow.RunBillingAsync(factory, company.Id, issue: false)).GetProperty("invoices")[0].GetProperty("id").GetGuid();
         var issued = await (await op.PostAsync($"/api/v1/invoices/{again}/issue", null)).ReadJsonAsync();
         Assert.Equal("issued", issued.Str("status"));
         Assert.Matches(NumberPattern(), issued.Str("number"));
@@ -184,18 +185,18 @@ public sealed partial class BillingTests(BrokerageFactory factory)
         await Flow.LedgerAsync(op, $"contractId={small}", 1);
         await Flow.LedgerAsync(op, $"contractId={large}", 1);
 
-        var supplierInvoice = await Flow.InvoiceAsync(op, (await Flow.RunBillingAsync(op, supplier.Id)).GetProperty("invoices")[0].GetProperty("id").GetGuid());
+        var supplierInvoice = await Flow.InvoiceAsync(op, (await Flow.RunBillingAsync(factory, supplier.Id)).GetProperty("invoices")[0].GetProperty("id").GetGuid());
         var lines = supplierInvoice.GetProperty("lines").EnumerateArray().ToList();
         Assert.Equal(22m, lines.Single(l => l.Str("feeType") == "minimum_top_up").Dec("amount"));
         Assert.Equal(49.5m, lines.Single(l => l.Str("feeType") == "membership").Dec("amount"));
         Assert.Equal(3m + 22m + 49.5m, supplierInvoice.Dec("net"));
 
-        var receiverInvoice = await Flow.InvoiceAsync(op, (await Flow.RunBillingAsync(op, receiver.Id)).GetProperty("invoices")[0].GetProperty("id").GetGuid());
+        var receiverInvoice = await Flow.InvoiceAsync(op, (await Flow.RunBillingAsync(factory, receiver.Id)).GetProperty("invoices")[0].GetProperty("id").GetGuid());
         Assert.Equal(-30m, receiverInvoice.GetProperty("lines").EnumerateArray().Single(l => l.Str("feeType") == "maximum_cap").Dec("amount"));
         Assert.Equal(80m - 30m + 49.5m, receiverInvoice.Dec("net"));
         Assert.True(receiverInvoice.GetProperty("reverseCharge").GetBoolean());
 
-        Assert.Equal(0, (await Flow.RunBillingAsync(op, supplier.Id)).GetProperty("entriesBilled").GetInt32());
+        Assert.Equal(0, (await Flow.RunBillingAsync(factory, supplier.Id)).GetProperty("entriesBilled").GetInt32());
     }
 
     [Fact]
@@ -204,7 +205,7 @@ public sealed partial class BillingTests(BrokerageFactory factory)
         var op = await factory.OperatorAsync();
         var company = await factory.CompanyAsync("Export, \"Quoted\" Ltd", "DK");
         await ChargeAsync(company.Id, 12.34m);
-        var number = (await Flow.RunBillingAsync(op, company.Id)).GetProperty("invoices")[0].Str("number");
+        var number = (await Flow.RunBillingAsync(factory, company.Id)).GetProperty("invoices")[0].Str("number");
         var response = await op.GetAsync($"/api/v1/invoices/export?period={Flow.Period}");
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var csv = await response.Content.ReadAsStringAsync();

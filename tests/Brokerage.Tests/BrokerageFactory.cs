@@ -4,6 +4,8 @@ using System.Text.Json;
 using Marketplace.Brokerage.Data;
 using Marketplace.Matching.Contracts;
 using MassTransit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +18,15 @@ public sealed class BrokerageFactory() : StandaloneFactory("brokerage-tests")
         ["brokerage.read", "brokerage.write", "listings.read", "listings.write", "matches.read", "matches.write"];
 
     private HttpClient? operatorClient;
+
+    /// <summary>Billing's clock (the keyed <see cref="TimeProvider"/>): real time unless a test moves it to close a month.</summary>
+    public TestClock Clock { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddKeyedSingleton<TimeProvider>(Billing.BillingPeriod.ClockKey, Clock));
+    }
 
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
     [

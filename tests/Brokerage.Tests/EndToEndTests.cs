@@ -53,7 +53,7 @@ public sealed class EndToEndTests(BrokerageFactory factory)
         await Flow.ConfirmedDeliveryAsync(supplier, receiver, contractId, 15m);
         await Flow.LedgerAsync(op, $"contractId={contractId}", 4);
 
-        var run = await Flow.RunBillingAsync(op, supplier.Id);
+        var run = await Flow.RunBillingAsync(factory, supplier.Id);
         var summary = Assert.Single(run.GetProperty("invoices").EnumerateArray());
         var invoiceId = summary.GetProperty("id").GetGuid();
 

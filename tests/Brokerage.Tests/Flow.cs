@@ -81,8 +81,11 @@ public static class Flow
         return again;
     }
 
-    public static async Task<JsonElement> RunBillingAsync(HttpClient op, Guid organisationId, string? period = null, bool issue = true)
+    /// <summary>Bills <paramref name="period"/> (default: this month) with the host's clock just after the period ended.</summary>
+    public static async Task<JsonElement> RunBillingAsync(BrokerageFactory factory, Guid organisationId, string? period = null, bool issue = true)
     {
+        var op = await factory.OperatorAsync();
+        using var ended = factory.Clock.AfterPeriod(period ?? Period);
         var response = await op.PostAsJsonAsync("/api/v1/billing-runs", new { period = period ?? Period, organisationId, issue });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.ReadJsonAsync();

@@ -44,7 +44,7 @@ public sealed partial class TimestampTests(BrokerageFactory factory, Xunit.Abstr
         var charge = await op.PostAsJsonAsync("/api/v1/charges", new { organisationId = supplier.Id, description = "Study", amount = 10m, currency = "EUR", date = Flow.Today.AddMonths(-1) });
         Assert.Equal(HttpStatusCode.Created, charge.StatusCode);
         var period = Flow.Today.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        await Flow.RunBillingAsync(op, supplier.Id, period);
+        await Flow.RunBillingAsync(factory, supplier.Id, period);
         var hook = await op.PostAsJsonAsync($"/api/v1/organisations/{supplier.Id}/webhooks", new { url = "https://hooks.example.test/in", eventTypes = new[] { "match.suggested" } });
         Assert.True(hook.IsSuccessStatusCode, await hook.Content.ReadAsStringAsync());
 

@@ -30,6 +30,7 @@ public static class BrokerageModule
         builder.Services.AddSingleton(_ => ImpactFactors.Load());
         builder.Services.AddScoped<FeeAccrual>();
         builder.Services.AddScoped<BillingService>();
+        builder.Services.AddKeyedSingleton(BillingPeriod.ClockKey, (services, _) => services.GetRequiredService<TimeProvider>());
         builder.Services.AddHostedService<ContractLifecycleService>();
         builder.AddConsumer<MatchAcceptedConsumer>(Name);
         builder.AddConsumer<ContractSignedConsumer>(Name);

@@ -15,7 +15,8 @@ public sealed record BillingRunResult(BillingRun Run, IReadOnlyList<Invoice> Inv
 /// lock is held to commit. Either way two runs never see the same unbilled entries or the same counter value, so
 /// numbers are gapless and unique, and a number is only taken by a transaction that also commits the invoice.
 /// </summary>
-public sealed class BillingService(BrokerageDbContext db, FeeAccrual accrual, IOptions<BillingOptions> options, TimeProvider clock)
+public sealed class BillingService(BrokerageDbContext db, FeeAccrual accrual, IOptions<BillingOptions> options,
+    [FromKeyedServices(BillingPeriod.ClockKey)] TimeProvider clock)
 {
     public const string LockName = "billing";
 
@@ -27,7 +28,12 @@ public sealed class BillingService(BrokerageDbContext db, FeeAccrual accrual, IO
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var run = new BillingRun { Id = Guid.CreateVersion7(), Period = period, OrganisationId = organisationId, StartedAt = now };
-            await accrual.AccrueMembershipsAsync(period, organisationId, cancellationToken);
+            var firstActivated = await db.Contracts.Where(c => c.ActivatedAt != null).MinAsync(c => c.ActivatedAt, cancellationToken);
+            foreach (var month in BillingPeriod.MonthsUpTo(period, firstActivated is { } first ? DateOnly.FromDateTime(first) : null))
+            {
+                await accrual.AccrueMembershipsAsync(month, organisationId, cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
 
             var entries = await Unbilled(period, organisationId).AsNoTracking().ToListAsync(cancellationToken);

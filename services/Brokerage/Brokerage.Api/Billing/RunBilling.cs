@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Marketplace.Brokerage.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Brokerage.Billing;
@@ -8,11 +9,21 @@ public sealed record BillingRunRequest(
     Guid? OrganisationId,
     bool? Issue);
 
-/// <summary>POST /api/v1/billing-runs: bills every unbilled ledger entry of the period (and earlier) into one invoice per paying organisation and currency.</summary>
+/// <summary>
+/// POST /api/v1/billing-runs: closes an ended month. Accrues the membership of that month and of every earlier month
+/// since the first contract was activated that has none yet (months no run closed), then bills every unbilled ledger
+/// entry of the period and earlier into one invoice per paying organisation and currency.
+/// </summary>
 public static class RunBilling
 {
-    public static async Task<Created<BillingRunDto>> Handle(BillingRunRequest request, BillingService billing, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<BillingRunDto>, ValidationProblem>> Handle(BillingRunRequest request, BillingService billing,
+        [FromKeyedServices(BillingPeriod.ClockKey)] TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (BillingPeriod.NotEndedError(request.Period, clock.GetUtcNow()) is { } notEnded)
+        {
+            return Problems.Invalid("period", notEnded);
+        }
+
         var result = await billing.RunAsync(request.Period, request.OrganisationId, request.Issue ?? true, cancellationToken);
         var r = result.Run;
         return TypedResults.Created($"/api/v1/billing-runs/{r.Id}", new BillingRunDto(r.Id, r.Period, r.OrganisationId, r.StartedAt, r.FinishedAt,
