@@ -88,7 +88,8 @@ internal static class DemoSeeder
     {
         Console.WriteLine();
         Console.WriteLine("  Symbiosis Marketplace is running (standalone)");
-        Console.WriteLine($"    URL:            {baseUrl}");
+        Console.WriteLine($"    Portal:         {baseUrl}/   (open it in a browser and sign in)");
+        Console.WriteLine($"    API base URL:   {baseUrl}");
         Console.WriteLine($"    Health:         {baseUrl}/health/ready");
         Console.WriteLine($"    Token endpoint: {baseUrl}/connect/token");
         Console.WriteLine($"    API reference:  {baseUrl}/scalar/v1  (OpenAPI: {baseUrl}/openapi/v1.json)");

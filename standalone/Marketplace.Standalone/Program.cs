@@ -3,6 +3,7 @@ using Marketplace.Identity;
 using Marketplace.Identity.Setup;
 using Marketplace.Listings;
 using Marketplace.Matching;
+using Marketplace.Portal;
 using Marketplace.ServiceDefaults;
 using Marketplace.ServiceDefaults.Edge;
 using Marketplace.ServiceDefaults.Messaging;
@@ -25,6 +26,7 @@ static async Task<int> RunAsync(string[] args)
     builder.AddListings();
     builder.AddMatching();
     builder.AddBrokerage();
+    builder.AddPortal(); // the company web portal at /, a client of the API above
     builder.AddMessaging();
 
     var app = builder.Build();
@@ -42,6 +44,7 @@ static async Task<int> RunAsync(string[] args)
     app.MapListings();
     app.MapMatching();
     app.MapBrokerage();
+    app.MapPortal();
 
     await app.MigrateOnStartAsync();
     await app.SeedIdentityAsync();

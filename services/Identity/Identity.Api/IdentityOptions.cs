@@ -28,7 +28,10 @@ public sealed class IdentityServiceOptions
 
     public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>First-party user-facing apps (the portal): public clients with authorization code + PKCE.</summary>
+    /// <summary>The company portal's base URLs, for its client's redirect addresses (see <see cref="PortalClient"/>).</summary>
+    public List<string> PortalUrls { get; set; } = [];
+
+    /// <summary>Further first-party user-facing apps: public clients with authorization code + PKCE.</summary>
     public List<PublicClientOptions> PublicClients { get; set; } = [];
 }
 

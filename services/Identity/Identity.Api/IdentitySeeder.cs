@@ -10,7 +10,7 @@ using Scopes = Marketplace.ServiceDefaults.Auth.Scopes;
 
 namespace Marketplace.Identity;
 
-/// <summary>Scopes and the operator organisation always; the demo API client only in Development or with <c>--demo</c>.</summary>
+/// <summary>Scopes, the operator organisation and the portal's client always; the demo API client only in Development or with <c>--demo</c>.</summary>
 public static class IdentitySeeder
 {
     public static readonly Guid OperatorOrganisationId = Guid.Parse("0199a000-0000-7000-8000-000000000001");
@@ -48,6 +48,13 @@ public static class IdentitySeeder
         }
 
         var settings = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityServiceOptions>>().Value;
+        var configuration = sp.GetRequiredService<IConfiguration>();
+        if (!settings.PublicClients.Any(c => c.ClientId == PortalClient.ClientId))
+        {
+            var portal = PortalClient.For(settings.PortalUrls, configuration[$"{MarketplaceOptions.Section}:PublicUrl"], configuration["urls"]);
+            await EnsurePublicClientAsync(applications, portal, cancellationToken);
+        }
+
         foreach (var client in settings.PublicClients.Where(c => !string.IsNullOrWhiteSpace(c.ClientId)))
         {
             await EnsurePublicClientAsync(applications, client, cancellationToken);

@@ -70,7 +70,8 @@ public static class AccountEndpoints
             return LoginPage(http, antiforgery, returnUrl, "Wrong email or password.", email);
         }
 
-        return IsLocal(returnUrl) ? Results.Redirect(returnUrl) : Html.Page("Signed in", Html.Note($"You are signed in as {user.Email}."));
+        // Without a way back (the login page opened directly), the portal's home is where a signed-in person goes.
+        return Results.Redirect(IsLocal(returnUrl) ? returnUrl : "/");
     }
 
     private static async Task<IResult> Logout(HttpContext http, IAntiforgery antiforgery, SignInManager<MarketplaceUser> signIn)
@@ -81,7 +82,7 @@ public static class AccountEndpoints
         }
 
         await signIn.SignOutAsync();
-        return Html.Page("Signed out", Html.Note("You are signed out."));
+        return Html.Page("Signed out", Html.Note("You are signed out.") + "<p><a href=\"/\">Sign in again</a></p>");
     }
 
     private static async Task<IResult> ConfirmEmail(string? userId, string? code, UserManager<MarketplaceUser> users)

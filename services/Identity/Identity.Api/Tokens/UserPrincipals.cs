@@ -21,6 +21,9 @@ public static class UserPrincipals
     private static readonly string[] IdentityScopes = [OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Profile,
         OpenIddictConstants.Scopes.Email, OpenIddictConstants.Scopes.OfflineAccess];
 
+    /// <summary>The organisation's name, for the portal's header.</summary>
+    public const string OrganisationNameClaim = "org_name";
+
     /// <summary>The API scopes a role may hold: members work with listings, matches and deals; admins also bill and manage.</summary>
     public static IReadOnlyList<string> ScopesFor(string role) => role switch
     {
@@ -46,6 +49,7 @@ public static class UserPrincipals
             return null;
         }
 
+        var organisationName = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken);
         var allowed = roles.SelectMany(ScopesFor).ToHashSet();
         var requested = requestedScopes.ToList();
         var granted = requested.Where(s => allowed.Contains(s) || IdentityScopes.Contains(s)).Distinct().ToList();
@@ -56,12 +60,13 @@ public static class UserPrincipals
         identity.SetClaim(Claims.Email, user.Email);
         identity.SetClaim(MarketplaceClaims.OrganisationId, user.OrganisationId.ToString());
         identity.SetClaims(MarketplaceClaims.Role, [.. roles]);
+        identity.SetClaim(OrganisationNameClaim, organisationName);
         identity.SetClaim("client_kind", "user");
         identity.SetScopes(granted);
         identity.SetResources(granted.Where(Scopes.All.Contains).Select(Scopes.AudienceOf).Distinct());
         identity.SetDestinations(claim => claim.Type switch
         {
-            Claims.Name or Claims.Email or MarketplaceClaims.OrganisationId or MarketplaceClaims.Role
+            Claims.Name or Claims.Email or MarketplaceClaims.OrganisationId or MarketplaceClaims.Role or OrganisationNameClaim
                 when identity.HasScope(OpenIddictConstants.Scopes.OpenId) => [Destinations.AccessToken, Destinations.IdentityToken],
             _ => [Destinations.AccessToken],
         });

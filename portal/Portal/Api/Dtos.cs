@@ -1,0 +1,29 @@
+namespace Marketplace.Portal.Api;
+
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+public sealed record Quantity(decimal Amount, string Unit, string Per);
+
+public sealed record Location(double Lat, double Lon, string Country, string? Address);
+
+/// <summary>What the portal shows of a listing (the API sends more).</summary>
+public sealed record Listing(
+    Guid Id, Guid? OrganisationId, string Kind, string ResourceClass, string Status, string Title, string? Description,
+    string? EwcCode, bool Hazardous, Quantity Quantity, Location Location, string? AvailableFrom, string? AvailableUntil,
+    DateTimeOffset CreatedAt);
+
+public sealed record EwcSuggestion(string Code, string Label, string Hazard, bool? Hazardous, IReadOnlyList<string>? Mirror);
+
+public sealed record EwcSuggestions(IReadOnlyList<EwcSuggestion> Items);
+
+public sealed record MatchReason(string Component, string Text, double Contribution);
+
+public sealed record TransportEstimate(double? EurPerYear, double? Co2eKgPerYear, double? EurPerTonne, string? Mode);
+
+public sealed record MatchMember(Guid ListingId, string Kind, double? Share);
+
+public sealed record Suggestion(
+    Guid MatchId, Guid ListingId, string Kind, double Score, IReadOnlyList<MatchReason> Reasons, double? DistanceKm,
+    TransportEstimate? TransportCostEstimate, string Status, IReadOnlyList<MatchMember>? Members);
+
+public sealed record Deal(Guid Id, Guid MatchId, string Status, string? ResourceTitle, DateTimeOffset OpenedAt);

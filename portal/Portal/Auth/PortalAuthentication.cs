@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace Marketplace.Portal.Auth;
+
+/// <summary>
+/// The portal's own two schemes, never the host's default: a cookie session and OpenID Connect (authorization code +
+/// PKCE) against Identity. Only the portal's pages name them, so the API keeps answering bearer-token callers alone.
+/// </summary>
+public static class PortalAuthentication
+{
+    public const string CookieScheme = "portal";
+    public const string OidcScheme = "portal-oidc";
+    public const string Policy = "portal-user";
+
+    /// <summary>The API scopes a company user's session asks for; Identity grants those the user's role allows.</summary>
+    public static readonly IReadOnlyList<string> Scopes =
+    [
+        "openid", "profile", "email", "offline_access",
+        "listings.read", "listings.write", "matches.read", "matches.write", "brokerage.read", "brokerage.write",
+    ];
+
+    internal static void AddPortalAuthentication(this IServiceCollection services)
+    {
+        services.AddTransient<SessionTokenEvents>();
+        services.AddAuthentication()
+            .AddCookie(CookieScheme, o =>
+            {
+                o.Cookie.Name = "symbiosis.portal";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.SlidingExpiration = true;
+                o.ForwardChallenge = OidcScheme;
+                o.AccessDeniedPath = "/signed-out";
+                o.EventsType = typeof(SessionTokenEvents);
+            })
+            .AddOpenIdConnect(OidcScheme, o =>
+            {
+                o.SignInScheme = CookieScheme;
+                o.ResponseType = OpenIdConnectResponseType.Code;
+                o.ResponseMode = OpenIdConnectResponseMode.Query;
+                o.UsePkce = true;
+                o.SaveTokens = true;
+                o.MapInboundClaims = false;
+                o.GetClaimsFromUserInfoEndpoint = false;
+                o.CallbackPath = "/signin-oidc";
+                o.SignedOutCallbackPath = "/signout-callback-oidc";
+                o.SignedOutRedirectUri = "/signed-out";
+                o.TokenValidationParameters.NameClaimType = "name";
+                o.TokenValidationParameters.RoleClaimType = "role";
+                // The answer comes back as a top-level GET (response_mode=query): Lax is enough, and plain-HTTP local runs keep the cookies.
+                o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.NonceCookie.SameSite = SameSiteMode.Lax;
+                o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Scope.Clear();
+                foreach (var scope in Scopes)
+                {
+                    o.Scope.Add(scope);
+                }
+            });
+        services.AddOptions<OpenIdConnectOptions>(OidcScheme).Configure<PortalAddresses, IOptions<PortalOptions>>((o, addresses, portal) =>
+        {
+            o.Authority = addresses.Authority.ToString();
+            o.RequireHttpsMetadata = addresses.Authority.Scheme == Uri.UriSchemeHttps;
+            o.ClientId = portal.Value.ClientId;
+        });
+        services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<PortalOptions>>((o, portal) =>
+            o.ExpireTimeSpan = portal.Value.SessionLifetime);
+        services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser());
+    }
+}

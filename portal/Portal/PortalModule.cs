@@ -1,0 +1,80 @@
+using Marketplace.Portal.Api;
+using Marketplace.Portal.Auth;
+using Marketplace.Portal.Components;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Portal;
+
+/// <summary>The company web portal as a module: any host adds it with <c>AddPortal()</c> and serves it at <c>/</c> with <c>MapPortal()</c>.</summary>
+public static class PortalModule
+{
+    public static IHostApplicationBuilder AddPortal(this IHostApplicationBuilder builder)
+    {
+        if (builder.Environment is IWebHostEnvironment web)
+        {
+            // Serve the portal's files from a build (dotnet run, tests) as well as from a publish, in every environment.
+            StaticWebAssetsLoader.UseStaticWebAssets(web, builder.Configuration);
+        }
+
+        builder.Services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section).ValidateOnStart();
+        builder.Services.AddRazorComponents();
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<PortalAddresses>();
+        builder.Services.AddPortalAuthentication();
+        builder.Services.AddTransient<UserTokenHandler>();
+        AddApi<ListingsApi>(builder.Services);
+        AddApi<MatchingApi>(builder.Services);
+        AddApi<BrokerageApi>(builder.Services);
+        return builder;
+    }
+
+    /// <summary>Call after the host's UseAuthentication/UseAuthorization: the portal's pages, static files and sign-out.</summary>
+    public static WebApplication MapPortal(this WebApplication app)
+    {
+        app.UseWhen(context => IsPortalPath(context.Request.Path), portal => portal.Use(PortalHeaders));
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().RequireAuthorization(PortalAuthentication.Policy);
+        app.MapPost("/signout", SignOut).RequireAuthorization(PortalAuthentication.Policy).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Ends the portal session and Identity's sign-in, then comes back to <c>/signed-out</c>.</summary>
+    private static async Task<IResult> SignOut(HttpContext http, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return TypedResults.Redirect("/");
+        }
+
+        return TypedResults.SignOut(new AuthenticationProperties { RedirectUri = "/signed-out" },
+            [PortalAuthentication.CookieScheme, PortalAuthentication.OidcScheme]);
+    }
+
+    /// <summary>The API's paths keep the edge's strict headers; pages need a base URL for enhanced navigation.</summary>
+    private static Task PortalHeaders(HttpContext context, Func<Task> next)
+    {
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers.ContentSecurityPolicy = "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+            context.Response.Headers["Referrer-Policy"] = "same-origin";
+            return Task.CompletedTask;
+        });
+        return next();
+    }
+
+    internal static bool IsPortalPath(PathString path) =>
+        !(path.StartsWithSegments("/api") || path.StartsWithSegments("/connect") || path.StartsWithSegments("/.well-known")
+          || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/scalar")
+          || path.StartsWithSegments("/account"));
+
+    private static void AddApi<TClient>(IServiceCollection services)
+        where TClient : class =>
+        services.AddHttpClient<TClient>((sp, http) => http.BaseAddress = sp.GetRequiredService<PortalAddresses>().ApiBase)
+            .AddHttpMessageHandler<UserTokenHandler>();
+}

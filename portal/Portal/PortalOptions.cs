@@ -1,0 +1,22 @@
+namespace Marketplace.Portal;
+
+/// <summary>Section <c>Portal</c>.</summary>
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    /// <summary>The portal's OpenID Connect client (a public client with PKCE, registered by Identity's seeder).</summary>
+    public string ClientId { get; set; } = "portal";
+
+    /// <summary>The token issuer (Identity's public URL). Empty: this process, which then hosts Identity too (standalone).</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>Where the public API answers. Empty: the authority (the gateway routes both), or this process.</summary>
+    public string? ApiBaseUrl { get; set; }
+
+    /// <summary>An access token closer than this to its expiry is refreshed before the page calls the API.</summary>
+    public TimeSpan RefreshBefore { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a portal session lasts without activity (the refresh token may still end it sooner).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+}

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using Deque.AxeCore.Playwright;
+using Xunit.Abstractions;
+
+namespace Marketplace.Portal.Tests;
+
+/// <summary>What every visited page must pass: axe-core with no serious or critical violation; and its timing, printed.</summary>
+public sealed class PageChecks(IPage page, ITestOutputHelper output)
+{
+    public List<(string Page, long Milliseconds, int Serious)> Visited { get; } = [];
+
+    /// <summary>Runs <paramref name="navigate"/>, waits for the page's h1 to read <paramref name="heading"/>, then checks it.</summary>
+    public async Task VisitAsync(string name, string heading, Func<Task> navigate)
+    {
+        var clock = Stopwatch.StartNew();
+        await navigate();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(heading);
+        clock.Stop();
+        await CheckAsync(name, clock.ElapsedMilliseconds);
+    }
+
+    public async Task CheckAsync(string name, long milliseconds)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Visited.Add((name, milliseconds, serious.Count));
+        output.WriteLine($"page {name,-22} {milliseconds,5} ms  axe: {result.Violations.Length} violations, {serious.Count} serious/critical ({page.Url})");
+        Assert.True(serious.Count == 0, $"{name}: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
+    }
+}

@@ -1,0 +1,40 @@
+using System.Net;
+
+namespace Marketplace.Portal.Tests;
+
+/// <summary>
+/// The standalone host on a real port (Kestrel, not the test server) with the demo companies and listings, so a real
+/// browser can sign in. The portal's client gets its redirect addresses from the host's own URL (the default path).
+/// </summary>
+public sealed class PortalHost : StandaloneFactory, IAsyncLifetime
+{
+    private static readonly int Port = Repo.FreePort();
+
+    public PortalHost()
+        : base("portal-tests")
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, Port));
+    }
+
+    public string BaseUrl { get; } = $"http://127.0.0.1:{Port}";
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("Marketplace:SeedDemoData", "true"),
+        new("urls", $"http://127.0.0.1:{Port}"),
+    ];
+
+    public async Task InitializeAsync()
+    {
+        if (Chromium.SkipReason() is not null)
+        {
+            return;
+        }
+
+        StartServer();
+        // The demo seeder runs once the server has started and leaves a marker when every demo listing is posted.
+        await Poll.Eventually(() => Task.FromResult(File.Exists(Path.Combine(DataDir, "demo-seeded")) ? "" : null));
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+}
