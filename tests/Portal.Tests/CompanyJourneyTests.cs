@@ -5,26 +5,19 @@ using static Microsoft.Playwright.Assertions;
 namespace Marketplace.Portal.Tests;
 
 /// <summary>A company user's first visit, in a real browser against the real standalone host with the demo data.</summary>
-public sealed partial class CompanyJourneyTests(PortalHost host, ITestOutputHelper output) : IClassFixture<PortalHost>
+[Collection(PortalCollection.Name)]
+public sealed partial class CompanyJourneyTests(PortalHost host, ITestOutputHelper output)
 {
     private const string Email = "brewery@demo.symbiosis.local";
-    private const string Password = "Demo-password-1";
 
     [ChromiumFact]
     public async Task A_company_user_signs_in_posts_an_offer_with_a_suggested_waste_code_sees_its_matches_and_signs_out()
     {
-        var (playwright, browser) = await Chromium.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        var checks = new PageChecks(page, output);
+        await using var session = await BrowserSession.StartAsync(host, output);
+        var (page, checks) = (session.Page, session.Checks);
 
         // Any portal page sends a stranger to Identity's sign-in, which leads back to the page asked for.
-        await checks.VisitAsync("sign-in", "Sign in", () => page.GotoAsync("/listings"));
-        await page.GetByLabel("Email").FillAsync(Email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await checks.VisitAsync("my listings", "My listings", () => page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync());
+        await session.SignInAsync(Email, "/listings", "My listings");
         await Expect(page.GetByTestId("company")).ToHaveTextAsync("Fjord Brewery");
 
         await checks.VisitAsync("dashboard", "Dashboard", () => page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync());

@@ -2,6 +2,13 @@ using System.Net;
 
 namespace Marketplace.Portal.Tests;
 
+/// <summary>One host for every browser test class (starting one costs seconds).</summary>
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalHost>
+{
+    public const string Name = "portal";
+}
+
 /// <summary>
 /// The standalone host on a real port (Kestrel, not the test server) with the demo companies and listings, so a real
 /// browser can sign in. The portal's client gets its redirect addresses from the host's own URL (the default path).
@@ -22,6 +29,8 @@ public sealed class PortalHost : StandaloneFactory, IAsyncLifetime
     [
         new("Marketplace:SeedDemoData", "true"),
         new("urls", $"http://127.0.0.1:{Port}"),
+        // Longer than the access token lives: every portal request refreshes the session's tokens, so every test uses that path.
+        new("Portal:RefreshBefore", "02:00:00"),
     ];
 
     public async Task InitializeAsync()

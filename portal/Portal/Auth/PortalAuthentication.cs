@@ -56,6 +56,13 @@ public static class PortalAuthentication
                 o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.NonceCookie.SameSite = SameSiteMode.Lax;
                 o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // Identity refused (account locked, membership removed) or the user went back mid-way: a page in words, not a 500.
+                o.Events.OnRemoteFailure = context =>
+                {
+                    context.Response.Redirect("/signed-out?failed=1");
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                };
                 o.Scope.Clear();
                 foreach (var scope in Scopes)
                 {
