@@ -154,6 +154,21 @@ public sealed class ModelTests
         Assert.Equal(-35, listing.ToSnapshot().Price!.Amount);
     }
 
+    [Theory]
+    [InlineData("anonymous", true)]
+    [InlineData("public", false)]
+    public void Events_carry_an_anonymous_listing_at_its_shown_location_without_address(string visibility, bool masked)
+    {
+        var input = Valid(i => { i.Lat = 55.6212; i.Lon = 11.1381; i.Address = "Havnevej 7"; i.Visibility = visibility; });
+        var (result, _) = Check(input);
+        var listing = Listing.Create(Guid.NewGuid(), ListingStatuses.Published, DateTime.UtcNow);
+        input.ApplyTo(listing, result!);
+        var published = listing.ToPublishedSnapshot().Location;
+        Assert.Equal(masked ? Anonymity.Round(55.6212, 11.1381) : (55.6212, 11.1381), (published.Lat, published.Lon));
+        Assert.Equal(masked ? null : "Havnevej 7", published.Address);
+        Assert.Equal((55.6212, 11.1381), (listing.ToSnapshot().Location.Lat, listing.ToSnapshot().Location.Lon));
+    }
+
     [Fact]
     public void Anonymous_positions_snap_to_the_same_cell_within_about_5_km()
     {

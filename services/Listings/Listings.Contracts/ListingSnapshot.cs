@@ -18,6 +18,7 @@ public sealed record ListingSnapshot
     public bool Hazardous { get; init; }
     public bool AcceptsHazardous { get; init; }
     public required QuantitySnapshot Quantity { get; init; }
+    /// <summary>Where others may know the listing is: for an anonymous listing its shown grid-cell centre, without address.</summary>
     public required LocationSnapshot Location { get; init; }
     public double? MaxTransportKm { get; init; }
     public DateOnly? AvailableFrom { get; init; }

@@ -11,7 +11,9 @@ namespace Marketplace.Identity.Webhooks;
 /// <summary>Turns an integration event into one delivery per subscribed endpoint of each organisation it concerns; once per message (inbox).</summary>
 internal static class WebhookFanOut
 {
-    public static async Task StageAsync<T>(IdentityDataContext db, ConsumeContext<T> context, string eventType, IEnumerable<Guid> organisationIds, TimeProvider clock, string consumer)
+    /// <param name="data">What subscribers get as <c>data</c>: the event itself unless given.</param>
+    public static async Task StageAsync<T>(IdentityDataContext db, ConsumeContext<T> context, string eventType, IEnumerable<Guid> organisationIds, TimeProvider clock, string consumer,
+        object? data = null)
         where T : class
     {
         if (await db.HasProcessedAsync(context, consumer))
@@ -31,7 +33,7 @@ internal static class WebhookFanOut
                 type = eventType,
                 createdAt = now,
                 organisationId = endpoint.OrganisationId,
-                data = context.Message,
+                data = data ?? context.Message,
             }, JsonSerializerOptions.Web);
             db.WebhookDeliveries.Add(new WebhookDelivery
             {
@@ -46,10 +48,18 @@ internal static class WebhookFanOut
     }
 }
 
+/// <summary>
+/// Each party learns that a match exists, not who the other party is: the counterpart may be anonymous until both
+/// accept, so <c>data</c> leaves out the event's organisation ids (they only choose the recipients).
+/// </summary>
 public sealed class MatchSuggestedWebhookConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<MatchSuggested>
 {
-    public Task Consume(ConsumeContext<MatchSuggested> context) =>
-        WebhookFanOut.StageAsync(db, context, WebhookEventTypes.MatchSuggested, context.Message.OrganisationIds, clock, nameof(MatchSuggestedWebhookConsumer));
+    public Task Consume(ConsumeContext<MatchSuggested> context)
+    {
+        var m = context.Message;
+        return WebhookFanOut.StageAsync(db, context, WebhookEventTypes.MatchSuggested, m.OrganisationIds, clock, nameof(MatchSuggestedWebhookConsumer),
+            new { m.MatchId, m.Kind, m.OfferListingId, m.WantListingId, m.Score });
+    }
 }
 
 public sealed class MatchAcceptedWebhookConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<MatchAccepted>

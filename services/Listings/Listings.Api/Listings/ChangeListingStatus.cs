@@ -37,7 +37,7 @@ public static class ChangeListingStatus
             default:
                 listing.Status = ListingStatuses.Published;
                 listing.Touch(now);
-                db.AddEvent(new ListingPublished(listing.ToSnapshot()), listing.Id.ToString());
+                db.AddEvent(new ListingPublished(listing.ToPublishedSnapshot()), listing.Id.ToString());
                 if (await SaveAsync(db, cancellationToken) is { } conflict)
                 {
                     return conflict;

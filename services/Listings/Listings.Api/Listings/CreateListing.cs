@@ -65,7 +65,7 @@ public static class CreateListing
         db.Listings.Add(listing);
         if (listing.Status == ListingStatuses.Published)
         {
-            db.AddEvent(new ListingPublished(listing.ToSnapshot()), listing.Id.ToString());
+            db.AddEvent(new ListingPublished(listing.ToPublishedSnapshot()), listing.Id.ToString());
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -79,7 +79,7 @@ public static class ImportListings
                 db.Listings.Add(listing);
                 if (listing.Status == ListingStatuses.Published)
                 {
-                    db.AddEvent(new ListingPublished(listing.ToSnapshot()), listing.Id.ToString());
+                    db.AddEvent(new ListingPublished(listing.ToPublishedSnapshot()), listing.Id.ToString());
                 }
             }
             else if (changed)
@@ -87,7 +87,7 @@ public static class ImportListings
                 listing.Touch(now);
                 if (listing.Status == ListingStatuses.Published)
                 {
-                    db.AddEvent(new ListingUpdated(listing.ToSnapshot()), listing.Id.ToString());
+                    db.AddEvent(new ListingUpdated(listing.ToPublishedSnapshot()), listing.Id.ToString());
                 }
             }
         }

@@ -86,7 +86,7 @@ public static class PatchListing
         listing.Touch(now);
         if (listing.Status == ListingStatuses.Published)
         {
-            db.AddEvent(new ListingUpdated(listing.ToSnapshot()), listing.Id.ToString());
+            db.AddEvent(new ListingUpdated(listing.ToPublishedSnapshot()), listing.Id.ToString());
         }
 
         return await SaveAsync(db, cancellationToken);

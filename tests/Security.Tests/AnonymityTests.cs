@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Marketplace.Listings.Listings;
+using Xunit.Abstractions;
+
+namespace Marketplace.Security.Tests;
+
+/// <summary>
+/// An anonymous listing seen by a company that matches it from three listings of its own: what the distances, the
+/// transport costs, the match and the <c>match.suggested</c> webhook give away before acceptance.
+/// </summary>
+[Collection(InProcessCollection.Name)]
+public sealed class AnonymityTests(InProcessMarketplace marketplace, ITestOutputHelper output)
+{
+    /// <summary>The published road circuity factor (knowledge/factors.json): road km = great-circle km × 1.3.</summary>
+    private const double Circuity = 1.3;
+
+    private static readonly string[] Scopes = ["listings.read", "listings.write", "matches.read", "matches.write"];
+
+    [Fact]
+    public async Task Three_own_listings_locate_an_anonymous_counterpart_no_closer_than_its_shown_location_and_nothing_names_it()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (hiddenId, hidden) = await marketplace.PartnerAsync("Hidden Ash " + tag, Scopes);
+        var (probeId, probe) = await marketplace.PartnerAsync("Probe Cement " + tag, Scopes);
+        using var hiddenClient = hidden;
+        using var probeClient = probe;
+        using var hook = new WebhookReceiver();
+        using (var op = await marketplace.OperatorClientAsync())
+        using (var subscribed = await op.PostAsJsonAsync($"/api/v1/organisations/{probeId}/webhooks", new { url = hook.Url, eventTypes = new[] { "match.suggested" } }))
+        {
+            Assert.Equal(HttpStatusCode.Created, subscribed.StatusCode);
+        }
+
+        // The true site, about 2.4 km from the centre of its 5 km cell (the location others are shown).
+        var shown = Anonymity.Round(55.6, 11.1);
+        var truth = (Lat: shown.Lat + 0.015, Lon: shown.Lon + 0.027);
+        Assert.Equal(shown, Anonymity.Round(truth.Lat, truth.Lon));
+        var offset = Trilateration.GreatCircleKm(truth.Lat, truth.Lon, shown.Lat, shown.Lon);
+        var anonymous = await ListingAsync(hidden, "offer", "Dry fly ash", "Pulverised fuel ash from coal units.", truth, "anonymous");
+
+        (double Lat, double Lon)[] anchors = [(55.75, 11.0), (55.45, 11.05), (55.62, 11.4)];
+        var measured = new List<(double Lat, double Lon, double Km)>();
+        foreach (var anchor in anchors)
+        {
+            var want = await ListingAsync(probe, "want", "Fly ash for cement", "Cement works needs fly ash.", anchor, "public");
+            var item = (await MarketplaceUnderTest.EventuallyAsync(async () =>
+            {
+                using var response = await probe.GetAsync($"/api/v1/listings/{want}/matches?limit=50");
+                return response.IsSuccessStatusCode
+                    ? (await response.JsonAsync()).GetProperty("items").EnumerateArray().Where(i => i.GetProperty("listingId").GetGuid() == anonymous)
+                        .Select(i => (JsonElement?)i.Clone()).FirstOrDefault()
+                    : null;
+            }, TimeSpan.FromSeconds(60))).GetValueOrDefault();
+            var km = item.GetProperty("distanceKm").GetDouble() / Circuity;
+            measured.Add((anchor.Lat, anchor.Lon, km));
+
+            using var match = await probe.GetAsync($"/api/v1/matches/{item.GetProperty("matchId").GetString()}");
+            var body = await match.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, match.StatusCode);
+            Assert.DoesNotContain(hiddenId.ToString(), body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(hiddenId.ToString(), item.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        var estimate = Trilateration.Solve(measured, shown);
+        var miss = Trilateration.GreatCircleKm(estimate.Lat, estimate.Lon, truth.Lat, truth.Lon);
+        output.WriteLine($"Shown location {offset * 1000:0} m from the true site; trilateration from 3 match distances lands {miss * 1000:0} m from it.");
+
+        // The probe's match.suggested deliveries (one per match) do not name the anonymous company.
+        var named = 0;
+        for (var i = 0; i < anchors.Length; i++)
+        {
+            var delivery = await hook.NextAsync(TimeSpan.FromSeconds(30));
+            named += delivery.Body.Contains(hiddenId.ToString(), StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        }
+
+        output.WriteLine($"match.suggested deliveries naming the anonymous company: {named} of {anchors.Length}.");
+        Assert.True(miss >= offset * 0.9, $"Trilateration landed {miss * 1000:0} m from the true site; the shown location is {offset * 1000:0} m from it.");
+        Assert.Equal(0, named);
+    }
+
+    [Fact]
+    public async Task Listing_by_an_anonymous_owners_organisation_id_does_not_show_its_anonymous_listing()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (hiddenId, hidden) = await marketplace.PartnerAsync("Hidden Owner " + tag, Scopes);
+        var (_, other) = await marketplace.PartnerAsync("Curious " + tag, Scopes);
+        using var hiddenClient = hidden;
+        using var otherClient = other;
+        var anonymous = await ListingAsync(hidden, "offer", "Spent foundry sand " + tag, "Green sand from moulding.", (55.6, 11.1), "anonymous");
+
+        using var byOwner = await other.GetAsync($"/api/v1/listings?organisationId={hiddenId}");
+        var body = await byOwner.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, byOwner.StatusCode);
+        Assert.DoesNotContain(anonymous.ToString(), body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Hidden Owner", body, StringComparison.Ordinal);
+
+        using var direct = await other.GetAsync($"/api/v1/listings/{anonymous}");
+        var shown = await direct.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, direct.StatusCode);
+        Assert.DoesNotContain(hiddenId.ToString(), shown, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<Guid> ListingAsync(HttpClient company, string kind, string title, string description, (double Lat, double Lon) at, string visibility)
+    {
+        using var response = await company.PostAsJsonAsync("/api/v1/listings", new
+        {
+            kind, resourceClass = "material", title, description, visibility,
+            quantity = new { amount = 1200, unit = "t", per = "year" }, location = new { lat = at.Lat, lon = at.Lon, country = "DK" },
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.JsonAsync()).GetProperty("id").GetGuid();
+    }
+}
