@@ -60,6 +60,7 @@ internal static class DemoSeeder
         var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
+        var ids = new List<Guid>();
         foreach (var listing in DemoListings.All)
         {
             using var response = await http.PostAsJsonAsync("/api/v1/listings", listing);
@@ -67,10 +68,35 @@ internal static class DemoSeeder
             {
                 throw new InvalidOperationException($"Demo listing: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             }
+
+            ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
         }
 
+        // The banner follows seeding: by then every demo listing has reached Matching, so a reader's first want
+        // is matched against them, not against an index still catching up.
+        await WaitUntilMatchedAsync(http, ids, app.Lifetime.ApplicationStopping);
         await File.WriteAllTextAsync(marker, DateTime.UtcNow.ToString("O"));
         app.Logger.LogInformation("Demo data seeded: {Companies} companies, {Listings} listings", DemoCompanies.All.Count, DemoListings.All.Count);
+    }
+
+    private static async Task WaitUntilMatchedAsync(HttpClient http, List<Guid> ids, CancellationToken stopping)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        foreach (var id in ids)
+        {
+            while (true)
+            {
+                using var response = await http.GetAsync($"/api/v1/listings/{id}/matches?limit=1", timeout.Token);
+                if (response.StatusCode != System.Net.HttpStatusCode.NotFound)
+                {
+                    response.EnsureSuccessStatusCode();
+                    break;
+                }
+
+                await Task.Delay(50, timeout.Token);
+            }
+        }
     }
 
     private static string BaseUrl(WebApplication app)

@@ -106,6 +106,35 @@ public sealed class HostProcess(string name, string dll, string url, IReadOnlyDi
         throw new TimeoutException($"{name} was not ready within {timeout}: {Tail()}");
     }
 
+    /// <summary>Waits until the process has written a line containing <paramref name="text"/> (the banner, say).</summary>
+    public async Task WaitForLogAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process is { HasExited: true })
+            {
+                throw new InvalidOperationException($"{name} exited with {process.ExitCode}: {Tail()}");
+            }
+
+            if (File.Exists(LogFile) && ReadShared(LogFile).Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"{name} did not print '{text}' within {timeout}: {Tail()}");
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     public void Stop()
     {
         if (process is { HasExited: false })
