@@ -75,6 +75,16 @@ internal static class DemoSeeder
         // The banner follows seeding: by then every demo listing has reached Matching, so a reader's first want
         // is matched against them, not against an index still catching up.
         await WaitUntilMatchedAsync(http, ids, app.Lifetime.ApplicationStopping);
+
+        // A fee plan in force today under the default code, so terms, contracts and billing runs work at once.
+        using (var plan = await http.PostAsJsonAsync("/api/v1/fee-plans", DemoFeePlan(DateOnly.FromDateTime(DateTime.UtcNow))))
+        {
+            if (!plan.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"Demo fee plan: {(int)plan.StatusCode} {await plan.Content.ReadAsStringAsync()}");
+            }
+        }
+
         await File.WriteAllTextAsync(marker, DateTime.UtcNow.ToString("O"));
         app.Logger.LogInformation("Demo data seeded: {Companies} companies, {Listings} listings", DemoCompanies.All.Count, DemoListings.All.Count);
     }
@@ -98,6 +108,14 @@ internal static class DemoSeeder
             }
         }
     }
+
+    /// <summary>The <c>standard</c> plan of docs/api.md, in force from the first of this year.</summary>
+    internal static object DemoFeePlan(DateOnly today) => new
+    {
+        code = "standard", name = $"Standard {today.Year}", currency = "EUR", effectiveFrom = new DateOnly(today.Year, 1, 1),
+        percentOfValue = 2.0m, amountPerUnit = 1.0m, perUnit = "t", successFee = 250m, monthlyMembership = 49m,
+        minimumPerInvoice = 25m, maximumPerInvoice = 5000m, payer = "split", supplierShare = 0.5m,
+    };
 
     private static string BaseUrl(WebApplication app)
     {

@@ -57,7 +57,7 @@ public sealed partial class BillingTests(BrokerageFactory factory)
     public async Task Cross_border_customers_in_the_EU_get_the_reverse_charge_note_and_others_are_out_of_scope()
     {
         var op = await factory.OperatorAsync();
-        var german = await factory.CompanyAsync("Kreislauf GmbH", "DE");
+        var german = await factory.CompanyAsync("Kreislauf GmbH", "DE", vatId: "DE123456789");
         var norwegian = await factory.CompanyAsync("Sirkel AS", "NO");
         await ChargeAsync(german.Id, 200m);
         await ChargeAsync(norwegian.Id, 200m);
@@ -177,7 +177,7 @@ public sealed partial class BillingTests(BrokerageFactory factory)
         var minPlan = await Flow.PlanAsync(op, perUnit: 1m, minimum: 25m, membership: 49.5m, payer: "supplier");
         var maxPlan = await Flow.PlanAsync(op, perUnit: 10m, maximum: 50m, payer: "receiver");
         var supplier = await factory.CompanyAsync("Cap Supplier", "DK");
-        var receiver = await factory.CompanyAsync("Cap Receiver", "DE");
+        var receiver = await factory.CompanyAsync("Cap Receiver", "DE", vatId: "DE987654321");
         var small = await Flow.ActiveContractAsync(factory, supplier, receiver, minPlan);
         var large = await Flow.ActiveContractAsync(factory, supplier, receiver, maxPlan);
         await Flow.ConfirmedDeliveryAsync(supplier, receiver, small, 3m);   // 3.00 < minimum 25

@@ -33,15 +33,20 @@ public sealed class BrokerageFactory() : StandaloneFactory("brokerage-tests")
         new("Outbox:PollInterval", "00:00:00.100"),
         new("Brokerage:Billing:OperatorCountry", "DK"),
         new("Brokerage:Billing:PaymentTermsDays", "14"),
+        new("Brokerage:Billing:OperatorName", "Symbiosis Exchange ApS"),
+        new("Brokerage:Billing:OperatorAddress", "Havnegade 1, 4400 Kalundborg"),
+        new("Brokerage:Billing:OperatorVatId", "DK12345678"),
+        new("Brokerage:Billing:OperatorIban", "DK5000400440116243"),
+        new("Brokerage:Billing:OperatorBic", "NDEADKKK"),
     ];
 
     public async Task<HttpClient> OperatorAsync() => operatorClient ??= await OperatorClientAsync();
 
     /// <summary>A company registered with Identity, known to Brokerage, with its own partner client.</summary>
-    public async Task<Company> CompanyAsync(string name, string country, string[]? scopes = null)
+    public async Task<Company> CompanyAsync(string name, string country, string[]? scopes = null, string? vatId = null, string? address = null)
     {
         var op = await OperatorAsync();
-        var created = await op.PostAsJsonAsync("/api/v1/organisations", new { name, naceCode = "38.32", country });
+        var created = await op.PostAsJsonAsync("/api/v1/organisations", new { name, naceCode = "38.32", country, vatId, address });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
         var clientResponse = await op.PostAsJsonAsync($"/api/v1/organisations/{id}/clients", new { name = name + " app", scopes = scopes ?? CompanyScopes });

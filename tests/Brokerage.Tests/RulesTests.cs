@@ -114,24 +114,6 @@ public sealed class RulesTests
     }
 
     [Fact]
-    public void Vat_is_domestic_reverse_charged_within_the_EU_and_out_of_scope_beyond()
-    {
-        var rates = new BillingOptions().VatRates;
-        Assert.Equal(new VatTreatment(25m, false, null), Vat.For("DK", "DK", rates));
-        Assert.Equal(new VatTreatment(25m, false, null), Vat.For("DK", null, rates));
-        var de = Vat.For("DK", "DE", rates);
-        Assert.True(de.ReverseCharge);
-        Assert.Equal(0m, de.Rate);
-        Assert.Contains("Reverse charge", de.Note);
-        var no = Vat.For("DK", "NO", rates);
-        Assert.False(no.ReverseCharge);
-        Assert.Equal(0m, no.Rate);
-        Assert.Contains("Outside the scope", no.Note);
-        Assert.Equal(19m, Vat.For("DE", "DE", rates).Rate);
-        Assert.Equal(2.47m, Vat.Amount(9.87m, 25m)); // 2.4675 → 2.47
-    }
-
-    [Fact]
     public void A_ledger_entry_is_reversed_once_and_a_reversal_never()
     {
         var charge = new LedgerEntry

@@ -30,6 +30,9 @@ public sealed class StandaloneProcessTests(ITestOutputHelper output)
         Assert.Contains("client_id=demo-operator", File.ReadAllText(host.LogFile));
 
         using var client = await Api.OperatorClientAsync(url);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var plans = await client.GetStringAsync($"/api/v1/fee-plans?code=standard&inForceOn={today}");
+        Assert.Contains("\"code\":\"standard\"", plans); // the demo's fee plan is in force today, so the docs' terms example works
         var supplier = await Api.RegisterAsync(client, "E2E Steel", "24.10");
         var receiver = await Api.RegisterAsync(client, "E2E Cement", "23.51");
         var offer = await Api.CreateListingAsync(client, supplier, "offer", "Ground granulated blast furnace slag", "GGBS from our blast furnace, ground to cement fineness.");

@@ -1,4 +1,3 @@
-using Marketplace.Identity.Contracts;
 using Marketplace.Identity.Data;
 using Marketplace.Identity.Organisations;
 using Marketplace.ServiceDefaults.Auth;
@@ -36,7 +35,7 @@ public static class DemoCompanies
         {
             if (!await db.Organisations.AnyAsync(o => o.Id == company.Id, cancellationToken))
             {
-                db.Organisations.Add(new Organisation
+                var organisation = new Organisation
                 {
                     Id = company.Id,
                     Name = company.Name,
@@ -45,8 +44,9 @@ public static class DemoCompanies
                     Country = company.Country,
                     Address = company.Address,
                     CreatedAt = DateTime.UtcNow,
-                });
-                db.AddEvent(new OrganisationRegistered(company.Id, company.Name, OrganisationKinds.Company, company.NaceCode, company.Country), company.Id.ToString());
+                };
+                db.Organisations.Add(organisation);
+                db.AddEvent(organisation.Registered(), company.Id.ToString());
                 await db.SaveChangesAsync(cancellationToken);
             }
 

@@ -1,3 +1,4 @@
 namespace Marketplace.Identity.Contracts;
 
-public sealed record OrganisationUpdated(Guid OrganisationId, string Name, string? NaceCode, string Country);
+public sealed record OrganisationUpdated(Guid OrganisationId, string Name, string? NaceCode, string Country,
+    string? Address = null, string? VatId = null);

@@ -13,9 +13,20 @@ public sealed class BillingOptions
     [Required]
     public string OperatorName { get; set; } = "Symbiosis Marketplace operator";
 
+    /// <summary>Street, postcode and town as printed under the name (Article 226(5) VAT Directive).</summary>
+    [StringLength(300)]
     public string? OperatorAddress { get; set; }
 
+    /// <summary>The operator's VAT identification number with its country prefix; without it no reverse charge applies.</summary>
+    [RegularExpression("^[A-Z]{2}[0-9A-Z+*]{2,12}$", ErrorMessage = "Brokerage:Billing:OperatorVatId must be a VAT number with its country prefix, such as DK12345678.")]
     public string? OperatorVatId { get; set; }
+
+    /// <summary>Where customers pay: printed with the invoice number as payment reference.</summary>
+    [RegularExpression("^[A-Z]{2}[0-9]{2}[A-Z0-9]{10,30}$", ErrorMessage = "Brokerage:Billing:OperatorIban must be an IBAN without spaces.")]
+    public string? OperatorIban { get; set; }
+
+    [RegularExpression("^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$", ErrorMessage = "Brokerage:Billing:OperatorBic must be a BIC such as NDEADKKK.")]
+    public string? OperatorBic { get; set; }
 
     [Range(0, 365)]
     public int PaymentTermsDays { get; set; } = 30;
@@ -35,42 +46,4 @@ public sealed class BillingOptions
         ["LT"] = 21, ["LU"] = 17, ["LV"] = 21, ["MT"] = 18, ["NL"] = 21, ["PL"] = 23, ["PT"] = 23, ["RO"] = 19,
         ["SE"] = 25, ["SI"] = 22, ["SK"] = 23,
     };
-}
-
-public readonly record struct VatTreatment(decimal Rate, bool ReverseCharge, string? Note);
-
-/// <summary>
-/// VAT on the operator's services to a business (a B2B service: the place of supply is the customer's country).
-/// Domestic: the operator's rate. Another EU member state: no VAT, reverse charge. Outside the EU: outside the scope.
-/// An unknown customer country is treated as domestic, so VAT is never left out by accident.
-/// </summary>
-public static class Vat
-{
-    private static readonly HashSet<string> Eu = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU",
-        "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
-    };
-
-    public const string ReverseChargeNote =
-        "Reverse charge: VAT to be accounted for by the recipient (Article 196, Council Directive 2006/112/EC).";
-
-    public const string OutsideScopeNote =
-        "Outside the scope of EU VAT: place of supply is the customer's country (Article 44, Council Directive 2006/112/EC).";
-
-    public static VatTreatment For(string operatorCountry, string? customerCountry, IReadOnlyDictionary<string, decimal> rates)
-    {
-        var domesticRate = rates.TryGetValue(operatorCountry, out var r) ? r : 0m;
-        if (string.IsNullOrWhiteSpace(customerCountry) || string.Equals(customerCountry, operatorCountry, StringComparison.OrdinalIgnoreCase)
-            || customerCountry.Length != 2 || customerCountry == "EU")
-        {
-            return new VatTreatment(domesticRate, false, null);
-        }
-
-        return Eu.Contains(customerCountry) && Eu.Contains(operatorCountry)
-            ? new VatTreatment(0m, true, ReverseChargeNote)
-            : new VatTreatment(0m, false, OutsideScopeNote);
-    }
-
-    public static decimal Amount(decimal net, decimal ratePercent) => Fees.Money.Round(net * ratePercent / 100m);
 }

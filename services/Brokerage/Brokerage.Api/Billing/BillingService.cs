@@ -120,7 +120,6 @@ public sealed class BillingService(BrokerageDbContext db, FeeAccrual accrual, IO
                     Series = InvoiceSeries.CreditNote,
                     OrganisationId = invoice.OrganisationId,
                     CustomerName = invoice.CustomerName,
-                    CustomerCountry = invoice.CustomerCountry,
                     Currency = invoice.Currency,
                     Period = invoice.Period,
                     Net = -invoice.Net,
@@ -140,6 +139,7 @@ public sealed class BillingService(BrokerageDbContext db, FeeAccrual accrual, IO
                         Amount = -l.Amount,
                     })],
                 };
+                InvoiceParties.Copy(invoice, credit);
                 db.Invoices.Add(credit);
                 await IssueInTransactionAsync(credit, cancellationToken);
                 invoice.RelatedInvoiceId = credit.Id;
@@ -166,13 +166,13 @@ public sealed class BillingService(BrokerageDbContext db, FeeAccrual accrual, IO
             Id = Guid.CreateVersion7(),
             Series = InvoiceSeries.Invoice,
             OrganisationId = organisationId,
-            CustomerName = org?.Name ?? $"Organisation {organisationId}",
-            CustomerCountry = org?.Country,
+            CustomerName = "",
             Currency = currency,
             Period = period,
             BillingRunId = runId,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
+        InvoiceParties.Stamp(invoice, org, options.Value);
 
         // The plan's minimum and maximum per invoice apply to the fees it sets (not to manual charges or membership).
         var caps = new List<LedgerEntry>();
@@ -215,8 +215,7 @@ public sealed class BillingService(BrokerageDbContext db, FeeAccrual accrual, IO
             invoice.Lines.Add(new InvoiceLine { Id = Guid.CreateVersion7(), InvoiceId = invoice.Id, LineNo = ++lineNo, LedgerEntryId = e.Id, FeeType = e.FeeType, Description = e.Description, Amount = e.Amount });
         }
 
-        var o = options.Value;
-        var vat = Vat.For(o.OperatorCountry, invoice.CustomerCountry, o.VatRates);
+        var vat = Vat.For(invoice.SellerParty(), invoice.CustomerParty(), options.Value.VatRates);
         invoice.Net = invoice.Lines.Sum(l => l.Amount);
         if (invoice.Net < 0)
         {

@@ -13,6 +13,15 @@ public sealed class Invoice
     public Guid OrganisationId { get; set; }
     public required string CustomerName { get; set; }
     public string? CustomerCountry { get; set; }
+    public string? CustomerAddress { get; set; }
+    public string? CustomerVatId { get; set; }
+    /// <summary>The operator as <c>Brokerage:Billing</c> named it when the invoice was made (null on invoices made before these fields).</summary>
+    public string? SellerName { get; set; }
+    public string? SellerAddress { get; set; }
+    public string? SellerCountry { get; set; }
+    public string? SellerVatId { get; set; }
+    public string? SellerIban { get; set; }
+    public string? SellerBic { get; set; }
     public required string Currency { get; set; }
     public required string Period { get; set; }
     public string Status { get; set; } = InvoiceStatuses.Draft;

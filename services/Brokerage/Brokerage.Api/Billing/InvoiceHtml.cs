@@ -22,15 +22,12 @@ public static class InvoiceHtml
             .Append(".status{font-weight:bold;text-transform:uppercase}@page{size:A4;margin:1.5cm}@media print{body{margin:0}}</style></head><body>");
         html.Append("<h1>").Append(E(title)).Append(' ').Append(E(invoice.Number ?? "(draft)")).Append("</h1>");
         html.Append("<p class=\"status\">").Append(E(invoice.Status)).Append(overdue ? " — overdue" : "").Append("</p>");
-        html.Append("<div class=\"parties\"><div><strong>From</strong><br>").Append(E(seller.OperatorName)).Append("<br>")
-            .Append(E(seller.OperatorAddress)).Append("<br>").Append(E(seller.OperatorCountry));
-        if (!string.IsNullOrEmpty(seller.OperatorVatId))
-        {
-            html.Append("<br>VAT ID ").Append(E(seller.OperatorVatId));
-        }
-
-        html.Append("</div><div><strong>To</strong><br>").Append(E(invoice.CustomerName)).Append("<br>").Append(E(invoice.CustomerCountry))
-            .Append("<br>Organisation ").Append(E(invoice.OrganisationId.ToString())).Append("</div></div>");
+        html.Append("<div class=\"parties\"><div><strong>From</strong>");
+        Party(html, invoice.SellerName ?? seller.OperatorName, invoice.SellerAddress ?? seller.OperatorAddress,
+            invoice.SellerCountry ?? seller.OperatorCountry, invoice.SellerVatId ?? seller.OperatorVatId);
+        html.Append("</div><div><strong>To</strong>");
+        Party(html, invoice.CustomerName, invoice.CustomerAddress, invoice.CustomerCountry, invoice.CustomerVatId);
+        html.Append("</div></div>");
         html.Append("<p>Period ").Append(E(invoice.Period))
             .Append(" · Issued ").Append(E(invoice.IssueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—"))
             .Append(" · Due ").Append(E(invoice.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—")).Append("</p>");
@@ -55,7 +52,32 @@ public static class InvoiceHtml
             html.Append("<p class=\"note\">").Append(E(invoice.VatNote)).Append("</p>");
         }
 
+        var iban = invoice.SellerIban ?? seller.OperatorIban;
+        if (invoice.Series == InvoiceSeries.Invoice && iban is not null)
+        {
+            html.Append("<p>Pay to IBAN ").Append(E(iban));
+            var bic = invoice.SellerBic ?? seller.OperatorBic;
+            if (bic is not null)
+            {
+                html.Append(" · BIC ").Append(E(bic));
+            }
+
+            html.Append(" · reference ").Append(E(invoice.Number ?? "(draft)")).Append("</p>");
+        }
+
         html.Append("<p class=\"note\">Amounts are rounded to cents per line, half away from zero.</p></body></html>");
         return html.ToString();
+    }
+
+    /// <summary>Name, address, country and VAT number of one party, each on its line; a missing line is left out.</summary>
+    private static void Party(StringBuilder html, string? name, string? address, string? country, string? vatId)
+    {
+        foreach (var line in new[] { name, address, country, vatId is null ? null : "VAT ID " + vatId })
+        {
+            if (!string.IsNullOrWhiteSpace(line))
+            {
+                html.Append("<br>").Append(WebUtility.HtmlEncode(line));
+            }
+        }
     }
 }

@@ -6,36 +6,46 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Brokerage.Consumers;
 
-/// <summary>Keeps the names and countries invoices and VAT need. Upserts are naturally idempotent.</summary>
+/// <summary>Keeps the names, addresses, countries and VAT numbers invoices and VAT need. Upserts are naturally idempotent.</summary>
 public sealed class OrganisationRegisteredConsumer(BrokerageDbContext db, TimeProvider clock) : IConsumer<OrganisationRegistered>
 {
     public Task Consume(ConsumeContext<OrganisationRegistered> context) =>
-        OrganisationDirectory.UpsertAsync(db, context.Message.OrganisationId, context.Message.Name, context.Message.Country, context.Message.Kind,
-            clock.GetUtcNow().UtcDateTime, context.CancellationToken);
+        OrganisationDirectory.UpsertAsync(db, new KnownOrganisation
+        {
+            Id = context.Message.OrganisationId, Name = context.Message.Name, Country = context.Message.Country, Kind = context.Message.Kind,
+            Address = context.Message.Address, VatId = context.Message.VatId, UpdatedAt = clock.GetUtcNow().UtcDateTime,
+        }, context.CancellationToken);
 }
 
 public sealed class OrganisationUpdatedConsumer(BrokerageDbContext db, TimeProvider clock) : IConsumer<OrganisationUpdated>
 {
     public Task Consume(ConsumeContext<OrganisationUpdated> context) =>
-        OrganisationDirectory.UpsertAsync(db, context.Message.OrganisationId, context.Message.Name, context.Message.Country, null,
-            clock.GetUtcNow().UtcDateTime, context.CancellationToken);
+        OrganisationDirectory.UpsertAsync(db, new KnownOrganisation
+        {
+            Id = context.Message.OrganisationId, Name = context.Message.Name, Country = context.Message.Country, Kind = "",
+            Address = context.Message.Address, VatId = context.Message.VatId, UpdatedAt = clock.GetUtcNow().UtcDateTime,
+        }, context.CancellationToken);
 }
 
 public static class OrganisationDirectory
 {
-    public static async Task UpsertAsync(BrokerageDbContext db, Guid id, string name, string country, string? kind, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Adds or refreshes an organisation; an empty <c>Kind</c> (an update event carries none) keeps the one known.</summary>
+    public static async Task UpsertAsync(BrokerageDbContext db, KnownOrganisation seen, CancellationToken cancellationToken)
     {
-        var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == seen.Id, cancellationToken);
         if (organisation is null)
         {
-            db.Organisations.Add(new KnownOrganisation { Id = id, Name = name, Country = country, Kind = kind ?? "company", UpdatedAt = now });
+            seen.Kind = seen.Kind is "" ? "company" : seen.Kind;
+            db.Organisations.Add(seen);
         }
         else
         {
-            organisation.Name = name;
-            organisation.Country = country;
-            organisation.Kind = kind ?? organisation.Kind;
-            organisation.UpdatedAt = now;
+            organisation.Name = seen.Name;
+            organisation.Country = seen.Country;
+            organisation.Kind = seen.Kind is "" ? organisation.Kind : seen.Kind;
+            organisation.Address = seen.Address;
+            organisation.VatId = seen.VatId;
+            organisation.UpdatedAt = seen.UpdatedAt;
         }
 
         await db.SaveChangesAsync(cancellationToken);

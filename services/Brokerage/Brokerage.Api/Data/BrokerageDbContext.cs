@@ -149,6 +149,14 @@ public abstract class BrokerageDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.Number).HasMaxLength(20);
             e.Property(x => x.CustomerName).HasMaxLength(200);
             e.Property(x => x.CustomerCountry).HasMaxLength(2);
+            e.Property(x => x.CustomerAddress).HasMaxLength(300);
+            e.Property(x => x.CustomerVatId).HasMaxLength(20);
+            e.Property(x => x.SellerName).HasMaxLength(200);
+            e.Property(x => x.SellerAddress).HasMaxLength(300);
+            e.Property(x => x.SellerCountry).HasMaxLength(2);
+            e.Property(x => x.SellerVatId).HasMaxLength(20);
+            e.Property(x => x.SellerIban).HasMaxLength(34);
+            e.Property(x => x.SellerBic).HasMaxLength(11);
             e.Property(x => x.Currency).HasMaxLength(3);
             e.Property(x => x.Period).HasMaxLength(7);
             e.Property(x => x.Status).HasMaxLength(20);
@@ -205,6 +213,8 @@ public abstract class BrokerageDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.Country).HasMaxLength(2);
             e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.Address).HasMaxLength(300);
+            e.Property(x => x.VatId).HasMaxLength(20);
         });
     }
 }

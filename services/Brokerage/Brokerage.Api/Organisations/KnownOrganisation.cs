@@ -7,5 +7,7 @@ public sealed class KnownOrganisation
     public required string Name { get; set; }
     public required string Country { get; set; }
     public string Kind { get; set; } = "company";
+    public string? Address { get; set; }
+    public string? VatId { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

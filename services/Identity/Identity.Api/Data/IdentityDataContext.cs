@@ -40,6 +40,7 @@ public abstract class IdentityDataContext(DbContextOptions options)
             e.Property(x => x.NaceCode).HasMaxLength(10);
             e.Property(x => x.Country).HasMaxLength(2);
             e.Property(x => x.Address).HasMaxLength(300);
+            e.Property(x => x.VatId).HasMaxLength(20);
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasIndex(x => x.Name);
             e.HasMany(x => x.Sites).WithOne().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);

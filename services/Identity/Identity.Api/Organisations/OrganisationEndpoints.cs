@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Marketplace.Identity.Account;
-using Marketplace.Identity.Contracts;
 using Marketplace.Identity.Data;
 using Marketplace.Identity.Mail;
 using Marketplace.ServiceDefaults;
@@ -31,7 +30,8 @@ public sealed record RegisterOrganisationRequest(
     [property: Required, RegularExpression("^[A-Z]{2}$", ErrorMessage = "country must be an ISO 3166-1 alpha-2 code such as DK.")] string Country,
     [property: StringLength(300)] string? Address,
     [property: MaxLength(50)] SiteRequest[]? Sites = null,
-    FirstAdminRequest? Admin = null);
+    FirstAdminRequest? Admin = null,
+    [property: RegularExpression(OrganisationEvents.VatIdPattern, ErrorMessage = OrganisationEvents.VatIdMessage)] string? VatId = null);
 
 /// <summary>Fields left out (null) keep their value; <c>sites</c>, when given, replaces the list.</summary>
 public sealed record UpdateOrganisationRequest(
@@ -39,12 +39,13 @@ public sealed record UpdateOrganisationRequest(
     [property: RegularExpression(@"^\d{2}(\.\d{1,2})?$", ErrorMessage = "naceCode must be a NACE Rev. 2 code such as 23.51.")] string? NaceCode,
     [property: RegularExpression("^[A-Z]{2}$", ErrorMessage = "country must be an ISO 3166-1 alpha-2 code such as DK.")] string? Country,
     [property: StringLength(300)] string? Address,
-    [property: MaxLength(50)] SiteRequest[]? Sites);
+    [property: MaxLength(50)] SiteRequest[]? Sites,
+    [property: RegularExpression(OrganisationEvents.VatIdPattern, ErrorMessage = OrganisationEvents.VatIdMessage)] string? VatId = null);
 
 public sealed record SiteDto(Guid Id, string Name, string? Address, string Country, double? Lat, double? Lon);
 
 public sealed record OrganisationDto(Guid Id, string Name, string Kind, string? NaceCode, string Country, string? Address,
-    IReadOnlyList<SiteDto> Sites, int Version, DateTime CreatedAt, DateTime UpdatedAt);
+    IReadOnlyList<SiteDto> Sites, int Version, DateTime CreatedAt, DateTime UpdatedAt, string? VatId);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
@@ -78,7 +79,7 @@ public static class OrganisationEndpoints
 
         var organisation = NewOrganisation(request, clock);
         db.Organisations.Add(organisation);
-        db.AddEvent(new OrganisationRegistered(organisation.Id, organisation.Name, organisation.Kind, organisation.NaceCode, organisation.Country), organisation.Id.ToString());
+        db.AddEvent(organisation.Registered(), organisation.Id.ToString());
         string? invitationToken = null;
         if (request.Admin is { } firstAdmin)
         {
@@ -142,7 +143,7 @@ public static class OrganisationEndpoints
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Organisations.Add(organisation);
-        db.AddEvent(new OrganisationRegistered(organisation.Id, organisation.Name, organisation.Kind, organisation.NaceCode, organisation.Country), organisation.Id.ToString());
+        db.AddEvent(organisation.Registered(), organisation.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         var created = await users.CreateAsync(account, request.Password);
         if (!created.Succeeded)
@@ -241,6 +242,7 @@ public static class OrganisationEndpoints
         organisation.NaceCode = request.NaceCode ?? organisation.NaceCode;
         organisation.Country = request.Country ?? organisation.Country;
         organisation.Address = request.Address ?? organisation.Address;
+        organisation.VatId = request.VatId ?? organisation.VatId;
         if (request.Sites is { } sites)
         {
             db.Sites.RemoveRange(organisation.Sites);
@@ -249,7 +251,7 @@ public static class OrganisationEndpoints
 
         organisation.Version++;
         organisation.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        db.AddEvent(new OrganisationUpdated(organisation.Id, organisation.Name, organisation.NaceCode, organisation.Country), organisation.Id.ToString());
+        db.AddEvent(organisation.Updated(), organisation.Id.ToString());
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -280,6 +282,7 @@ public static class OrganisationEndpoints
             NaceCode = request.NaceCode,
             Country = request.Country,
             Address = request.Address,
+            VatId = request.VatId,
             CreatedAt = now,
             UpdatedAt = now,
             Sites = [.. (request.Sites ?? []).Select(s => NewSite(id, s))],
@@ -292,5 +295,5 @@ public static class OrganisationEndpoints
     };
 
     internal static OrganisationDto AsDto(this Organisation o) => new(o.Id, o.Name, o.Kind, o.NaceCode, o.Country, o.Address,
-        [.. o.Sites.Select(s => new SiteDto(s.Id, s.Name, s.Address, s.Country, s.Lat, s.Lon))], o.Version, o.CreatedAt, o.UpdatedAt);
+        [.. o.Sites.Select(s => new SiteDto(s.Id, s.Name, s.Address, s.Country, s.Lat, s.Lon))], o.Version, o.CreatedAt, o.UpdatedAt, o.VatId);
 }
