@@ -1,6 +1,7 @@
 using Marketplace.Portal.Api;
 using Marketplace.Portal.Auth;
 using Marketplace.Portal.Components;
+using Marketplace.Portal.Matches;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
@@ -40,6 +41,7 @@ public static class PortalModule
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().RequireAuthorization(PortalAuthentication.Policy);
+        app.MapMatchDecisions();
         app.MapPost("/signout", SignOut).RequireAuthorization(PortalAuthentication.Policy).ExcludeFromDescription();
         return app;
     }

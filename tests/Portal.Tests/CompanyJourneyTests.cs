@@ -11,7 +11,7 @@ public sealed partial class CompanyJourneyTests(PortalHost host, ITestOutputHelp
     private const string Email = "brewery@demo.symbiosis.local";
 
     [ChromiumFact]
-    public async Task A_company_user_signs_in_posts_an_offer_with_a_suggested_waste_code_sees_its_matches_and_signs_out()
+    public async Task A_company_user_signs_in_posts_an_offer_with_a_suggested_waste_code_answers_its_matches_and_signs_out()
     {
         await using var session = await BrowserSession.StartAsync(host, output);
         var (page, checks) = (session.Page, session.Checks);
@@ -69,6 +69,23 @@ public sealed partial class CompanyJourneyTests(PortalHost host, ITestOutputHelp
         await Expect(first.GetByTestId("score")).ToHaveTextAsync(Percent());
         await Expect(first.Locator(".reasons li").First).ToHaveTextAsync(new Regex(@"\w{3,}"));
         await checks.CheckAsync("matches (filled)", 0);
+
+        // Interest in the best suggestion: the page comes back saying so, and the card waits for the other side.
+        await first.GetByRole(AriaRole.Button, new() { Name = "Interested" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Your interest is recorded" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("matches").Locator("li").First).ToContainTextAsync("waiting for the other side");
+        await checks.CheckAsync("matches (interest)", 0);
+
+        // The inbox across listings: decline one suggestion with a reason.
+        await checks.VisitAsync("matches inbox", "Matches", () => page.GetByRole(AriaRole.Link, new() { Name = "Matches", Exact = true }).ClickAsync());
+        var open = page.GetByTestId("inbox").Locator("form.decision").First;
+        var declined = await open.GetAttributeAsync("action");
+        await open.Locator("summary").ClickAsync();
+        await open.GetByLabel("Reason (optional, helps the matching learn)").FillAsync("Too far for our trucks");
+        await open.GetByRole(AriaRole.Button, new() { Name = "Decline" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "declined" })).ToBeVisibleAsync();
+        await Expect(page.Locator($"form[action='{declined}']")).ToHaveCountAsync(0);
+        await checks.CheckAsync("matches inbox (declined)", 0);
 
         // Signing out ends the portal session and Identity's: the next visit asks for the password again.
         await checks.VisitAsync("signed out", "You are signed out", () => page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync());

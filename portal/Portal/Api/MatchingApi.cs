@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 
 namespace Marketplace.Portal.Api;
 
@@ -15,5 +16,18 @@ public sealed class MatchingApi(HttpClient http)
         }
 
         return (await ApiJson.ReadAsync<Page<Suggestion>>(response, cancellationToken)).Items;
+    }
+
+    /// <summary>Shows the caller's side's interest; null when done, else the API's refusal (a declined match: 409).</summary>
+    public Task<ApiProblem?> InterestAsync(Guid matchId, CancellationToken cancellationToken) =>
+        PostAsync($"api/v1/matches/{matchId}/interest", null, cancellationToken);
+
+    public Task<ApiProblem?> DeclineAsync(Guid matchId, string? reason, CancellationToken cancellationToken) =>
+        PostAsync($"api/v1/matches/{matchId}/decline", JsonContent.Create(new { reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim() }, options: ApiJson.Options), cancellationToken);
+
+    private async Task<ApiProblem?> PostAsync(string path, HttpContent? body, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsync(path, body, cancellationToken);
+        return response.IsSuccessStatusCode ? null : await ApiProblem.ReadAsync(response, cancellationToken);
     }
 }
