@@ -102,12 +102,43 @@ public sealed class AnonymityTests(InProcessMarketplace marketplace, ITestOutput
         Assert.DoesNotContain(hiddenId.ToString(), shown, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static async Task<Guid> ListingAsync(HttpClient company, string kind, string title, string description, (double Lat, double Lon) at, string visibility)
+    [Fact]
+    public async Task A_bundle_shows_no_other_organisation_of_its_members_before_acceptance()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (smallA, a) = await marketplace.PartnerAsync("Pool Ash A " + tag, Scopes);
+        var (smallB, b) = await marketplace.PartnerAsync("Pool Ash B " + tag, Scopes);
+        var (kilnId, kiln) = await marketplace.PartnerAsync("Pool Kiln " + tag, Scopes);
+        using var aClient = a;
+        using var bClient = b;
+        using var kilnClient = kiln;
+        await ListingAsync(a, "offer", "Dry fly ash, pool test", "Pulverised fuel ash from a small coal boiler.", (55.6, 11.1), "anonymous", 60000, "10 01 02");
+        await ListingAsync(b, "offer", "Dry fly ash, pool test", "Pulverised fuel ash from a small coal boiler.", (55.65, 11.1), "public", 50000, "10 01 02");
+        var want = await ListingAsync(kiln, "want", "Fly ash for blended cement", "Pozzolan for clinker substitution, large kiln.", (55.6, 11.2), "public", 100000);
+
+        var bundle = (await MarketplaceUnderTest.EventuallyAsync(async () =>
+        {
+            using var response = await kiln.GetAsync($"/api/v1/listings/{want}/matches?limit=50");
+            return response.IsSuccessStatusCode
+                ? (await response.JsonAsync()).GetProperty("items").EnumerateArray().Where(i => i.GetProperty("kind").GetString() == "bundle")
+                    .Select(i => (JsonElement?)i.Clone()).FirstOrDefault()
+                : null;
+        }, TimeSpan.FromSeconds(60))).GetValueOrDefault();
+        using var match = await kiln.GetAsync($"/api/v1/matches/{bundle.GetProperty("matchId").GetString()}");
+        var body = await match.Content.ReadAsStringAsync();
+        var named = new[] { smallA, smallB }.Count(id => bundle.GetRawText().Contains(id.ToString(), StringComparison.OrdinalIgnoreCase) || body.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase));
+        output.WriteLine($"Other organisations named in the bundle before acceptance: {named} of 2.");
+        Assert.Equal(0, named);
+        Assert.Contains(kilnId.ToString(), body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<Guid> ListingAsync(HttpClient company, string kind, string title, string description, (double Lat, double Lon) at, string visibility,
+        int amount = 1200, string? ewcCode = null)
     {
         using var response = await company.PostAsJsonAsync("/api/v1/listings", new
         {
-            kind, resourceClass = "material", title, description, visibility,
-            quantity = new { amount = 1200, unit = "t", per = "year" }, location = new { lat = at.Lat, lon = at.Lon, country = "DK" },
+            kind, resourceClass = "material", title, description, visibility, ewcCode,
+            quantity = new { amount, unit = "t", per = "year" }, location = new { lat = at.Lat, lon = at.Lon, country = "DK" },
         });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.JsonAsync()).GetProperty("id").GetGuid();

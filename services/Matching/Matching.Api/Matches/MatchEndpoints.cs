@@ -15,7 +15,7 @@ public sealed record TransportCostDto(double EurPerYear, double Co2eKgPerYear, d
 
 public sealed record MatchItemDto(
     Guid MatchId, Guid ListingId, string Kind, double Score, IReadOnlyList<MatchReason> Reasons,
-    double? DistanceKm, TransportCostDto? TransportCostEstimate, string Status, IReadOnlyList<BundleMember>? Members);
+    double? DistanceKm, TransportCostDto? TransportCostEstimate, string Status, IReadOnlyList<BundleMemberDto>? Members);
 
 public sealed record MatchListDto(IReadOnlyList<MatchItemDto> Items);
 
@@ -23,7 +23,7 @@ public sealed record MatchPageDto(IReadOnlyList<MatchDto> Items, string? NextCur
 
 public sealed record MatchDto(
     Guid Id, string Kind, Guid OfferListingId, Guid WantListingId, double Score, IReadOnlyList<MatchReason> Reasons,
-    double? DistanceKm, TransportCostDto? TransportCostEstimate, IReadOnlyList<BundleMember>? Members,
+    double? DistanceKm, TransportCostDto? TransportCostEstimate, IReadOnlyList<BundleMemberDto>? Members,
     string Status, string OfferInterest, string WantInterest, string? DeclineReason, DateTime CreatedAt, DateTime UpdatedAt);
 
 public sealed record DeclineRequest([property: StringLength(500)] string? Reason);
@@ -61,9 +61,10 @@ public static class MatchEndpoints
             .OrderByDescending(m => m.Score)
             .Take(take)
             .ToListAsync(cancellationToken);
+        var viewer = CounterpartIdentity.Viewer(user);
         var items = matches.Select(m => new MatchItemDto(
             m.Id, m.OfferListingId == id ? m.WantListingId : m.OfferListingId, m.Kind, m.Score, Reasons(m),
-            m.DistanceKm, Transport(m), m.Status, Members(m))).ToList();
+            m.DistanceKm, Transport(m), m.Status, CounterpartIdentity.Members(Members(m), viewer, m.Status))).ToList();
         return TypedResults.Ok(new MatchListDto(items));
     }
 
@@ -96,13 +97,13 @@ public static class MatchEndpoints
 
         var page = await query.OrderBy(m => m.Sequence).Take(take + 1).ToListAsync(cancellationToken);
         var next = page.Count > take ? page[take - 1].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-        return TypedResults.Ok(new MatchPageDto([.. page.Take(take).Select(m => m.AsDto())], next));
+        return TypedResults.Ok(new MatchPageDto([.. page.Take(take).Select(m => m.AsDto(user))], next));
     }
 
     public static async Task<Results<Ok<MatchDto>, NotFound>> GetMatch(Guid id, ClaimsPrincipal user, MatchingDbContext db, CancellationToken cancellationToken)
     {
         var match = await FindVisibleAsync(db, id, user, cancellationToken);
-        return match is null ? TypedResults.NotFound() : TypedResults.Ok(match.AsDto());
+        return match is null ? TypedResults.NotFound() : TypedResults.Ok(match.AsDto(user));
     }
 
     /// <summary>The caller's side says interested; when both sides have, the match is accepted and Brokerage is told.</summary>
@@ -126,7 +127,7 @@ public static class MatchEndpoints
 
         if (match.Status == MatchStatuses.Accepted)
         {
-            return TypedResults.Ok(match.AsDto());
+            return TypedResults.Ok(match.AsDto(user));
         }
 
         var org = user.OrganisationId();
@@ -165,7 +166,7 @@ public static class MatchEndpoints
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(match.AsDto());
+        return TypedResults.Ok(match.AsDto(user));
     }
 
     public static Task<Results<Ok<MatchDto>, NotFound, ProblemHttpResult>> DeclineMatch(
@@ -207,7 +208,7 @@ public static class MatchEndpoints
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return TypedResults.Ok(match.AsDto());
+        return TypedResults.Ok(match.AsDto(user));
     }
 
     /// <summary>
@@ -261,8 +262,9 @@ public static class MatchEndpoints
         ? new TransportCostDto(perYear, m.TransportCo2eKgPerYear ?? 0, m.TransportEurPerUnit ?? 0, m.TransportMode)
         : null;
 
-    internal static MatchDto AsDto(this Match m) => new(
-        m.Id, m.Kind, m.OfferListingId, m.WantListingId, m.Score, Reasons(m), m.DistanceKm, Transport(m), Members(m), m.Status,
+    internal static MatchDto AsDto(this Match m, ClaimsPrincipal user) => new(
+        m.Id, m.Kind, m.OfferListingId, m.WantListingId, m.Score, Reasons(m), m.DistanceKm, Transport(m),
+        CounterpartIdentity.Members(Members(m), CounterpartIdentity.Viewer(user), m.Status), m.Status,
         m.OfferInterest, m.WantInterest, m.DeclineReason, m.CreatedAt, m.UpdatedAt);
 }
 
