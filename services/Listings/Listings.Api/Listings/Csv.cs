@@ -4,10 +4,10 @@ namespace Marketplace.Listings.Listings;
 
 public sealed record CsvRecord(int Line, List<string> Fields);
 
-/// <summary>RFC 4180: comma separated, double quotes around fields with commas, quotes or line breaks, "" for a quote.</summary>
+/// <summary>RFC 4180: separated by commas (or the dialect's separator), double quotes around fields with separators, quotes or line breaks, "" for a quote.</summary>
 public static class Csv
 {
-    public static List<CsvRecord> Parse(string text)
+    public static List<CsvRecord> Parse(string text, char separator = ',')
     {
         var records = new List<CsvRecord>();
         var fields = new List<string>();
@@ -56,7 +56,7 @@ public static class Csv
                 case '"' when field.Length == 0:
                     quoted = true;
                     break;
-                case ',':
+                case var sep when sep == separator:
                     fields.Add(field.ToString());
                     field.Clear();
                     break;

@@ -19,17 +19,19 @@ internal sealed class ImportBatch
     private readonly ClaimsPrincipal user;
     private readonly EwcCatalog catalog;
     private readonly Dictionary<string, int> columns;
+    private readonly CsvDialect dialect;
     private readonly DateTime now;
     private readonly Dictionary<(Guid, string), Listing> existing;
     private readonly Dictionary<Guid, string?> nace;
     private readonly HashSet<(Guid, string)> seenRefs = [];
 
-    private ImportBatch(ClaimsPrincipal user, EwcCatalog catalog, Dictionary<string, int> columns, DateTime now,
+    private ImportBatch(ClaimsPrincipal user, EwcCatalog catalog, Dictionary<string, int> columns, CsvDialect dialect, DateTime now,
         Dictionary<(Guid, string), Listing> existing, Dictionary<Guid, string?> nace)
     {
         this.user = user;
         this.catalog = catalog;
         this.columns = columns;
+        this.dialect = dialect;
         this.now = now;
         this.existing = existing;
         this.nace = nace;
@@ -39,7 +41,7 @@ internal sealed class ImportBatch
 
     /// <summary>Resolves organisations and existing listings (by externalRef) for the whole file.</summary>
     public static async Task<ImportBatch> LoadAsync(ListingsDbContext db, ClaimsPrincipal user, EwcCatalog catalog,
-        Dictionary<string, int> columns, List<CsvRecord> rows, DateTime now, CancellationToken cancellationToken)
+        Dictionary<string, int> columns, CsvDialect dialect, List<CsvRecord> rows, DateTime now, CancellationToken cancellationToken)
     {
         var viewer = Viewer.Of(user);
         var parsedOrgs = rows.Select(r => Cell(r, columns, "organisationId")).ToList();
@@ -56,7 +58,7 @@ internal sealed class ImportBatch
         }
 
         var nace = await db.Organisations.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.NaceCode, cancellationToken);
-        return new ImportBatch(user, catalog, columns, now, existing, nace);
+        return new ImportBatch(user, catalog, columns, dialect, now, existing, nace);
     }
 
     public ImportRowReport Row(CsvRecord row)
@@ -66,7 +68,7 @@ internal sealed class ImportBatch
         var organisationId = Organisation(row, errors);
         var current = Existing(organisationId, externalRef, errors);
         var input = current is null ? new ListingInput() : ListingInput.From(current);
-        Fill(input, row, columns, current is null, errors);
+        Fill(input, row, columns, dialect, current is null, errors);
         input.ExternalRef = externalRef;
         if (current is not null)
         {

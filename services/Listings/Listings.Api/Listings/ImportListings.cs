@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using Marketplace.Listings.Contracts;
 using Marketplace.Listings.Data;
 using Marketplace.Listings.Organisations;
@@ -24,17 +23,28 @@ public static class ImportListings
 {
     public static async Task<IResult> Handle(
         HttpContext http, ClaimsPrincipal user, ListingsDbContext db, EwcCatalog catalog, TimeProvider clock,
-        IOptions<ListingsOptions> options, CancellationToken cancellationToken, bool atomic = false)
+        IOptions<ListingsOptions> options, CancellationToken cancellationToken, bool atomic = false, string? separator = null, string? encoding = null)
     {
         var settings = options.Value;
-        var (text, tooLarge) = await ReadCsvAsync(http.Request, settings.MaxImportBytes, cancellationToken);
+        var (upload, tooLarge, encodingError) = await CsvUpload.ReadAsync(http.Request, settings.MaxImportBytes, encoding, cancellationToken);
         if (tooLarge)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "CSV too large",
                 detail: $"An import is limited to {settings.MaxImportBytes / (1024 * 1024)} MB; split the file.");
         }
 
-        var records = Csv.Parse(text);
+        if (encodingError is not null)
+        {
+            return Invalid("encoding", encodingError);
+        }
+
+        var (dialect, text, dialectError) = CsvDialect.Detect(upload, separator);
+        if (dialect is null)
+        {
+            return Invalid("separator", dialectError!);
+        }
+
+        var records = Csv.Parse(text, dialect.Separator);
         if (records.Count == 0)
         {
             return Invalid("file", "The CSV is empty; the first line must name the columns.");
@@ -52,7 +62,7 @@ public static class ImportListings
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var batch = await ImportBatch.LoadAsync(db, user, catalog, columns, rows, now, cancellationToken);
+        var batch = await ImportBatch.LoadAsync(db, user, catalog, columns, dialect, rows, now, cancellationToken);
         var reports = rows.Select(batch.Row).ToList();
         var rejected = reports.Count(r => r.Result == "rejected");
         var report = new ImportReport(atomic, reports.Count,
@@ -112,47 +122,4 @@ public static class ImportListings
 
     private static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
-
-    private static async Task<(string Text, bool TooLarge)> ReadCsvAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            return ("", true);
-        }
-
-        Stream source = request.Body;
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(cancellationToken);
-            if (form.Files.Count == 0)
-            {
-                return ("", false);
-            }
-
-            if (form.Files[0].Length > maxBytes)
-            {
-                return ("", true);
-            }
-
-            source = form.Files[0].OpenReadStream();
-        }
-
-        await using (source)
-        {
-            using var reader = new StreamReader(source, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            var buffer = new char[64 * 1024];
-            var builder = new StringBuilder();
-            int read;
-            while ((read = await reader.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                builder.Append(buffer, 0, read);
-                if (builder.Length > maxBytes)
-                {
-                    return ("", true);
-                }
-            }
-
-            return (builder.ToString(), false);
-        }
-    }
 }

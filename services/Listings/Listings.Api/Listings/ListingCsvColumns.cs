@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Numerics;
 using Marketplace.Listings.Contracts;
 
@@ -6,7 +5,7 @@ namespace Marketplace.Listings.Listings;
 
 /// <summary>
 /// The import's CSV columns (documented in docs/api.md) and how a row's cells fill a <see cref="ListingInput"/>:
-/// numbers with a '.' decimal point, dates as yyyy-MM-dd, attributes as 'name=value|unit' items.
+/// numbers and dates as the file's <see cref="CsvDialect"/> writes them, attributes as 'name=value|unit' items.
 /// </summary>
 public static class ListingCsvColumns
 {
@@ -52,7 +51,7 @@ public static class ListingCsvColumns
         return missing.Count > 0 ? $"Missing required columns: {string.Join(", ", missing)}." : null;
     }
 
-    public static void Fill(ListingInput x, CsvRecord row, Dictionary<string, int> columns, bool creating, Dictionary<string, string[]> errors)
+    public static void Fill(ListingInput x, CsvRecord row, Dictionary<string, int> columns, CsvDialect dialect, bool creating, Dictionary<string, string[]> errors)
     {
         foreach (var (column, _) in columns)
         {
@@ -81,20 +80,20 @@ public static class ListingCsvColumns
                     x.HazardousStated = x.Hazardous is not null;
                     break;
                 case "acceptsHazardous": x.AcceptsHazardous = Bool(value, column, errors); break;
-                case "amount": x.Amount = Number<decimal>(value, column, errors); break;
+                case "amount": x.Amount = Number<decimal>(dialect, value, column, errors); break;
                 case "unit": x.Unit = value; break;
                 case "per": x.Per = value; break;
-                case "lat": x.Lat = Number<double>(value, column, errors); break;
-                case "lon": x.Lon = Number<double>(value, column, errors); break;
+                case "lat": x.Lat = Number<double>(dialect, value, column, errors); break;
+                case "lon": x.Lon = Number<double>(dialect, value, column, errors); break;
                 case "country": x.Country = value; break;
                 case "address": x.Address = value; break;
-                case "maxTransportKm": x.MaxTransportKm = Number<double>(value, column, errors); break;
-                case "availableFrom": x.AvailableFrom = Date(value, column, errors); break;
-                case "availableUntil": x.AvailableUntil = Date(value, column, errors); break;
-                case "priceAmount": x.PriceAmount = Number<decimal>(value, column, errors); break;
+                case "maxTransportKm": x.MaxTransportKm = Number<double>(dialect, value, column, errors); break;
+                case "availableFrom": x.AvailableFrom = Date(dialect, value, column, errors); break;
+                case "availableUntil": x.AvailableUntil = Date(dialect, value, column, errors); break;
+                case "priceAmount": x.PriceAmount = Number<decimal>(dialect, value, column, errors); break;
                 case "priceCurrency": x.PriceCurrency = value; break;
                 case "pricePer": x.PricePer = value; break;
-                case "temperatureC": x.TemperatureC = Number<double>(value, column, errors); break;
+                case "temperatureC": x.TemperatureC = Number<double>(dialect, value, column, errors); break;
                 case "medium": x.Medium = ListingJsonReader.NormaliseMedium(value); break;
                 case "waterQuality": x.WaterQuality = value; break;
                 case "visibility": x.Visibility = value; break;
@@ -135,7 +134,7 @@ public static class ListingCsvColumns
     public static string? Cell(CsvRecord row, Dictionary<string, int> columns, string column) =>
         columns.TryGetValue(column, out var i) && i < row.Fields.Count && row.Fields[i].Trim() is { Length: > 0 } v ? v : null;
 
-    private static T? Number<T>(string? value, string column, Dictionary<string, string[]> errors)
+    private static T? Number<T>(CsvDialect dialect, string? value, string column, Dictionary<string, string[]> errors)
         where T : struct, INumber<T>
     {
         if (value is null)
@@ -143,12 +142,14 @@ public static class ListingCsvColumns
             return null;
         }
 
-        if (T.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
+        if (dialect.TryNumber<T>(value, out var n, out var ambiguity))
         {
             return n;
         }
 
-        errors.TryAdd(column, [$"{column} must be a number with a '.' decimal point."]);
+        errors.TryAdd(column, [ambiguity is null
+            ? $"{column} must be a number with a {(dialect.DecimalComma ? "decimal comma, such as 1200,5" : "'.' decimal point, such as 1200.5")}."
+            : $"{column}: {ambiguity}"]);
         return null;
     }
 
@@ -165,19 +166,19 @@ public static class ListingCsvColumns
         }
     }
 
-    private static DateOnly? Date(string? value, string column, Dictionary<string, string[]> errors)
+    private static DateOnly? Date(CsvDialect dialect, string? value, string column, Dictionary<string, string[]> errors)
     {
         if (value is null)
         {
             return null;
         }
 
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (dialect.TryDate(value, out var d))
         {
             return d;
         }
 
-        errors.TryAdd(column, [$"{column} must be a date such as 2027-01-31."]);
+        errors.TryAdd(column, [$"{column} must be a date such as 2027-01-31{(dialect.DecimalComma ? " or 31-01-2027" : "")}."]);
         return null;
     }
 }

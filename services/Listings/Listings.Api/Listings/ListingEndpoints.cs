@@ -19,6 +19,7 @@ public static class ListingEndpoints
         group.MapPost("/{id:guid}/pause", ChangeListingStatus.PauseListing).WithName(nameof(ChangeListingStatus.PauseListing)).RequireScope(Scopes.ListingsWrite);
         group.MapPost("/{id:guid}/close", ChangeListingStatus.CloseListing).WithName(nameof(ChangeListingStatus.CloseListing)).RequireScope(Scopes.ListingsWrite);
         group.MapPost("/import", ImportListings.Handle).WithName(nameof(ImportListings)).RequireScope(Scopes.ListingsWrite);
+        group.MapGet("/import/template", GetImportTemplate.Handle).WithName(nameof(GetImportTemplate)).RequireScope(Scopes.ListingsWrite);
         return app;
     }
 }

@@ -91,7 +91,8 @@ public static partial class ListingRules
                 var heading = catalog.FindHeading(digits);
                 Error(errors, "ewcCode", $"ewcCode '{EwcCatalog.Format(digits)}' is a {(kind == EwcCodeKind.Chapter ? "chapter" : "subchapter")} heading"
                     + (heading is null ? "" : $" ({heading.Label})")
-                    + "; choose a six-digit entry such as '10 01 02' (see GET /api/v1/taxonomy/ewc?q=...).");
+                    + $"; choose one of its six-digit entries{(catalog.FirstEntryUnder(digits) is { } first ? $" such as '{first.Code}'" : "")}"
+                    + " (see GET /api/v1/taxonomy/ewc?q=...).");
                 return (null, hazardous);
             case EwcCodeKind.Malformed:
                 Error(errors, "ewcCode", "ewcCode must be a six-digit List of Waste entry such as '10 01 02' (or '100102', '16 06 01*').");

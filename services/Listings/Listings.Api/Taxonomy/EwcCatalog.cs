@@ -147,6 +147,10 @@ public sealed class EwcCatalog
 
     public EwcHeading? FindHeading(string digits) => headings.GetValueOrDefault(digits);
 
+    /// <summary>The first six-digit entry under a chapter or subchapter heading (digits "20" or "2001"), to suggest in its place.</summary>
+    public EwcEntry? FirstEntryUnder(string digits) =>
+        entries.Where(e => e.Key.StartsWith(digits, StringComparison.Ordinal)).OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Value).FirstOrDefault();
+
     public static string Format(string digits) =>
         string.Join(' ', Enumerable.Range(0, digits.Length / 2).Select(i => digits.Substring(i * 2, 2)));
 
