@@ -35,11 +35,6 @@ public sealed class PortalHost : StandaloneFactory, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (Chromium.SkipReason() is not null)
-        {
-            return;
-        }
-
         StartServer();
         // The demo seeder runs once the server has started and leaves a marker when every demo listing is posted.
         await Poll.Eventually(() => Task.FromResult(File.Exists(Path.Combine(DataDir, "demo-seeded")) ? "" : null));
