@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Marketplace.Identity.Data;
 using Marketplace.Identity.Webhooks;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,27 +29,7 @@ public sealed class WebhookFailurePolicyTests(InProcessMarketplace marketplace, 
         var services = marketplace.Factory.Services;
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddYears(10));
         var start = clock.GetUtcNow().UtcDateTime;
-        var endpointId = Guid.CreateVersion7();
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
-            var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(WebhookEndpoints.SecretPurpose);
-            db.WebhookEndpoints.Add(new WebhookEndpoint
-            {
-                Id = endpointId, OrganisationId = organisationId, Url = receiver.Url, EventTypes = "invoice.issued",
-                ProtectedSecret = protector.Protect("whsec_test"), CreatedAt = start,
-            });
-            for (var i = 0; i < 18; i++)
-            {
-                db.WebhookDeliveries.Add(new WebhookDelivery
-                {
-                    Id = Guid.CreateVersion7(), EndpointId = endpointId, OrganisationId = organisationId, EventType = "invoice.issued",
-                    Payload = $$"""{"n":{{i}}}""", Status = DeliveryStatus.Pending, CreatedAt = start, NextAttemptAt = start,
-                });
-            }
-
-            await db.SaveChangesAsync();
-        }
+        var endpointId = await WebhookRows.AddEndpointAsync(services, organisationId, receiver.Url, 18, start);
 
         using var dispatcher = new WebhookDispatcher(services, Options.Create(new WebhookOptions { AllowInsecureUrls = true }), clock, NullLogger<WebhookDispatcher>.Instance);
         var attempts = 0;

@@ -1,8 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Marketplace.Identity.Data;
 using Marketplace.Identity.Webhooks;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Marketplace.Security.Tests;
 
@@ -44,6 +50,45 @@ public sealed class WebhookSsrfTests(InProcessMarketplace marketplace)
 
         Assert.True(reachedBy.Count == 0 && listener.Reached == 0, $"Reached the local listener through: {string.Join(", ", reachedBy)}");
         Assert.True(refused == LocalHosts.Length, $"Refused {refused} of {LocalHosts.Length}; failed otherwise: {string.Join("; ", otherwise)}");
+    }
+
+    /// <summary>
+    /// Endpoints whose names lead to this machine, as if they had resolved to a public address when registered (DNS
+    /// rebinding): every delivery is checked again when it connects. The same rows with local receivers allowed
+    /// reach the listener, so the check is what stops them.
+    /// </summary>
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(true, 4)]
+    public async Task Every_delivery_is_checked_when_it_connects(bool allowLocal, int expectedReached)
+    {
+        using var listener = new LocalListener();
+        var (organisationId, _, _) = await marketplace.CompanyWithAdminAsync("Rebound " + Guid.NewGuid().ToString()[..6]);
+        var services = marketplace.Factory.Services;
+        // Twenty years ahead: out of reach of the other dispatchers the tests drive (ten years ahead) and of the host's own.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow.AddYears(20));
+        var at = clock.GetUtcNow().UtcDateTime;
+        var endpoints = new List<Guid>();
+        foreach (var host in new[] { "127.1", "[::1]", "0x7f.1", Dns.GetHostName() })
+        {
+            endpoints.Add(await WebhookRows.AddEndpointAsync(services, organisationId, $"http://{host}:{listener.Port}/hook", 1, at));
+        }
+
+        using var dispatcher = new WebhookDispatcher(services, Options.Create(new WebhookOptions { AllowInsecureUrls = allowLocal }), clock, NullLogger<WebhookDispatcher>.Instance);
+        var sent = 0;
+        while (await dispatcher.RunOnceAsync(CancellationToken.None) is var n and > 0)
+        {
+            sent += n;
+        }
+
+        Assert.True(sent >= endpoints.Count, $"{sent} attempts");
+        Assert.Equal(expectedReached, listener.Reached);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
+        var errors = await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => endpoints.Contains(d.EndpointId)).SelectMany(d => d.AttemptLog).Select(a => a.Error).ToListAsync();
+        await db.WebhookDeliveries.Where(d => endpoints.Contains(d.EndpointId)).ExecuteUpdateAsync(u => u.SetProperty(d => d.Status, DeliveryStatus.Failed));
+        Assert.All(errors, e => Assert.Equal(!allowLocal, e?.StartsWith("Refused: ", StringComparison.Ordinal) == true));
     }
 
     [Fact]
