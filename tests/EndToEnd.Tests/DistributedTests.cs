@@ -96,7 +96,9 @@ public sealed class DistributedTests(DistributedFixture fixture, ITestOutputHelp
         Assert.True(broker.Accepted > before, "the services never reconnected to the broker after the outage");
 
         // Exactly once in effect: one inbox row per listing event, one copy of each listing, no event left unsent.
-        await Task.Delay(3000);
+        // The barrier: Listings' outbox has handed everything over and Matching's queues are empty with nothing
+        // unacknowledged, so no copy of an event can still arrive.
+        await BrokerSettledAsync(TimeSpan.FromSeconds(60));
         var ids = string.Join(",", posted.Select(p => $"'{p.ToString().ToUpperInvariant()}'"));
         Assert.Equal(posted.Count, Scalar(Path.Combine(fixture.DataDir, "matching", "matching.db"), $"SELECT COUNT(*) FROM Listings WHERE Id IN ({ids})"));
         Assert.Equal(0, Scalar(Path.Combine(fixture.DataDir, "matching", "matching.db"),
@@ -107,6 +109,30 @@ public sealed class DistributedTests(DistributedFixture fixture, ITestOutputHelp
         var consumed = Scalar(Path.Combine(fixture.DataDir, "matching", "matching.db"), "SELECT COUNT(*) FROM InboxMessages WHERE Consumer = 'ListingPublishedConsumer'");
         Assert.Equal(posted.Count, published);
         Assert.True(consumed >= posted.Count, $"{consumed} ListingPublished handled for {posted.Count} listings");
+    }
+
+    private async Task BrokerSettledAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var listingsDb = Path.Combine(fixture.DataDir, "listings", "listings.db");
+        while (true)
+        {
+            var (exitCode, queues) = RabbitMq.Ctl("list_queues", "-p", fixture.VirtualHost, "name", "messages_ready", "messages_unacknowledged", "--quiet", "--no-table-headers");
+            var busy = queues.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(line => line.Split('\t', ' '))
+                .Any(f => f.Length >= 3 && f[0].StartsWith("matching-listing-", StringComparison.Ordinal) && !f[0].Contains('_', StringComparison.Ordinal) && (f[^2] != "0" || f[^1] != "0"));
+            if (exitCode == 0 && !busy && Scalar(listingsDb, "SELECT COUNT(*) FROM OutboxMessages WHERE SentAt IS NULL") == 0)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the broker did not settle: {queues}");
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     private static long Scalar(string dbFile, string sql)

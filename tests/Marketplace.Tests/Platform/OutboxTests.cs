@@ -109,7 +109,7 @@ public sealed class OutboxTests : IAsyncLifetime
 
         var received = host.Services.GetRequiredService<Received>();
         await WaitUntil(() => received.Messages.Count >= aggregates * perAggregate, TimeSpan.FromSeconds(30));
-        await Task.Delay(300); // anything published twice would arrive now
+        await WaitUntilDrainedAsync(); // every row handed over and consumed: a second publication would have arrived
 
         var messages = received.Messages.ToList();
         Assert.Equal(aggregates * perAggregate, messages.Count);
@@ -147,8 +147,32 @@ public sealed class OutboxTests : IAsyncLifetime
 
         var received = host.Services.GetRequiredService<Received>();
         await WaitUntil(() => received.Messages.Any(m => m.Message.Counter == "committed"), TimeSpan.FromSeconds(10));
-        await Task.Delay(500);
+        await WaitUntilDrainedAsync(); // had the rolled-back event left a row, it would have been delivered by now
         Assert.DoesNotContain(received.Messages, m => m.Message.Counter == "rolled-back");
+    }
+
+    /// <summary>
+    /// The positive barrier for "nothing more arrives": no outbox row is left unsent. In process a row is marked sent
+    /// only after every consumer has consumed it, so whatever was ever queued has been received by then.
+    /// </summary>
+    private async Task WaitUntilDrainedAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            if (!await scope.ServiceProvider.GetRequiredService<CounterDb>().OutboxMessages.AnyAsync(m => m.SentAt == null))
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The outbox still holds unsent rows.");
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     private static async Task WaitUntil(Func<bool> condition, TimeSpan timeout)
