@@ -91,7 +91,7 @@ public sealed partial class TimestampTests(BrokerageFactory factory, Xunit.Abstr
     }
 
     /// <summary>The pattern with each path parameter replaced by up to two ids read from the list one level up.</summary>
-    private static async Task<List<string>> ConcreteAsync(HttpClient client, string pattern)
+    internal static async Task<List<string>> ConcreteAsync(HttpClient client, string pattern)
     {
         var match = Parameter().Match(pattern);
         if (!match.Success)

@@ -16,8 +16,6 @@ public sealed record InvoiceDto(
     string? VatNote, DateOnly? IssueDate, DateOnly? DueDate, DateTime? PaidAt, string? PaymentReference, DateTime? VoidedAt,
     string? VoidReason, Guid? RelatedInvoiceId, Guid? BillingRunId, IReadOnlyList<InvoiceLineDto> Lines);
 
-public sealed record InvoiceListDto(IReadOnlyList<InvoiceDto> Items);
-
 public sealed record VoidResultDto(InvoiceDto Invoice, InvoiceDto? CreditNote);
 
 internal static class InvoiceMapping

@@ -15,6 +15,6 @@ public static class GetDeal
         var org = user.OrganisationId() ?? Guid.Empty;
         return deal is null || (!user.IsOperator() && deal.Parties.All(p => p.OrganisationId != org))
             ? TypedResults.NotFound()
-            : TypedResults.Ok(deal.AsDto());
+            : TypedResults.Ok(deal.AsDto(await DealMapping.NamesAsync(db, [deal], cancellationToken)));
     }
 }

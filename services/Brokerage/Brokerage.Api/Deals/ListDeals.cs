@@ -1,16 +1,26 @@
 using System.Security.Claims;
 using Marketplace.Brokerage.Data;
 using Marketplace.ServiceDefaults.Auth;
+using Marketplace.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Brokerage.Deals;
 
-/// <summary>GET /api/v1/deals: the newest 100 deals the caller is a party to (the operator: all), optionally of one match.</summary>
+/// <summary>
+/// GET /api/v1/deals: the deals the caller is a party to (the operator: all), newest first, optionally of one match;
+/// <c>{ items, nextCursor }</c>, each party with its organisation's name.
+/// </summary>
 public static class ListDeals
 {
-    public static async Task<Ok<DealListDto>> Handle(ClaimsPrincipal user, BrokerageDbContext db, Guid? matchId, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<DealDto>>, ValidationProblem>> Handle(ClaimsPrincipal user, BrokerageDbContext db, Guid? matchId,
+        int? limit, string? cursor, CancellationToken cancellationToken)
     {
+        if (Paging.Read(limit, cursor, out var request) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         var org = user.OrganisationId() ?? Guid.Empty;
         var query = db.Deals.AsNoTracking().Include(d => d.Parties).AsQueryable();
         if (!user.IsOperator())
@@ -23,7 +33,8 @@ public static class ListDeals
             query = query.Where(d => d.MatchId == mid);
         }
 
-        var deals = await query.OrderByDescending(d => d.OpenedAt).Take(100).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new DealListDto([.. deals.Select(d => d.AsDto())]));
+        var page = await query.ToPageAsync(d => d.Id, request, deals => deals, cancellationToken);
+        var names = await DealMapping.NamesAsync(db, page.Items, cancellationToken);
+        return TypedResults.Ok(new Page<DealDto>([.. page.Items.Select(d => d.AsDto(names))], page.NextCursor));
     }
 }

@@ -8,8 +8,6 @@ public sealed record ContractDto(
     DateTime CreatedAt, DateTime? SupplierSignedAt, DateTime? ReceiverSignedAt, DateTime? ActivatedAt, DateTime? EndedAt,
     string? TerminationReason);
 
-public sealed record ContractListDto(IReadOnlyList<ContractDto> Items);
-
 internal static class ContractMapping
 {
     public static ContractDto AsDto(this SupplyContract c) => new(

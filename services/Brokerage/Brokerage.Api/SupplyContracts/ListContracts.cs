@@ -1,16 +1,23 @@
 using System.Security.Claims;
 using Marketplace.Brokerage.Data;
 using Marketplace.ServiceDefaults.Auth;
+using Marketplace.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Brokerage.SupplyContracts;
 
-/// <summary>GET /api/v1/contracts: the newest 200 contracts the caller is a party to (the operator: all), by deal or status.</summary>
+/// <summary>GET /api/v1/contracts: the contracts the caller is a party to (the operator: all), newest first, by deal or status; <c>{ items, nextCursor }</c>.</summary>
 public static class ListContracts
 {
-    public static async Task<Ok<ContractListDto>> Handle(ClaimsPrincipal user, BrokerageDbContext db, Guid? dealId, string? status, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<ContractDto>>, ValidationProblem>> Handle(ClaimsPrincipal user, BrokerageDbContext db, Guid? dealId,
+        string? status, int? limit, string? cursor, CancellationToken cancellationToken)
     {
+        if (Paging.Read(limit, cursor, out var request) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         var org = user.OrganisationId() ?? Guid.Empty;
         var query = db.Contracts.AsNoTracking();
         if (!user.IsOperator())
@@ -28,7 +35,6 @@ public static class ListContracts
             query = query.Where(c => c.Status == status);
         }
 
-        var contracts = await query.OrderByDescending(c => c.CreatedAt).Take(200).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new ContractListDto([.. contracts.Select(c => c.AsDto())]));
+        return TypedResults.Ok(await query.ToPageAsync(c => c.Id, request, contracts => contracts.Select(c => c.AsDto()).ToList(), cancellationToken));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Marketplace.Listings.Data;
 using Marketplace.Listings.Taxonomy;
+using Cursor = Marketplace.ServiceDefaults.Paging.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,7 +41,7 @@ public static class ListListings
 
         var size = limit ?? DefaultLimit;
         var page = await PageAsync(query, circle, size, after, cancellationToken);
-        var next = page.Count > size ? ListingCursor.Encode(page[size - 1].Id) : null;
+        var next = page.Count > size ? Cursor.Encode(page[size - 1].Id) : null;
         var items = page.Take(size).ToList();
         return TypedResults.Ok(new ListingPage(await ListingHttp.ViewAsync(db, viewer, items, cancellationToken), next));
     }
@@ -195,7 +196,7 @@ public static class ListListings
             return null;
         }
 
-        var after = ListingCursor.Decode(cursor);
+        var after = Cursor.Decode(cursor);
         if (after is null)
         {
             errors["cursor"] = ["cursor is not one this API issued; start again without it."];
@@ -241,15 +242,3 @@ public static class ListListings
 }
 
 /// <summary>The keyset cursor: the last id seen, base64url so clients treat it as opaque.</summary>
-internal static class ListingCursor
-{
-    public static string Encode(Guid id) => Convert.ToBase64String(id.ToByteArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    public static Guid? Decode(string cursor)
-    {
-        var s = cursor.Replace('-', '+').Replace('_', '/');
-        s += new string('=', (4 - (s.Length % 4)) % 4);
-        var bytes = new byte[16];
-        return s.Length == 24 && Convert.TryFromBase64String(s, bytes, out var written) && written == 16 ? new Guid(bytes) : null;
-    }
-}
