@@ -9,7 +9,6 @@ using Marketplace.ServiceDefaults.Messaging;
 using Marketplace.ServiceDefaults;
 using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Persistence;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
@@ -29,9 +28,7 @@ public static class IdentityModule
         var demo = builder.Configuration.IsDemo(builder.Environment);
 
         builder.AddServiceDatabase<IdentityDataContext, SqliteIdentityDataContext, SqlServerIdentityDataContext>(Name);
-        builder.Services.AddDataProtection()
-            .SetApplicationName("symbiosis-marketplace")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys", "data-protection")));
+        builder.AddIdentityDataProtection(dataDir);
 
         builder.Services.AddIdentityCore<MarketplaceUser>(o =>
             {

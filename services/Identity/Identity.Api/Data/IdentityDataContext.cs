@@ -1,6 +1,7 @@
 using Marketplace.Identity.Organisations;
 using Marketplace.Identity.Webhooks;
 using Marketplace.ServiceDefaults.Outbox;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed class MarketplaceUser : IdentityUser<Guid>
 }
 
 public abstract class IdentityDataContext(DbContextOptions options)
-    : IdentityDbContext<MarketplaceUser, IdentityRole<Guid>, Guid>(options), IOutboxContext
+    : IdentityDbContext<MarketplaceUser, IdentityRole<Guid>, Guid>(options), IOutboxContext, IDataProtectionKeyContext
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Membership> Memberships => Set<Membership>();
@@ -25,6 +26,9 @@ public abstract class IdentityDataContext(DbContextOptions options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
+
+    /// <summary>The ASP.NET Core Data Protection key ring in distributed mode, shared by every identity replica.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
