@@ -183,7 +183,7 @@ public abstract class IdentityFlowTests(MarketplaceUnderTest factory)
         var clientToken = new JsonWebToken(await factory.ClientTokenAsync(clientId, secret));
         Assert.Equal(organisationId.ToString(), clientToken.Claims.First(c => c.Type == "org_id").Value);
 
-        var listed = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}/clients");
+        var listed = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}/clients")).GetProperty("items");
         Assert.Contains(listed.EnumerateArray(), c => c.GetProperty("clientId").GetString() == clientId && !c.TryGetProperty("clientSecret", out _));
 
         using var rotated = await admin.PostAsync($"/api/v1/organisations/{organisationId}/clients/{clientId}/secret", null);
@@ -268,7 +268,7 @@ public abstract class IdentityFlowTests(MarketplaceUnderTest factory)
         using var otherClients = await admin.GetAsync($"/api/v1/organisations/{otherId}/clients");
         Assert.Equal(HttpStatusCode.NotFound, otherClients.StatusCode);
         using var members = await admin.GetAsync($"/api/v1/organisations/{organisationId}/members");
-        Assert.Single((await members.JsonAsync()).EnumerateArray());
+        Assert.Single((await members.JsonAsync()).GetProperty("items").EnumerateArray());
     }
 }
 

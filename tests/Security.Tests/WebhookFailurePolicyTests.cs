@@ -49,10 +49,10 @@ public sealed class WebhookFailurePolicyTests(InProcessMarketplace marketplace, 
         output.WriteLine($"Disabled after {disabledAfter} and {attempts} attempts across 18 deliveries.");
 
         using var op = await marketplace.OperatorClientAsync();
-        var hook = (await op.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}/webhooks"))[0];
+        var hook = (await op.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}/webhooks")).GetProperty("items")[0];
         Assert.False(hook.GetProperty("enabled").GetBoolean());
         Assert.Contains("24 hours", hook.GetProperty("disabledReason").GetString());
-        var deliveries = await op.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}/webhooks/{endpointId}/deliveries");
+        var deliveries = (await op.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}/webhooks/{endpointId}/deliveries")).GetProperty("items");
         foreach (var delivery in deliveries.EnumerateArray())
         {
             // Counted per delivery: each one ran its own schedule, up to its last attempt at the end of its window.

@@ -215,7 +215,7 @@ public sealed class WebhookInProcessTests(InProcessMarketplace marketplace) : We
         Assert.Equal("match.suggested", body.GetProperty("type").GetString());
         Assert.Equal(matchId, body.GetProperty("data").GetProperty("matchId").GetGuid());
 
-        var listed = await op.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}/webhooks");
+        var listed = (await op.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}/webhooks")).GetProperty("items");
         Assert.False(listed[0].TryGetProperty("secret", out _));
         await Task.Delay(500);
         Assert.Equal(1, receiver.Count);
@@ -234,20 +234,20 @@ public sealed class WebhookInProcessTests(InProcessMarketplace marketplace) : We
 
         var delivery = await Eventually(async () =>
         {
-            var list = await op.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}/webhooks/{hookId}/deliveries");
+            var list = (await op.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}/webhooks/{hookId}/deliveries")).GetProperty("items");
             return list.GetArrayLength() == 1 && list[0].GetProperty("attemptLog").GetArrayLength() >= 3 ? list[0] : null;
         });
         var attempts = delivery.GetProperty("attemptLog").EnumerateArray().Take(3).ToList();
         Assert.All(attempts, a => Assert.Equal(500, a.GetProperty("statusCode").GetInt32()));
         var gaps = attempts.Zip(attempts.Skip(1), (a, b) => b.GetProperty("attemptedAt").GetDateTime() - a.GetProperty("attemptedAt").GetDateTime()).ToList();
         Assert.True(gaps[1] > gaps[0], "backoff grows");
-        var hooks = await op.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}/webhooks");
+        var hooks = (await op.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}/webhooks")).GetProperty("items");
         Assert.True(hooks[0].GetProperty("enabled").GetBoolean(), "failed attempts alone do not disable an endpoint (WebhookFailurePolicyTests)");
 
         receiver.Status = HttpStatusCode.OK;
         await Eventually(async () =>
         {
-            var list = await op.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}/webhooks/{hookId}/deliveries");
+            var list = (await op.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}/webhooks/{hookId}/deliveries")).GetProperty("items");
             return list[0].GetProperty("status").GetString() == "succeeded" ? (JsonElement?)list[0] : null;
         });
     }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Marketplace.Identity.Data;
 using Marketplace.Identity.Tokens;
 using Marketplace.ServiceDefaults.Auth;
+using Marketplace.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
@@ -76,7 +77,8 @@ public static class ClientEndpoints
             new ClientCreatedDto(clientId, secret, descriptor.DisplayName, [.. request.Scopes.Distinct()], id));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<ClientDto>>, NotFound>> ListClients(
+    /// <summary>An organisation's API clients, all in one page (<c>nextCursor</c> null): a handful per organisation.</summary>
+    public static async Task<Results<Ok<Page<ClientDto>>, NotFound>> ListClients(
         Guid id, ClaimsPrincipal user, IdentityDataContext db, CancellationToken cancellationToken)
     {
         if (!OrganisationEndpoints.CanManage(user, id))
@@ -88,8 +90,7 @@ public static class ClientEndpoints
         var candidates = await db.Set<OpenIddictEntityFrameworkCoreApplication>().AsNoTracking()
             .Where(a => a.ClientType == ClientTypes.Confidential && a.Properties != null && a.Properties.Contains(marker))
             .OrderBy(a => a.ClientId).ToListAsync(cancellationToken);
-        IReadOnlyList<ClientDto> clients = [.. candidates.Select(a => AsDto(a, id)).OfType<ClientDto>()];
-        return TypedResults.Ok(clients);
+        return TypedResults.Ok(new Page<ClientDto>([.. candidates.Select(a => AsDto(a, id)).OfType<ClientDto>()], null));
     }
 
     public sealed record SecretDto(string ClientId, string ClientSecret);

@@ -6,6 +6,7 @@ using Marketplace.Identity.Data;
 using Marketplace.Identity.Mail;
 using Marketplace.ServiceDefaults;
 using Marketplace.ServiceDefaults.Auth;
+using Marketplace.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,8 @@ public static class MemberEndpoints
         return app;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<MemberDto>>, NotFound>> ListMembers(
+    /// <summary>An organisation's people by email, all in one page (<c>nextCursor</c> null).</summary>
+    public static async Task<Results<Ok<Page<MemberDto>>, NotFound>> ListMembers(
         Guid id, ClaimsPrincipal user, IdentityDataContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!OrganisationEndpoints.CanManage(user, id))
@@ -44,8 +46,8 @@ public static class MemberEndpoints
                           join u in db.Users.AsNoTracking() on m.UserId equals u.Id
                           where m.OrganisationId == id
                           select new { u.Id, u.Email, u.DisplayName, m.Role, u.EmailConfirmed, u.LockoutEnd }).ToListAsync(cancellationToken);
-        IReadOnlyList<MemberDto> members = [.. rows.OrderBy(r => r.Email).Select(r => new MemberDto(r.Id, r.Email, r.DisplayName, r.Role, r.EmailConfirmed, r.LockoutEnd > now))];
-        return TypedResults.Ok(members);
+        return TypedResults.Ok(new Page<MemberDto>(
+            [.. rows.OrderBy(r => r.Email).Select(r => new MemberDto(r.Id, r.Email, r.DisplayName, r.Role, r.EmailConfirmed, r.LockoutEnd > now))], null));
     }
 
     /// <summary>Admins invite members and admins to their company; only the operator grants operator roles, and only within its own organisation.</summary>

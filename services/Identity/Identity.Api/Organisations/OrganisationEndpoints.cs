@@ -5,6 +5,7 @@ using Marketplace.Identity.Data;
 using Marketplace.Identity.Mail;
 using Marketplace.ServiceDefaults;
 using Marketplace.ServiceDefaults.Auth;
+using Marketplace.ServiceDefaults.Paging;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -46,8 +47,6 @@ public sealed record SiteDto(Guid Id, string Name, string? Address, string Count
 
 public sealed record OrganisationDto(Guid Id, string Name, string Kind, string? NaceCode, string Country, string? Address,
     IReadOnlyList<SiteDto> Sites, int Version, DateTime CreatedAt, DateTime UpdatedAt, string? VatId);
-
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
 public static class OrganisationEndpoints
 {

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Marketplace.Identity.Data;
 using Marketplace.Identity.Organisations;
 using Marketplace.ServiceDefaults.Auth;
+using Marketplace.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -78,16 +79,22 @@ public static class WebhookEndpoints
         return TypedResults.Created($"/api/v1/organisations/{id}/webhooks/{endpoint.Id}", new WebhookCreatedDto(endpoint.Id, endpoint.Url, types, secret));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<WebhookDto>>, NotFound>> ListWebhooks(Guid id, ClaimsPrincipal user, IdentityDataContext db, CancellationToken cancellationToken)
+    /// <summary>An organisation's webhook endpoints, newest first: <c>{ items, nextCursor }</c>.</summary>
+    public static async Task<Results<Ok<Page<WebhookDto>>, NotFound, ValidationProblem>> ListWebhooks(Guid id, ClaimsPrincipal user, IdentityDataContext db,
+        int? limit, string? cursor, CancellationToken cancellationToken)
     {
         if (!OrganisationEndpoints.CanManage(user, id))
         {
             return TypedResults.NotFound();
         }
 
-        var rows = await db.WebhookEndpoints.AsNoTracking().Where(e => e.OrganisationId == id).OrderBy(e => e.CreatedAt).ToListAsync(cancellationToken);
-        IReadOnlyList<WebhookDto> list = [.. rows.Select(AsDto)];
-        return TypedResults.Ok(list);
+        if (Paging.Read(limit, cursor, out var request) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await db.WebhookEndpoints.AsNoTracking().Where(e => e.OrganisationId == id)
+            .ToPageAsync(e => e.Id, request, rows => rows.Select(AsDto).ToList(), cancellationToken));
     }
 
     /// <summary>Re-enables a disabled endpoint; its pending deliveries are tried again at once.</summary>
@@ -127,19 +134,23 @@ public static class WebhookEndpoints
     }
 
     /// <summary>The latest deliveries with every attempt: what was sent, when, and what the endpoint answered.</summary>
-    public static async Task<Results<Ok<IReadOnlyList<WebhookDeliveryDto>>, NotFound>> ListWebhookDeliveries(
-        Guid id, Guid webhookId, ClaimsPrincipal user, IdentityDataContext db, int? limit, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<WebhookDeliveryDto>>, NotFound, ValidationProblem>> ListWebhookDeliveries(
+        Guid id, Guid webhookId, ClaimsPrincipal user, IdentityDataContext db, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         if (!OrganisationEndpoints.CanManage(user, id) || !await db.WebhookEndpoints.AnyAsync(e => e.Id == webhookId && e.OrganisationId == id, cancellationToken))
         {
             return TypedResults.NotFound();
         }
 
-        var rows = await db.WebhookDeliveries.AsNoTracking().Include(d => d.AttemptLog)
-            .Where(d => d.EndpointId == webhookId).OrderByDescending(d => d.CreatedAt).Take(Math.Clamp(limit ?? 50, 1, 200)).ToListAsync(cancellationToken);
-        IReadOnlyList<WebhookDeliveryDto> list = [.. rows.Select(d => new WebhookDeliveryDto(d.Id, d.EventType, d.Status, d.Attempts, d.CreatedAt, d.NextAttemptAt, d.CompletedAt,
-            [.. d.AttemptLog.OrderBy(a => a.AttemptedAt).Select(a => new WebhookAttemptDto(a.AttemptedAt, a.StatusCode, a.Error, a.DurationMs))]))];
-        return TypedResults.Ok(list);
+        if (Paging.Read(limit, cursor, out var request) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return TypedResults.Ok(await db.WebhookDeliveries.AsNoTracking().Include(d => d.AttemptLog).Where(d => d.EndpointId == webhookId)
+            .ToPageAsync(d => d.Id, request, rows => rows.Select(d => new WebhookDeliveryDto(d.Id, d.EventType, d.Status, d.Attempts, d.CreatedAt,
+                d.NextAttemptAt, d.CompletedAt, [.. d.AttemptLog.OrderBy(a => a.AttemptedAt)
+                    .Select(a => new WebhookAttemptDto(a.AttemptedAt, a.StatusCode, a.Error, a.DurationMs))])).ToList(), cancellationToken));
     }
 
     private static WebhookDto AsDto(WebhookEndpoint e) => new(e.Id, e.Url, e.EventTypes.Split(' ', StringSplitOptions.RemoveEmptyEntries), e.Enabled, e.DisabledReason, e.DisabledAt, e.ConsecutiveFailures, e.CreatedAt);
