@@ -87,6 +87,10 @@ public sealed partial class CompanyJourneyTests(PortalHost host, ITestOutputHelp
         await Expect(page.Locator($"form[action='{declined}']")).ToHaveCountAsync(0);
         await checks.CheckAsync("matches inbox (declined)", 0);
 
+        // The company's deals, from the navigation.
+        await checks.VisitAsync("deals", "Deals", () => page.GetByRole(AriaRole.Link, new() { Name = "Deals", Exact = true }).ClickAsync());
+        await Expect(page.GetByTestId("deals")).ToBeAttachedAsync();
+
         // Signing out ends the portal session and Identity's: the next visit asks for the password again.
         await checks.VisitAsync("signed out", "You are signed out", () => page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync());
         await checks.VisitAsync("sign-in again", "Sign in", () => page.GotoAsync("/"));

@@ -26,4 +26,7 @@ public sealed record Suggestion(
     Guid MatchId, Guid ListingId, string Kind, double Score, IReadOnlyList<MatchReason> Reasons, double? DistanceKm,
     TransportEstimate? TransportCostEstimate, string Status, IReadOnlyList<MatchMember>? Members);
 
-public sealed record Deal(Guid Id, Guid MatchId, string Status, string? ResourceTitle, DateTimeOffset OpenedAt);
+public sealed record DealParty(Guid? OrganisationId, string? OrganisationName, string Role);
+
+public sealed record Deal(
+    Guid Id, Guid MatchId, string Status, string? ResourceTitle, DateTimeOffset OpenedAt, IReadOnlyList<DealParty>? Parties);
