@@ -52,4 +52,14 @@ public sealed class WebhookAddressPolicyTests
     [InlineData("localhost.example.com", false)]
     [InlineData("erp.example.com", false)]
     public void Local_names(string host, bool local) => Assert.Equal(local, WebhookAddressPolicy.IsLocalName(host));
+
+    [Theory]
+    [InlineData(null, false, false)]
+    [InlineData(true, false, false)]
+    [InlineData(false, false, false)]
+    [InlineData(null, true, true)]
+    [InlineData(true, true, true)]
+    [InlineData(false, true, false)]
+    public void Local_receivers_only_in_demo_mode_and_Development(bool? configured, bool demo, bool allowed) =>
+        Assert.Equal(allowed, WebhookOptions.LocalReceiversAllowed(configured, demo));
 }

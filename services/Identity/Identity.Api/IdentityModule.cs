@@ -105,7 +105,7 @@ public static class IdentityModule
             });
 
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section)
-            .PostConfigure(o => o.AllowInsecureUrls = demo && (o.AllowInsecureUrls ?? true));
+            .PostConfigure(o => o.AllowInsecureUrls = WebhookOptions.LocalReceiversAllowed(o.AllowInsecureUrls, demo));
         builder.Services.AddHostedService<WebhookDispatcher>();
         builder.AddConsumer<MatchSuggestedWebhookConsumer>(Name);
         builder.AddConsumer<MatchAcceptedWebhookConsumer>(Name);

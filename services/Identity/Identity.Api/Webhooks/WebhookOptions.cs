@@ -17,4 +17,7 @@ public sealed class WebhookOptions
     /// only (where it defaults to <c>true</c>); elsewhere it is always <c>false</c>.
     /// </summary>
     public bool? AllowInsecureUrls { get; set; }
+
+    /// <summary>Whether local and plain-http receivers are allowed: never outside demo mode and Development; there unless set to <c>false</c>.</summary>
+    public static bool LocalReceiversAllowed(bool? configured, bool demoOrDevelopment) => demoOrDevelopment && (configured ?? true);
 }
