@@ -96,6 +96,9 @@ public abstract partial class MarketplaceUnderTest : IAsyncLifetime
         }
     }
 
+    /// <summary>The complete document as served, for a client generator.</summary>
+    public async Task<string> OpenApiDocumentJsonAsync() => (await OpenApiDocumentAsync()).GetRawText();
+
     /// <summary>Every operation of the public API, from <see cref="OpenApiDocumentAsync"/>.</summary>
     public async Task<IReadOnlyList<ApiOperation>> OperationsAsync() =>
         operations ??= ApiOperation.FromOpenApi(await OpenApiDocumentAsync());

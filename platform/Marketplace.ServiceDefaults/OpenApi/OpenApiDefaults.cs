@@ -33,6 +33,7 @@ public static class OpenApiDefaults
                     Description = "Symbiosis Marketplace public API. Authenticate with OAuth 2.0 (client credentials for partner apps) and send `Authorization: Bearer <token>`.",
                 };
                 document.Servers = [];
+                ProblemResponses.AddSchema(document);
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
                 document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
@@ -75,6 +76,7 @@ public static class OpenApiDefaults
                     });
                 }
 
+                ProblemResponses.Describe(operation, context);
                 return Task.CompletedTask;
             });
         });

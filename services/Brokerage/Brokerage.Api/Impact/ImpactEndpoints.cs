@@ -7,7 +7,10 @@ public static class ImpactEndpoints
 {
     public static IEndpointRouteBuilder MapImpactEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/impact", GetImpact.Handle).WithName(nameof(GetImpact)).WithTags("Impact").RequireScope(Scopes.BrokerageRead);
+        app.MapGet("/api/v1/impact", GetImpact.Handle).WithName(nameof(GetImpact))
+            .WithSummary("Impact figures")
+            .WithDescription("The impact of confirmed deliveries, grouped by any of `organisation`, `country`, `resourceClass`, `period`. A delivery counts for both of its organisations; a company sees only its own.").WithTags("Impact")
+            .RequireScope(Scopes.BrokerageRead);
         return app;
     }
 }

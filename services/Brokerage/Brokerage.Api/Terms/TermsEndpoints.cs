@@ -8,9 +8,18 @@ public static class TermsEndpoints
     public static IEndpointRouteBuilder MapTermsEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/deals/{id:guid}/terms").WithTags("Deals");
-        group.MapGet("/", ListTerms.Handle).WithName(nameof(ListTerms)).RequireScope(Scopes.BrokerageRead);
-        group.MapPost("/", ProposeTerms.Handle).WithName(nameof(ProposeTerms)).RequireScope(Scopes.BrokerageWrite);
-        group.MapPost("/{version:int}/accept", AcceptTerms.Handle).WithName(nameof(AcceptTerms)).RequireScope(Scopes.BrokerageWrite);
+        group.MapGet("/", ListTerms.Handle).WithName(nameof(ListTerms))
+            .WithSummary("List a deal's terms")
+            .WithDescription("Every proposal of terms for the deal, by version, with who proposed and who accepted it.")
+            .RequireScope(Scopes.BrokerageRead);
+        group.MapPost("/", ProposeTerms.Handle).WithName(nameof(ProposeTerms))
+            .WithSummary("Propose terms")
+            .WithDescription("Either party or the operator proposes terms (quantity schedule, price, transport, period); a counter-proposal is a new version.")
+            .RequireScope(Scopes.BrokerageWrite);
+        group.MapPost("/{version:int}/accept", AcceptTerms.Handle).WithName(nameof(AcceptTerms))
+            .WithSummary("Accept terms")
+            .WithDescription("The other side accepts the latest proposal; the accepted terms become a draft supply contract.")
+            .RequireScope(Scopes.BrokerageWrite);
         return app;
     }
 }

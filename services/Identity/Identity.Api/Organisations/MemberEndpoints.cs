@@ -27,8 +27,14 @@ public static class MemberEndpoints
     public static IEndpointRouteBuilder MapMemberEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/organisations/{id:guid}").WithTags("Members").RequireOrganisationManager();
-        group.MapGet("/members", ListMembers).WithName(nameof(ListMembers)).RequireScope(Scopes.Admin);
-        group.MapPost("/invitations", Invite).WithName(nameof(Invite)).RequireScope(Scopes.Admin);
+        group.MapGet("/members", ListMembers).WithName(nameof(ListMembers))
+            .WithSummary("List members")
+            .WithDescription("The organisation's users with their roles and whether they have accepted their invitation. `{ items, nextCursor }`.")
+            .RequireScope(Scopes.Admin);
+        group.MapPost("/invitations", Invite).WithName(nameof(Invite))
+            .WithSummary("Invite a member")
+            .WithDescription("E-mails an invitation to join the organisation; the link lets the person choose a password and sign in.")
+            .RequireScope(Scopes.Admin);
         return app;
     }
 

@@ -26,8 +26,14 @@ public static class RoleEndpoints
     public static IEndpointRouteBuilder MapRoleEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/organisations/{id:guid}").WithTags("Members").RequireOrganisationManager();
-        group.MapPut("/members/{userId:guid}/role", SetMemberRole).WithName(nameof(SetMemberRole)).RequireScope(Scopes.Admin);
-        group.MapPut("/clients/{clientId}/roles", SetClientRoles).WithName(nameof(SetClientRoles)).RequireScope(Scopes.Admin);
+        group.MapPut("/members/{userId:guid}/role", SetMemberRole).WithName(nameof(SetMemberRole))
+            .WithSummary("Set a member's role")
+            .WithDescription("Gives a member the admin or member role; only the operator may grant the operator role.")
+            .RequireScope(Scopes.Admin);
+        group.MapPut("/clients/{clientId}/roles", SetClientRoles).WithName(nameof(SetClientRoles))
+            .WithSummary("Set an API client's roles")
+            .WithDescription("Replaces the roles of an API client; only the operator may grant the operator role.")
+            .RequireScope(Scopes.Admin);
         return app;
     }
 

@@ -33,11 +33,26 @@ public static class WebhookEndpoints
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/organisations/{id:guid}/webhooks").WithTags("Webhooks").RequireOrganisationManager();
-        group.MapPost("/", CreateWebhook).WithName(nameof(CreateWebhook)).RequireScope(Scopes.Admin);
-        group.MapGet("/", ListWebhooks).WithName(nameof(ListWebhooks)).RequireScope(Scopes.Admin);
-        group.MapPost("/{webhookId:guid}/enable", EnableWebhook).WithName(nameof(EnableWebhook)).RequireScope(Scopes.Admin);
-        group.MapDelete("/{webhookId:guid}", DeleteWebhook).WithName(nameof(DeleteWebhook)).RequireScope(Scopes.Admin);
-        group.MapGet("/{webhookId:guid}/deliveries", ListWebhookDeliveries).WithName(nameof(ListWebhookDeliveries)).RequireScope(Scopes.Admin);
+        group.MapPost("/", CreateWebhook).WithName(nameof(CreateWebhook))
+            .WithSummary("Register a webhook endpoint")
+            .WithDescription("Registers an HTTPS endpoint that receives the organisation's events, signed with the secret returned once in the answer. Organisation admins and the operator (scope `admin`).")
+            .RequireScope(Scopes.Admin);
+        group.MapGet("/", ListWebhooks).WithName(nameof(ListWebhooks))
+            .WithSummary("List webhook endpoints")
+            .WithDescription("The organisation's webhook endpoints with their events and state (enabled, or disabled after 24 hours of failing deliveries). `{ items, nextCursor }`.")
+            .RequireScope(Scopes.Admin);
+        group.MapPost("/{webhookId:guid}/enable", EnableWebhook).WithName(nameof(EnableWebhook))
+            .WithSummary("Re-enable a webhook endpoint")
+            .WithDescription("Turns a disabled endpoint back on; deliveries that are still due are attempted again.")
+            .RequireScope(Scopes.Admin);
+        group.MapDelete("/{webhookId:guid}", DeleteWebhook).WithName(nameof(DeleteWebhook))
+            .WithSummary("Delete a webhook endpoint")
+            .WithDescription("Removes the endpoint; no further deliveries are made to it.")
+            .RequireScope(Scopes.Admin);
+        group.MapGet("/{webhookId:guid}/deliveries", ListWebhookDeliveries).WithName(nameof(ListWebhookDeliveries))
+            .WithSummary("List a webhook's deliveries")
+            .WithDescription("The deliveries of one endpoint, newest first, with each attempt's status code and time. `{ items, nextCursor }`.")
+            .RequireScope(Scopes.Admin);
         return app;
     }
 

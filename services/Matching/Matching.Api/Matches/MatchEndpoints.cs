@@ -35,12 +35,27 @@ public static class MatchEndpoints
     public static IEndpointRouteBuilder MapMatchEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/listings/{id:guid}/matches", GetListingMatches).WithName(nameof(GetListingMatches))
-            .WithTags("Matches").RequireScope(Scopes.MatchesRead);
+            .WithSummary("Suggested matches of a listing")
+            .WithDescription("Counterpart listings ranked by score, with the reasons in words (distance, material, quantity). 404 until Matching has learnt of the listing.")
+            .WithTags("Matches")
+            .RequireScope(Scopes.MatchesRead);
         var group = app.MapGroup("/api/v1/matches").WithTags("Matches");
-        group.MapGet("/", ListMatches).WithName(nameof(ListMatches)).RequireScope(Scopes.MatchesRead);
-        group.MapGet("/{id:guid}", GetMatch).WithName(nameof(GetMatch)).RequireScope(Scopes.MatchesRead);
-        group.MapPost("/{id:guid}/interest", ExpressInterest).WithName(nameof(ExpressInterest)).RequireScope(Scopes.MatchesWrite);
-        group.MapPost("/{id:guid}/decline", DeclineMatch).WithName(nameof(DeclineMatch)).RequireScope(Scopes.MatchesWrite);
+        group.MapGet("/", ListMatches).WithName(nameof(ListMatches))
+            .WithSummary("List matches")
+            .WithDescription("The caller's matches across its listings, newest first, filtered by status. `{ items, nextCursor }`.")
+            .RequireScope(Scopes.MatchesRead);
+        group.MapGet("/{id:guid}", GetMatch).WithName(nameof(GetMatch))
+            .WithSummary("Get a match")
+            .WithDescription("One match with both listings, its score and reasons, and each side's answer.")
+            .RequireScope(Scopes.MatchesRead);
+        group.MapPost("/{id:guid}/interest", ExpressInterest).WithName(nameof(ExpressInterest))
+            .WithSummary("Express interest in a match")
+            .WithDescription("Records the caller's side as interested. When both sides are interested the match is accepted and becomes a deal. An operator who is neither party speaks for both sides.")
+            .RequireScope(Scopes.MatchesWrite);
+        group.MapPost("/{id:guid}/decline", DeclineMatch).WithName(nameof(DeclineMatch))
+            .WithSummary("Decline a match")
+            .WithDescription("Declines the match for the caller's side, with an optional reason; it is no longer suggested.")
+            .RequireScope(Scopes.MatchesWrite);
         return app;
     }
 
