@@ -12,7 +12,7 @@ public sealed class ListShapeTests(BrokerageFactory factory)
 {
     private static readonly string[] NotYetPaged =
     [
-        "/api/v1/charges", "/api/v1/fee-plans", "/api/v1/deals/{id}/terms", "/api/v1/contracts/{id}/deliveries", "/api/v1/listings/{id}/matches",
+        "/api/v1/listings/{id}/matches",
     ];
 
     [Fact]
@@ -61,5 +61,39 @@ public sealed class ListShapeTests(BrokerageFactory factory)
         Assert.True(unexpected.Count == 0, "Lists without { items, nextCursor }:\n" + string.Join("\n", unexpected));
         var complying = NotYetPaged.Where(p => lists.Contains(p) && !offenders.Any(o => o.StartsWith(p + ":", StringComparison.Ordinal))).ToList();
         Assert.True(complying.Count == 0, "Already { items, nextCursor }, remove from NotYetPaged: " + string.Join(", ", complying));
+    }
+
+    /// <summary>The short lists keep their own order (a contract's deliveries oldest first) and page through with their cursor.</summary>
+    [Fact]
+    public async Task A_contracts_deliveries_page_through_with_the_cursor_oldest_first_and_the_ledger_total_covers_every_page()
+    {
+        var op = await factory.OperatorAsync();
+        var supplier = await factory.CompanyAsync("Paged Supplier " + Guid.NewGuid().ToString("N")[..4], "DK");
+        var receiver = await factory.CompanyAsync("Paged Receiver " + Guid.NewGuid().ToString("N")[..4], "DK");
+        var contract = await Flow.ActiveContractAsync(factory, supplier, receiver, await Flow.PlanAsync(op, perUnit: 1m));
+        var recorded = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            recorded.Add(await Flow.ConfirmedDeliveryAsync(supplier, receiver, contract, 10m + i));
+        }
+
+        var (paged, pages) = (new List<Guid>(), 0);
+        string? cursor = null;
+        do
+        {
+            var page = await (await receiver.Client.GetAsync($"/api/v1/contracts/{contract}/deliveries?limit=2" + (cursor is null ? "" : "&cursor=" + cursor))).ReadJsonAsync();
+            paged.AddRange(page.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("id").GetGuid()));
+            cursor = page.GetProperty("nextCursor").GetString();
+            pages++;
+        }
+        while (cursor is not null && pages < 10);
+        Assert.Equal(3, pages);
+        Assert.Equal(recorded, paged);
+
+        var all = await Flow.LedgerAsync(op, $"contractId={contract}", 5);
+        var first = await (await op.GetAsync($"/api/v1/charges?contractId={contract}&limit=1")).ReadJsonAsync();
+        Assert.Single(first.GetProperty("items").EnumerateArray());
+        Assert.NotNull(first.GetProperty("nextCursor").GetString());
+        Assert.Equal(all.Sum(e => e.GetProperty("amount").GetDecimal()), first.GetProperty("total").GetDecimal());
     }
 }

@@ -62,4 +62,29 @@ public static class Paging
         var next = rows.Count > request.Size ? Encode(id.Compile()(items[^1])) : null;
         return new Page<TOut>(map(items), next);
     }
+
+    /// <summary>
+    /// One page of a short list kept in its own order (oldest first, or by code): the page after the item the cursor
+    /// names. For lists read whole anyway (a contract's deliveries, a deal's terms, the fee plans, the filtered ledger).
+    /// </summary>
+    public static Page<T> Slice<T>(IReadOnlyList<T> ordered, Func<T, Guid> id, PageRequest request)
+    {
+        var start = 0;
+        if (request.After is { } after)
+        {
+            start = ordered.Count;
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                if (id(ordered[i]) == after)
+                {
+                    start = i + 1;
+                    break;
+                }
+            }
+        }
+
+        var items = ordered.Skip(start).Take(request.Size).ToList();
+        var next = start + items.Count < ordered.Count ? Encode(id(items[^1])) : null;
+        return new Page<T>(items, next);
+    }
 }

@@ -8,8 +8,6 @@ public sealed record DeliveryDto(
     Guid RecordedByOrganisationId, string RecordedBy, DateTime RecordedAt, Guid? ReviewedByOrganisationId, DateTime? ReviewedAt,
     string? DisputeReason, Guid? ReversesDeliveryId, string? CorrectionReason);
 
-public sealed record DeliveryListDto(IReadOnlyList<DeliveryDto> Items);
-
 internal static class DeliveryMapping
 {
     public static DeliveryRecorded Event(this Delivery d, SupplyContract contract, DateTime at) =>

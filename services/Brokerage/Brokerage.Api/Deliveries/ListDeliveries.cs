@@ -1,22 +1,29 @@
 using System.Security.Claims;
 using Marketplace.Brokerage.Data;
 using Marketplace.Brokerage.SupplyContracts;
+using Marketplace.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Brokerage.Deliveries;
 
-/// <summary>GET /api/v1/contracts/{id}/deliveries: every entry of a contract the caller sees, oldest first.</summary>
+/// <summary>GET /api/v1/contracts/{id}/deliveries: every entry of a contract the caller sees, oldest first, a page at a time.</summary>
 public static class ListDeliveries
 {
-    public static async Task<Results<Ok<DeliveryListDto>, NotFound>> Handle(Guid id, ClaimsPrincipal user, BrokerageDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<DeliveryDto>>, NotFound, ValidationProblem>> Handle(Guid id, ClaimsPrincipal user, BrokerageDbContext db,
+        int? limit, string? cursor, CancellationToken cancellationToken)
     {
+        if (Paging.Read(limit, cursor, out var request) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         if (await ContractAccess.VisibleAsync(db, id, user, cancellationToken, track: false) is null)
         {
             return TypedResults.NotFound();
         }
 
         var items = await db.Deliveries.AsNoTracking().Where(d => d.ContractId == id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new DeliveryListDto([.. items.OrderBy(d => d.Date).ThenBy(d => d.RecordedAt).Select(d => d.AsDto())]));
+        return TypedResults.Ok(Paging.Slice([.. items.OrderBy(d => d.Date).ThenBy(d => d.RecordedAt).Select(d => d.AsDto())], d => d.Id, request));
     }
 }

@@ -5,8 +5,6 @@ public sealed record FeePlanDto(
     decimal? AmountPerUnit, string? PerUnit, decimal? SuccessFee, decimal? MonthlyMembership, decimal? MinimumPerInvoice,
     decimal? MaximumPerInvoice, string Payer, decimal SupplierShare, DateTime CreatedAt);
 
-public sealed record FeePlanListDto(IReadOnlyList<FeePlanDto> Items);
-
 internal static class FeePlanMapping
 {
     public static FeePlanDto AsDto(this FeePlan p) => new(

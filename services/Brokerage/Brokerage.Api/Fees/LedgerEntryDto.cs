@@ -5,7 +5,8 @@ public sealed record LedgerEntryDto(
     Guid? FeePlanId, string Description, decimal Amount, string Currency, string Period, DateOnly OccurredOn,
     Guid? ReversesEntryId, string? Reason, DateTime CreatedAt, bool Billed);
 
-public sealed record LedgerListDto(IReadOnlyList<LedgerEntryDto> Items, decimal Total);
+/// <summary>A page of the ledger; <c>total</c> sums every entry the filters select, not only this page.</summary>
+public sealed record LedgerListDto(IReadOnlyList<LedgerEntryDto> Items, string? NextCursor, decimal Total);
 
 internal static class LedgerMapping
 {

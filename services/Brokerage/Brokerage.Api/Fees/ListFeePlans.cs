@@ -1,14 +1,21 @@
 using Marketplace.Brokerage.Data;
+using Marketplace.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Brokerage.Fees;
 
-/// <summary>GET /api/v1/fee-plans: every version of every plan, or with <c>inForceOn</c> the version of each code in force that day.</summary>
+/// <summary>GET /api/v1/fee-plans: every version of every plan, or with <c>inForceOn</c> the version of each code in force that day; by code and version, a page at a time.</summary>
 public static class ListFeePlans
 {
-    public static async Task<Ok<FeePlanListDto>> Handle(BrokerageDbContext db, string? code, DateOnly? inForceOn, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<FeePlanDto>>, ValidationProblem>> Handle(BrokerageDbContext db, string? code, DateOnly? inForceOn,
+        int? limit, string? cursor, CancellationToken cancellationToken)
     {
+        if (Paging.Read(limit, cursor, out var request) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         var query = db.FeePlans.AsNoTracking();
         if (!string.IsNullOrEmpty(code))
         {
@@ -22,6 +29,6 @@ public static class ListFeePlans
                 .Select(g => g.OrderByDescending(p => p.EffectiveFrom).ThenByDescending(p => p.Version).First())];
         }
 
-        return TypedResults.Ok(new FeePlanListDto([.. plans.OrderBy(p => p.Code).ThenBy(p => p.Version).Select(p => p.AsDto())]));
+        return TypedResults.Ok(Paging.Slice([.. plans.OrderBy(p => p.Code).ThenBy(p => p.Version).Select(p => p.AsDto())], p => p.Id, request));
     }
 }

@@ -1,16 +1,22 @@
 using Marketplace.Brokerage.Billing;
 using Marketplace.Brokerage.Data;
+using Marketplace.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Brokerage.Fees;
 
-/// <summary>GET /api/v1/charges (operator): the fee ledger, filtered, with its total.</summary>
+/// <summary>GET /api/v1/charges (operator): the fee ledger, filtered, oldest first, a page at a time; the total is of every filtered entry.</summary>
 public static class ListLedger
 {
-    public static async Task<Ok<LedgerListDto>> Handle(
-        BrokerageDbContext db, string? period, Guid? organisationId, Guid? contractId, Guid? deliveryId, string? source, bool? billed, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<LedgerListDto>, ValidationProblem>> Handle(BrokerageDbContext db, string? period, Guid? organisationId,
+        Guid? contractId, Guid? deliveryId, string? source, bool? billed, int? limit, string? cursor, CancellationToken cancellationToken)
     {
+        if (Paging.Read(limit, cursor, out var request) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         var query = db.Ledger.AsNoTracking();
         if (!string.IsNullOrEmpty(period))
         {
@@ -45,6 +51,7 @@ public static class ListLedger
         var items = rows.Where(r => billed is null || r.Billed == billed)
             .OrderBy(r => r.Entry.OccurredOn).ThenBy(r => r.Entry.CreatedAt)
             .Select(r => r.Entry.AsDto(r.Billed)).ToList();
-        return TypedResults.Ok(new LedgerListDto(items, items.Sum(i => i.Amount)));
+        var page = Paging.Slice(items, i => i.Id, request);
+        return TypedResults.Ok(new LedgerListDto(page.Items, page.NextCursor, items.Sum(i => i.Amount)));
     }
 }

@@ -1,21 +1,28 @@
 using System.Security.Claims;
 using Marketplace.Brokerage.Data;
+using Marketplace.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Brokerage.Terms;
 
-/// <summary>GET /api/v1/deals/{id}/terms: every proposal of a deal, by version.</summary>
+/// <summary>GET /api/v1/deals/{id}/terms: every proposal of a deal, by version, a page at a time.</summary>
 public static class ListTerms
 {
-    public static async Task<Results<Ok<TermsListDto>, NotFound>> Handle(Guid id, ClaimsPrincipal user, BrokerageDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<TermsDto>>, NotFound, ValidationProblem>> Handle(Guid id, ClaimsPrincipal user, BrokerageDbContext db,
+        int? limit, string? cursor, CancellationToken cancellationToken)
     {
+        if (Paging.Read(limit, cursor, out var request) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         if (await DealAccess.VisibleDealAsync(db, id, user, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }
 
         var terms = await db.DealTerms.AsNoTracking().Where(t => t.DealId == id).OrderBy(t => t.Version).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new TermsListDto([.. terms.Select(t => t.AsDto())]));
+        return TypedResults.Ok(Paging.Slice([.. terms.Select(t => t.AsDto())], t => t.Id, request));
     }
 }

@@ -16,8 +16,6 @@ public sealed record TermsDto(
     QuantityScheduleDto Quantity, PriceDto Price, string DeliveryTerms, string? FeePlan, string? Note,
     DateTime ProposedAt, Guid? AcceptedByOrganisationId, DateTime? AcceptedAt);
 
-public sealed record TermsListDto(IReadOnlyList<TermsDto> Items);
-
 public sealed record TermsAcceptedDto(TermsDto Terms, Guid ContractId);
 
 internal static class TermsMapping
