@@ -19,7 +19,7 @@ internal static class MergedOpenApi
     {
         builder.Services.AddSingleton<MergedOpenApiMarker>();
         builder.Services.AddMemoryCache();
-        builder.Services.AddHttpClient(nameof(MergedOpenApi), c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHttpClient(nameof(MergedOpenApi), c => c.Timeout = TimeSpan.FromSeconds(10)).WithoutRetries();
         return builder;
     }
 
