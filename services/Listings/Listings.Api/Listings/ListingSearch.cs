@@ -5,7 +5,7 @@ namespace Marketplace.Listings.Listings;
 
 /// <summary>
 /// Full text. SQLite: the FTS5 table ListingsFts (porter stemming, kept in step by triggers, see the
-/// AddListingModel migration). SQL Server: every word must occur in title or description (LIKE), which needs
+/// Initial migration). SQL Server: every word must occur in title or description (LIKE), which needs
 /// no full-text catalog; a deployment with one can swap in CONTAINS here.
 /// </summary>
 public static class ListingSearch
