@@ -24,9 +24,19 @@ public sealed record MatchMember(Guid ListingId, string Kind, double? Share);
 
 public sealed record Suggestion(
     Guid MatchId, Guid ListingId, string Kind, double Score, IReadOnlyList<MatchReason> Reasons, double? DistanceKm,
-    TransportEstimate? TransportCostEstimate, string Status, IReadOnlyList<MatchMember>? Members);
+    TransportEstimate? TransportCostEstimate, string Status, IReadOnlyList<MatchMember>? Members,
+    string? Interest = null, string? CounterpartInterest = null)
+{
+    /// <summary>This side may still say interested or decline: nothing decided yet, or only the other side has.</summary>
+    public bool AwaitsDecision => Status == "suggested" || (Status == "interested" && Interest != "interested");
+}
 
 public sealed record DealParty(Guid? OrganisationId, string? OrganisationName, string Role);
 
 public sealed record Deal(
-    Guid Id, Guid MatchId, string Status, string? ResourceTitle, DateTimeOffset OpenedAt, IReadOnlyList<DealParty>? Parties);
+    Guid Id, Guid MatchId, string Status, string? ResourceTitle, DateTimeOffset OpenedAt, IReadOnlyList<DealParty>? Parties,
+    string? EwcCode = null, decimal? YearlyAmount = null, string? BaseUnit = null, double? DistanceKm = null)
+{
+    /// <summary>The caller's side of the deal (<c>supplier</c> or <c>receiver</c>), or null for an onlooker.</summary>
+    public string? RoleOf(Guid organisation) => Parties?.FirstOrDefault(p => p.OrganisationId == organisation)?.Role;
+}

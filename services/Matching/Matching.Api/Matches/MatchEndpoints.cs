@@ -15,7 +15,8 @@ public sealed record TransportCostDto(double EurPerYear, double Co2eKgPerYear, d
 
 public sealed record MatchItemDto(
     Guid MatchId, Guid ListingId, string Kind, double Score, IReadOnlyList<MatchReason> Reasons,
-    double? DistanceKm, TransportCostDto? TransportCostEstimate, string Status, IReadOnlyList<BundleMemberDto>? Members);
+    double? DistanceKm, TransportCostDto? TransportCostEstimate, string Status, IReadOnlyList<BundleMemberDto>? Members,
+    string Interest, string CounterpartInterest);
 
 public sealed record MatchListDto(IReadOnlyList<MatchItemDto> Items);
 
@@ -79,7 +80,8 @@ public static class MatchEndpoints
         var viewer = CounterpartIdentity.Viewer(user);
         var items = matches.Select(m => new MatchItemDto(
             m.Id, m.OfferListingId == id ? m.WantListingId : m.OfferListingId, m.Kind, m.Score, Reasons(m),
-            m.DistanceKm, Transport(m), m.Status, CounterpartIdentity.Members(Members(m), viewer, m.Status))).ToList();
+            m.DistanceKm, Transport(m), m.Status, CounterpartIdentity.Members(Members(m), viewer, m.Status),
+            listing.Kind == "want" ? m.WantInterest : m.OfferInterest, listing.Kind == "want" ? m.OfferInterest : m.WantInterest)).ToList();
         return TypedResults.Ok(new MatchListDto(items));
     }
 
