@@ -5,6 +5,7 @@ using Marketplace.Brokerage.Deals;
 using Marketplace.Brokerage.Deliveries;
 using Marketplace.Brokerage.Fees;
 using Marketplace.Brokerage.Impact;
+using Marketplace.Brokerage.Projects;
 using Marketplace.Brokerage.SupplyContracts;
 using Marketplace.Brokerage.Terms;
 using Marketplace.ServiceDefaults.Auth;
@@ -37,6 +38,9 @@ public static class BrokerageModule
         builder.AddConsumer<DeliveryRecordedConsumer>(Name);
         builder.AddConsumer<OrganisationRegisteredConsumer>(Name);
         builder.AddConsumer<OrganisationUpdatedConsumer>(Name);
+        builder.AddConsumer<BundleSuggestedConsumer>(Name);
+        builder.AddConsumer<ProjectStageChangedConsumer>(Name);
+        builder.AddConsumer<ProjectFundingApplicationSubmittedConsumer>(Name);
         return builder;
     }
 
@@ -50,6 +54,7 @@ public static class BrokerageModule
         app.MapChargeEndpoints();
         app.MapBillingEndpoints();
         app.MapImpactEndpoints();
+        app.MapProjectEndpoints();
         return app;
     }
 }

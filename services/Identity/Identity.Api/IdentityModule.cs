@@ -113,6 +113,8 @@ public static class IdentityModule
         builder.AddConsumer<InvoiceIssuedWebhookConsumer>(Name);
         builder.AddConsumer<ContractSignedWebhookConsumer>(Name);
         builder.AddConsumer<DeliveryRecordedWebhookConsumer>(Name);
+        builder.AddConsumer<ProjectStageChangedWebhookConsumer>(Name);
+        builder.AddConsumer<ProjectCommitmentSignedWebhookConsumer>(Name);
 
         builder.Properties["Marketplace.Auth.LocalServer"] = true;
         builder.AddMarketplaceAuthentication(Audiences.Identity);

@@ -1,6 +1,7 @@
 using Marketplace.Brokerage.Contracts;
 using Marketplace.Brokerage.Data;
 using Marketplace.Brokerage.Fees;
+using Marketplace.Brokerage.Projects;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,7 @@ public sealed class BillingService(BrokerageDbContext db, FeeAccrual accrual, IO
             foreach (var month in BillingPeriod.MonthsUpTo(period, firstActivated is { } first ? DateOnly.FromDateTime(first) : null))
             {
                 await accrual.AccrueMembershipsAsync(month, organisationId, cancellationToken);
+                await ProjectSavingsAccrual.AccrueAsync(db, accrual, month, organisationId, cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);

@@ -33,13 +33,21 @@ public sealed class MatchAcceptedConsumer(BrokerageDbContext db, TimeProvider cl
             DistanceKm = m.DistanceKm,
             OpenedAt = clock.GetUtcNow().UtcDateTime,
         };
-        var suppliers = m.Members.Count > 0 ? m.Members : [m.Offer];
+        // A bundle lists the listing it was built for first (share 1), then the pooled counterparts: several offers
+        // for one want, or several wants for one offer. Each listing is a party once.
+        var wantBundle = m.Members.Count > 0 && m.Members[0].ListingId == m.Want.ListingId;
+        var offerBundle = m.Members.Count > 0 && !wantBundle;
+        IReadOnlyList<MatchParty> suppliers = wantBundle ? [.. m.Members.Skip(1)] : [m.Offer];
+        IReadOnlyList<MatchParty> receivers = offerBundle ? [.. m.Members.Skip(1)] : [m.Want];
         foreach (var supplier in suppliers)
         {
             deal.Parties.Add(new DealParty { ListingId = supplier.ListingId, OrganisationId = supplier.OrganisationId, Role = "supplier", Share = supplier.Share });
         }
 
-        deal.Parties.Add(new DealParty { ListingId = m.Want.ListingId, OrganisationId = m.Want.OrganisationId, Role = "receiver" });
+        foreach (var receiver in receivers)
+        {
+            deal.Parties.Add(new DealParty { ListingId = receiver.ListingId, OrganisationId = receiver.OrganisationId, Role = "receiver", Share = offerBundle ? receiver.Share : null });
+        }
         db.Deals.Add(deal);
         db.AddEvent(new DealOpened(deal.Id, m.MatchId, [.. deal.Parties.Select(p => p.OrganisationId).Distinct()]), deal.Id.ToString());
         db.MarkProcessed(context, nameof(MatchAcceptedConsumer));

@@ -5,6 +5,7 @@ using Marketplace.Brokerage.Deliveries;
 using Marketplace.Brokerage.Fees;
 using Marketplace.Brokerage.Impact;
 using Marketplace.Brokerage.Organisations;
+using Marketplace.Brokerage.Projects;
 using Marketplace.Brokerage.Terms;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,14 @@ public abstract class BrokerageDbContext(DbContextOptions options) : DbContext(o
     public DbSet<BillingRun> BillingRuns => Set<BillingRun>();
     public DbSet<ImpactRecord> Impact => Set<ImpactRecord>();
     public DbSet<KnownOrganisation> Organisations => Set<KnownOrganisation>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<ProjectParticipant> ProjectParticipants => Set<ProjectParticipant>();
+    public DbSet<ProjectFlow> ProjectFlows => Set<ProjectFlow>();
+    public DbSet<ProjectCommitment> ProjectCommitments => Set<ProjectCommitment>();
+    public DbSet<ProjectTask> ProjectTasks => Set<ProjectTask>();
+    public DbSet<FundingApplication> FundingApplications => Set<FundingApplication>();
+    public DbSet<ProjectTimelineEntry> ProjectTimeline => Set<ProjectTimelineEntry>();
+    public DbSet<BundleSuggestion> BundleSuggestions => Set<BundleSuggestion>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
@@ -39,6 +48,7 @@ public abstract class BrokerageDbContext(DbContextOptions options) : DbContext(o
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxEntities();
+        ProjectModel.Configure(modelBuilder);
         modelBuilder.Entity<Deal>(e =>
         {
             e.ToTable("Deals");
@@ -129,6 +139,7 @@ public abstract class BrokerageDbContext(DbContextOptions options) : DbContext(o
             e.HasIndex(x => x.ReversesEntryId).IsUnique();
             e.HasIndex(x => new { x.Period, x.PayerOrganisationId });
             e.HasIndex(x => x.DeliveryId);
+            e.HasIndex(x => x.ProjectId);
             e.Property(x => x.SourceKey).HasMaxLength(200);
             e.Property(x => x.Source).HasMaxLength(30);
             e.Property(x => x.FeeType).HasMaxLength(30);

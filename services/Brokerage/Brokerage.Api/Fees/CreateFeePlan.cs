@@ -20,7 +20,11 @@ public sealed record CreateFeePlanRequest(
     [property: Range(typeof(decimal), "0", "100000000")] decimal? MinimumPerInvoice,
     [property: Range(typeof(decimal), "0", "100000000")] decimal? MaximumPerInvoice,
     [property: Required] string Payer,
-    [property: Range(typeof(decimal), "0", "1")] decimal? SupplierShare);
+    [property: Range(typeof(decimal), "0", "1")] decimal? SupplierShare,
+    [property: Range(typeof(decimal), "0", "10000000")] decimal? ProjectFacilitationFee = null,
+    [property: Range(typeof(decimal), "0", "10000000")] decimal? ProjectStageFee = null,
+    [property: Range(typeof(decimal), "0", "10000000")] decimal? FundingApplicationFee = null,
+    [property: Range(typeof(decimal), "0", "100")] decimal? ProjectSavingsPercent = null);
 
 /// <summary>POST /api/v1/fee-plans (operator): adds a version of a code, effective from a date; nothing is overwritten.</summary>
 public static class CreateFeePlan
@@ -75,6 +79,10 @@ public static class CreateFeePlan
             Payer = request.Payer,
             SupplierShare = request.Payer == Payers.Split ? request.SupplierShare ?? 0.5m : request.Payer == Payers.Supplier ? 1m : 0m,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
+            ProjectFacilitationFee = request.ProjectFacilitationFee,
+            ProjectStageFee = request.ProjectStageFee,
+            FundingApplicationFee = request.FundingApplicationFee,
+            ProjectSavingsPercent = request.ProjectSavingsPercent,
         };
         db.FeePlans.Add(plan);
         try

@@ -21,6 +21,14 @@ public sealed class FeePlan
     public decimal? SuccessFee { get; set; }
     /// <summary>Per organisation and month in which it has an active contract under this plan.</summary>
     public decimal? MonthlyMembership { get; set; }
+    /// <summary>Flat project facilitation fee, once per project when it reaches agreement; split equally among the members.</summary>
+    public decimal? ProjectFacilitationFee { get; set; }
+    /// <summary>Per stage a project reaches (feasibility, agreement, implementation, operating, closed); split equally among the members.</summary>
+    public decimal? ProjectStageFee { get; set; }
+    /// <summary>Per funding application submitted for a project; split equally among the members.</summary>
+    public decimal? FundingApplicationFee { get; set; }
+    /// <summary>Percent of a running project's verified savings (the impact of confirmed deliveries under its contracts), per month; split equally among the members.</summary>
+    public decimal? ProjectSavingsPercent { get; set; }
     public decimal? MinimumPerInvoice { get; set; }
     public decimal? MaximumPerInvoice { get; set; }
     /// <summary><c>supplier</c>, <c>receiver</c> or <c>split</c>.</summary>

@@ -15,6 +15,8 @@ public sealed class LedgerEntry
     public Guid PayerOrganisationId { get; set; }
     public Guid? ContractId { get; set; }
     public Guid? DeliveryId { get; set; }
+    /// <summary>The collaborative project a facilitation or funding-application fee belongs to.</summary>
+    public Guid? ProjectId { get; set; }
     public Guid? FeePlanId { get; set; }
     public required string Description { get; set; }
     /// <summary>Rounded to cents, half away from zero (<see cref="Money.Round"/>).</summary>
@@ -36,6 +38,8 @@ public static class LedgerSources
     public const string ManualCharge = "manual_charge";
     public const string Reversal = "reversal";
     public const string InvoiceCap = "invoice_cap";
+    public const string ProjectStageChanged = "project_stage_changed";
+    public const string FundingApplicationSubmitted = "funding_submitted";
 }
 
 public static class FeeTypes
@@ -48,6 +52,10 @@ public static class FeeTypes
     public const string Reversal = "reversal";
     public const string Minimum = "minimum_top_up";
     public const string Maximum = "maximum_cap";
+    public const string ProjectFacilitation = "project_facilitation";
+    public const string ProjectStage = "project_stage";
+    public const string FundingApplication = "funding_application";
+    public const string ProjectSavingsShare = "project_savings_share";
 
     /// <summary>The fees the per-invoice minimum and maximum of a plan apply to.</summary>
     public static bool IsCapped(string feeType) => feeType is Percentage or PerUnit or SuccessFee;

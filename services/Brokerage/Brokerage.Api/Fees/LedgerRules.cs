@@ -20,6 +20,7 @@ public static class LedgerRules
         PayerOrganisationId = original.PayerOrganisationId,
         ContractId = original.ContractId,
         DeliveryId = original.DeliveryId,
+        ProjectId = original.ProjectId,
         FeePlanId = original.FeePlanId,
         Description = $"Reversal: {original.Description}",
         Amount = -original.Amount,

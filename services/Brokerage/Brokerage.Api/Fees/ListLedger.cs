@@ -10,7 +10,7 @@ namespace Marketplace.Brokerage.Fees;
 public static class ListLedger
 {
     public static async Task<Results<Ok<LedgerListDto>, ValidationProblem>> Handle(BrokerageDbContext db, string? period, Guid? organisationId,
-        Guid? contractId, Guid? deliveryId, string? source, bool? billed, int? limit, string? cursor, CancellationToken cancellationToken)
+        Guid? contractId, Guid? deliveryId, Guid? projectId, string? source, bool? billed, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         if (Paging.Read(limit, cursor, out var request) is { } errors)
         {
@@ -31,6 +31,11 @@ public static class ListLedger
         if (contractId is { } c)
         {
             query = query.Where(e => e.ContractId == c);
+        }
+
+        if (projectId is { } p)
+        {
+            query = query.Where(e => e.ProjectId == p);
         }
 
         if (deliveryId is { } d)

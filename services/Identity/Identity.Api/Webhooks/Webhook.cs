@@ -55,8 +55,11 @@ public static class WebhookEventTypes
     public const string ContractSigned = "contract.signed";
     public const string DeliveryRecorded = "delivery.recorded";
     public const string InvoiceIssued = "invoice.issued";
+    public const string ProjectStageChanged = "project.stage_changed";
+    public const string ProjectCommitmentSigned = "project.commitment_signed";
 
-    public static readonly IReadOnlyList<string> All = [MatchSuggested, MatchAccepted, DealOpened, ContractSigned, DeliveryRecorded, InvoiceIssued];
+    public static readonly IReadOnlyList<string> All =
+        [MatchSuggested, MatchAccepted, DealOpened, ContractSigned, DeliveryRecorded, InvoiceIssued, ProjectStageChanged, ProjectCommitmentSigned];
 }
 
 public static class DeliveryStatus

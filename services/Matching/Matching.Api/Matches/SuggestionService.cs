@@ -216,6 +216,9 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         match.MembersJson = JsonSerializer.Serialize(b.Members, Json);
         var orgs = b.Members.Select(m => m.OrganisationId).Distinct().ToList();
         db.AddEvent(new MatchSuggested(match.Id, match.Kind, b.Lead.Offer.ListingId, b.Lead.Want.ListingId, orgs, b.Score), match.Id.ToString());
+        var lead = b.Lead.Offer;
+        db.AddEvent(new BundleSuggested(match.Id, lead.Title, lead.EwcCode, lead.ResourceClass, b.DistanceKm, b.Score,
+            [.. b.Members.Select(m => new BundleSuggestedMember(m.ListingId, m.OrganisationId, m.Kind, m.YearlyAmount, m.BaseUnit, m.Share))], now), match.Id.ToString());
     }
 
     /// <summary>Among the tracked matches: <see cref="SuggestAsync"/> has loaded every match of the source listing.</summary>

@@ -1,0 +1,58 @@
+using Marketplace.Brokerage.Contracts;
+using Marketplace.Brokerage.Data;
+using Marketplace.Brokerage.Fees;
+using Marketplace.Brokerage.Projects;
+using Marketplace.ServiceDefaults.Outbox;
+using MassTransit;
+
+namespace Marketplace.Brokerage.Consumers;
+
+/// <summary>Accrues the project's stage and facilitation fees under the plan in force on the day of the change.</summary>
+public sealed class ProjectStageChangedConsumer(BrokerageDbContext db, FeeAccrual accrual) : IConsumer<ProjectStageChanged>
+{
+    public async Task Consume(ConsumeContext<ProjectStageChanged> context)
+    {
+        var m = context.Message;
+        if (await db.HasProcessedAsync(context, nameof(ProjectStageChangedConsumer)))
+        {
+            return;
+        }
+
+        var day = DateOnly.FromDateTime(m.ChangedAt);
+        if (m.FeePlanCode is not null && await accrual.PlanInForceAsync(m.FeePlanCode, day, context.CancellationToken) is { } plan)
+        {
+            foreach (var fee in ProjectFees.ForStage(plan, m.ProjectId, m.Title, m.To))
+            {
+                await ProjectFees.StageAsync(accrual, plan, m.ProjectId, fee.FeeType, LedgerSources.ProjectStageChanged, fee.Key, fee.Amount, fee.Description,
+                    m.OrganisationIds, day, context.CancellationToken);
+            }
+        }
+
+        db.MarkProcessed(context, nameof(ProjectStageChangedConsumer));
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}
+
+/// <summary>Accrues the plan's fee per funding application submitted.</summary>
+public sealed class ProjectFundingApplicationSubmittedConsumer(BrokerageDbContext db, FeeAccrual accrual) : IConsumer<ProjectFundingApplicationSubmitted>
+{
+    public async Task Consume(ConsumeContext<ProjectFundingApplicationSubmitted> context)
+    {
+        var m = context.Message;
+        if (await db.HasProcessedAsync(context, nameof(ProjectFundingApplicationSubmittedConsumer)))
+        {
+            return;
+        }
+
+        var day = DateOnly.FromDateTime(m.SubmittedAt);
+        if (m.FeePlanCode is not null && await accrual.PlanInForceAsync(m.FeePlanCode, day, context.CancellationToken) is { FundingApplicationFee: > 0 } plan)
+        {
+            await ProjectFees.StageAsync(accrual, plan, m.ProjectId, FeeTypes.FundingApplication, LedgerSources.FundingApplicationSubmitted,
+                $"funding:{m.ApplicationId}", plan.FundingApplicationFee!.Value, $"Funding application to {m.Programme} prepared", m.OrganisationIds, day,
+                context.CancellationToken);
+        }
+
+        db.MarkProcessed(context, nameof(ProjectFundingApplicationSubmittedConsumer));
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}
