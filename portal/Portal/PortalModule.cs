@@ -2,6 +2,7 @@ using Marketplace.Portal.Api;
 using Marketplace.Portal.Auth;
 using Marketplace.Portal.Components;
 using Marketplace.Portal.Matches;
+using Marketplace.Portal.Projects;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
@@ -31,6 +32,7 @@ public static class PortalModule
         AddApi<ListingsApi>(builder.Services);
         AddApi<MatchingApi>(builder.Services);
         AddApi<BrokerageApi>(builder.Services);
+        AddApi<ProjectsApi>(builder.Services);
         return builder;
     }
 
@@ -42,6 +44,7 @@ public static class PortalModule
         app.MapStaticAssets();
         app.MapRazorComponents<App>().RequireAuthorization(PortalAuthentication.Policy);
         app.MapMatchDecisions();
+        app.MapProjectActions();
         app.MapPost("/signout", SignOut).RequireAuthorization(PortalAuthentication.Policy).ExcludeFromDescription();
         return app;
     }
