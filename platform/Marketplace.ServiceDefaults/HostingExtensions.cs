@@ -8,15 +8,18 @@ namespace Marketplace.ServiceDefaults;
 public static class HostingExtensions
 {
     /// <summary>
-    /// Runs a host. <c>migrate</c> as the first argument applies every pending migration and exits (the
-    /// Kubernetes Job); otherwise migrations run at start when <c>Database:MigrateOnStart</c> is true,
-    /// then <paramref name="seed"/> (reference data a service needs before it serves).
+    /// The run sequence of every host, the standalone one and each service: <c>migrate</c> as the first argument
+    /// applies every pending migration and exits (the Kubernetes Job); a verb a module registered (<c>reindex</c>,
+    /// <c>setup</c>, see <see cref="HostComposition.AddCommand"/>) runs and exits; otherwise migrations run at start
+    /// when <c>Database:MigrateOnStart</c> is true, then the modules' start steps, then the host serves.
     /// </summary>
-    public static Task<int> RunMarketplaceAsync(this WebApplication app, string[] args, Func<WebApplication, Task>? seed = null) =>
-        StartupFailure.GuardAsync(app.Environment.ApplicationName, app.Environment.ApplicationName, () => RunAsync(app, args, seed));
+    public static Task<int> RunMarketplaceAsync(this WebApplication app, string[] args) =>
+        StartupFailure.GuardAsync(app.Services.GetService<HostComposition>()?.HostName ?? app.Environment.ApplicationName,
+            app.Environment.ApplicationName, () => RunAsync(app, args));
 
-    private static async Task<int> RunAsync(WebApplication app, string[] args, Func<WebApplication, Task>? seed)
+    private static async Task<int> RunAsync(WebApplication app, string[] args)
     {
+        var composition = app.Services.GetService<HostComposition>();
         if (args.Length > 0 && args[0] == "migrate")
         {
             await MigrationRunner.MigrateAllAsync(app.Services);
@@ -24,10 +27,15 @@ public static class HostingExtensions
             return 0;
         }
 
-        await app.MigrateOnStartAsync();
-        if (seed is not null)
+        if (args.Length > 0 && composition?.Commands.FirstOrDefault(c => c.Verb == args[0]) is { } command)
         {
-            await seed(app);
+            return await command.Run(app, args);
+        }
+
+        await app.MigrateOnStartAsync();
+        foreach (var step in composition?.StartSteps ?? [])
+        {
+            await step(app);
         }
 
         await app.RunAsync();

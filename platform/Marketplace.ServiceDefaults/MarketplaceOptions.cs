@@ -21,9 +21,12 @@ public sealed class MarketplaceOptions
     /// <summary>The public base URL clients use (the gateway in distributed mode).</summary>
     public string? PublicUrl { get; set; }
 
-    public string ResolveDataDir()
+    public string ResolveDataDir() => ResolveDataDir(DataDir);
+
+    /// <summary>Absolute, created if missing; relative paths are taken from the current directory. Default <c>data</c>.</summary>
+    public static string ResolveDataDir(string? dataDir)
     {
-        var full = Path.GetFullPath(DataDir);
+        var full = Path.GetFullPath(string.IsNullOrWhiteSpace(dataDir) ? "data" : dataDir);
         Directory.CreateDirectory(full);
         return full;
     }

@@ -25,6 +25,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>Telemetry, health, problem details, validated options and resilient HTTP clients: call once per host.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
+        builder.Composition().HostName = serviceName;
         builder.Services.AddOptions<MarketplaceOptions>()
             .BindConfiguration(MarketplaceOptions.Section)
             .ValidateDataAnnotations()
@@ -96,7 +97,22 @@ public static class ServiceDefaultsExtensions
         }
     }
 
-    /// <summary>Exception handler, status pages and the two health endpoints, in every environment.</summary>
+    /// <summary>
+    /// The pipeline of a service host, in its one right order: problem details for errors and bare status codes,
+    /// authentication, authorization, then body validation and the <c>Idempotency-Key</c> store, which must know the
+    /// caller (ADR 0007). Hosts put the edge policies, if any, before it and map endpoints after it.
+    /// </summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseProblemDetailsDefaults();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<BodyValidationMiddleware>();
+        app.UseIdempotency();
+        return app;
+    }
+
+    /// <summary>The two health endpoints, in every environment, and the OpenAPI document: mapping only.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions
@@ -115,14 +131,10 @@ public static class ServiceDefaultsExtensions
             app.MapMarketplaceOpenApi();
         }
 
-        // Every host calls this right after UseAuthorization: where body validation and a caller-scoped idempotency
-        // check belong, and the one place the platform can add them for every service.
-        app.UseMiddleware<BodyValidationMiddleware>();
-        app.UseIdempotency();
         return app;
     }
 
-    /// <summary>Problem details for unhandled errors and bare status codes; call first in the pipeline.</summary>
+    /// <summary>Problem details for unhandled errors and bare status codes; part of <see cref="UseServiceDefaults"/>, alone in the gateway.</summary>
     public static WebApplication UseProblemDetailsDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();

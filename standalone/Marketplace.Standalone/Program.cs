@@ -10,8 +10,8 @@ using Marketplace.ServiceDefaults.Messaging;
 using Marketplace.Standalone;
 
 // One process hosting every service: in-memory bus, SQLite files and the embedded index under --data-dir.
-// `reindex` as the first argument rebuilds Matching's search index from its stored listings and exits;
-// `setup operator ...` creates the first operator of a real installation and exits.
+// The run sequence is the services' own (RunMarketplaceAsync): `migrate`, `reindex` (Matching's search index) and
+// `setup operator ...` (the first operator of a real installation) as the first argument run and exit.
 
 return await StartupFailure.GuardAsync("marketplace", typeof(StandaloneArguments).Assembly.GetName().Name!, () => RunAsync(args));
 
@@ -19,26 +19,19 @@ static async Task<int> RunAsync(string[] args)
 {
     var options = StandaloneArguments.Parse(SetupArguments.ForConfiguration(args));
     var builder = WebApplication.CreateBuilder(options.ConfigurationArgs);
-    DataDirectoryLock.Acquire(builder.Configuration["Marketplace:DataDir"] ?? "data");
+    DataDirectoryLock.Acquire(HostComposition.DataDirectory(builder.Configuration));
     builder.AddServiceDefaults("marketplace");
     builder.AddEdgePolicies(); // the same door as the gateway: rate limits, body limits, correlation id, CORS, headers
-    builder.AddIdentityService(); // first: the token server the other services validate against
+    builder.AddIdentityService(); // first (checked at start): the token server the other services validate against
     builder.AddListings();
     builder.AddMatching();
     builder.AddBrokerage();
     builder.AddPortal(); // the company web portal at /, a client of the API above
-    builder.AddMessaging();
+    builder.AddMessaging(); // last (checked at start): after every module's consumers
 
     var app = builder.Build();
-    if ((await app.RunMatchingCommandAsync(args) ?? await app.RunIdentityCommandAsync(args)) is { } exitCode)
-    {
-        return exitCode;
-    }
-
     app.UseEdgePolicies();
-    app.UseProblemDetailsDefaults();
-    app.UseAuthentication();
-    app.UseAuthorization();
+    app.UseServiceDefaults();
     app.MapDefaultEndpoints();
     app.MapIdentityService();
     app.MapListings();
@@ -46,9 +39,6 @@ static async Task<int> RunAsync(string[] args)
     app.MapBrokerage();
     app.MapPortal();
 
-    await app.MigrateOnStartAsync();
-    await app.SeedIdentityAsync();
     DemoSeeder.ScheduleAfterStart(app);
-    await app.RunAsync();
-    return 0;
+    return await app.RunMarketplaceAsync(args);
 }

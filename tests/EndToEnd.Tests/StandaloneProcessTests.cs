@@ -99,5 +99,23 @@ public sealed class StandaloneProcessTests(ITestOutputHelper output)
         Directory.Delete(dataDir, recursive: true);
     }
 
+    [Fact]
+    public async Task Migrate_as_the_first_argument_creates_every_database_and_exits_like_a_service_host()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "standalone-migrate-" + Guid.NewGuid().ToString("N"));
+        var run = await RunAsync(Repo.Dll("standalone/Marketplace.Standalone", "Marketplace.Standalone"), "migrate", "--demo", "--data-dir", dataDir);
+
+        Assert.True(run.ExitCode == 0, $"migrate exited {run.ExitCode}: {run.Output}");
+        Assert.Contains("Migrations applied.", run.Output, StringComparison.Ordinal);
+        foreach (var database in new[] { "identity", "listings", "matching", "brokerage", "idempotency" })
+        {
+            Assert.True(File.Exists(Path.Combine(dataDir, database + ".db")), $"{database}.db missing: {run.Output}");
+        }
+
+        Assert.False(File.Exists(Path.Combine(dataDir, "demo-seeded")), "migrate only migrates: no demo data");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dataDir, recursive: true);
+    }
+
     private static Task<(int ExitCode, string Output)> RunAsync(string dll, params string[] args) => HostCommand.RunAsync(dll, null, null, args);
 }

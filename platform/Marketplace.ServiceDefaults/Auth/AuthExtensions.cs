@@ -23,8 +23,6 @@ public sealed class AuthOptions
 
 public static class AuthExtensions
 {
-    private const string ConfiguredKey = "Marketplace.Auth.Configured";
-
     /// <summary>
     /// Token validation for one API. Every service validates tokens itself and accepts only its own audience;
     /// in one process the accepted audiences add up, and each endpoint still demands its own (see <see cref="RequireScope"/>).
@@ -32,13 +30,13 @@ public static class AuthExtensions
     public static IHostApplicationBuilder AddMarketplaceAuthentication(this IHostApplicationBuilder builder, string audience)
     {
         var validation = builder.Services.AddOpenIddict().AddValidation(o => o.AddAudiences(audience));
-        var localServer = builder.Properties.ContainsKey("Marketplace.Auth.LocalServer");
-        if (builder.Properties.ContainsKey(ConfiguredKey))
+        var composition = builder.Composition();
+        if (!composition.TokenValidationAdded(audience))
         {
             return builder;
         }
 
-        builder.Properties[ConfiguredKey] = true;
+        var localServer = composition.LocalTokenServer;
         var settings = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         validation.AddValidation(o =>
         {

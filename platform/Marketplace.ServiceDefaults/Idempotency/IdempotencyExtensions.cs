@@ -10,7 +10,6 @@ namespace Marketplace.ServiceDefaults.Idempotency;
 public static class IdempotencyExtensions
 {
     public const string DatabaseName = "idempotency";
-    private const string RegisteredKey = "Marketplace.Idempotency.Registered";
 
     /// <summary>
     /// One small database per host for idempotency records (its own migrations, both providers), registered the
@@ -18,10 +17,13 @@ public static class IdempotencyExtensions
     /// </summary>
     public static IHostApplicationBuilder AddIdempotency(this IHostApplicationBuilder builder)
     {
-        if (!builder.Properties.TryAdd(RegisteredKey, true))
+        var composition = builder.Composition();
+        if (composition.IdempotencyRegistered)
         {
             return builder;
         }
+
+        composition.IdempotencyRegistered = true;
 
         var provider = builder.Configuration[$"{DatabaseOptions.Section}:Provider"] ?? DatabaseProviders.Sqlite;
         var connectionString = builder.Configuration.GetConnectionString(DatabaseName);
@@ -35,7 +37,7 @@ public static class IdempotencyExtensions
         }
         else
         {
-            var dataDir = builder.Configuration[$"{MarketplaceOptions.Section}:DataDir"] ?? "data";
+            var dataDir = HostComposition.DataDirectory(builder.Configuration);
             var resolved = PersistenceExtensions.SqliteConnectionString(connectionString, dataDir, DatabaseName);
             builder.Services.AddDbContext<IdempotencyDbContext, SqliteIdempotencyDbContext>(o => o.UseSqlite(resolved).AddInterceptors(new SqlitePragmaInterceptor()));
         }

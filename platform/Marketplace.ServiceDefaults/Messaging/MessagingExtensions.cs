@@ -8,8 +8,6 @@ namespace Marketplace.ServiceDefaults.Messaging;
 
 public static class MessagingExtensions
 {
-    private const string RegistrationsKey = "Marketplace.Messaging.Registrations";
-
     /// <summary>
     /// A service contributes a consumer; its endpoint is named <c>{service}-{consumer}</c> so that two services
     /// consuming the same event each get their own queue, in one process or many.
@@ -17,10 +15,11 @@ public static class MessagingExtensions
     public static IHostApplicationBuilder AddConsumer<TConsumer>(this IHostApplicationBuilder builder, string service)
         where TConsumer : class, IConsumer
     {
+        var composition = builder.Composition();
+        composition.ConsumerAdded(typeof(TConsumer).Name, service);
         var endpoint = $"{service}-{KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>()}";
-        Registrations(builder).Add(x => x.AddConsumer<TConsumer>().Endpoint(e => e.Name = endpoint));
-        var types = MessageTypes(builder);
-        types[endpoint] = [.. typeof(TConsumer).GetInterfaces()
+        composition.ConsumerRegistrations.Add(x => x.AddConsumer<TConsumer>().Endpoint(e => e.Name = endpoint));
+        composition.ConsumedMessageTypes[endpoint] = [.. typeof(TConsumer).GetInterfaces()
             .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>))
             .Select(i => i.GetGenericArguments()[0])];
         return builder;
@@ -29,6 +28,8 @@ public static class MessagingExtensions
     /// <summary>The one <c>AddMassTransit</c> of a host, after every service has contributed its consumers.</summary>
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder)
     {
+        var composition = builder.Composition();
+        composition.MessagingAddedOnce();
         builder.Services.AddOptions<MessagingOptions>()
             .BindConfiguration(MessagingOptions.Section)
             .ValidateDataAnnotations()
@@ -42,8 +43,8 @@ public static class MessagingExtensions
             .ValidateOnStart();
 
         var settings = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
-        var registrations = Registrations(builder);
-        var messageTypes = MessageTypes(builder);
+        var registrations = composition.ConsumerRegistrations;
+        var messageTypes = composition.ConsumedMessageTypes;
         var rabbit = string.Equals(settings.Transport, MessagingTransports.RabbitMq, StringComparison.OrdinalIgnoreCase);
         if (rabbit)
         {
@@ -111,28 +112,5 @@ public static class MessagingExtensions
             }
         });
         return builder;
-    }
-
-    private static Dictionary<string, Type[]> MessageTypes(IHostApplicationBuilder builder)
-    {
-        const string key = "Marketplace.Messaging.MessageTypes";
-        if (!builder.Properties.TryGetValue(key, out var value))
-        {
-            value = new Dictionary<string, Type[]>();
-            builder.Properties[key] = value;
-        }
-
-        return (Dictionary<string, Type[]>)value;
-    }
-
-    private static List<Action<IBusRegistrationConfigurator>> Registrations(IHostApplicationBuilder builder)
-    {
-        if (!builder.Properties.TryGetValue(RegistrationsKey, out var value))
-        {
-            value = new List<Action<IBusRegistrationConfigurator>>();
-            builder.Properties[RegistrationsKey] = value;
-        }
-
-        return (List<Action<IBusRegistrationConfigurator>>)value;
     }
 }

@@ -47,7 +47,7 @@ public static class PersistenceExtensions
         }
         else
         {
-            var dataDir = builder.Configuration[$"{MarketplaceOptions.Section}:DataDir"] ?? "data";
+            var dataDir = HostComposition.DataDirectory(builder.Configuration);
             var resolved = SqliteConnectionString(connectionString, dataDir, name);
             builder.Services.AddDbContext<TContext, TSqlite>(o => o
                 .UseSqlite(resolved)

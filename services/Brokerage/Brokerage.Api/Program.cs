@@ -8,9 +8,7 @@ builder.AddBrokerage();
 builder.AddMessaging();
 
 var app = builder.Build();
-app.UseProblemDetailsDefaults();
-app.UseAuthentication();
-app.UseAuthorization();
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapBrokerage();
 return await app.RunMarketplaceAsync(args);

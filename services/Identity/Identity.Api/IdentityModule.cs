@@ -3,6 +3,7 @@ using Marketplace.Identity.Account;
 using Marketplace.Identity.Data;
 using Marketplace.Identity.Mail;
 using Marketplace.Identity.Organisations;
+using Marketplace.Identity.Setup;
 using Marketplace.Identity.Tokens;
 using Marketplace.Identity.Webhooks;
 using Marketplace.ServiceDefaults.Messaging;
@@ -19,12 +20,16 @@ public static class IdentityModule
 {
     public const string Name = "identity";
 
-    /// <summary>Call before any other service's module in a combined host: the token server lives here.</summary>
+    /// <summary>Call before any other service's module in a combined host: the token server lives here (checked, see <see cref="HostComposition"/>).</summary>
     public static IHostApplicationBuilder AddIdentityService(this IHostApplicationBuilder builder)
     {
+        var composition = builder.Composition();
+        composition.TokenServerInProcess();
+        composition.AddCommand("setup", (app, args) => app.RunOperatorSetupAsync(args));
+        composition.AddStartStep(app => app.SeedIdentityAsync());
         builder.Services.AddOptions<IdentityServiceOptions>().BindConfiguration(IdentityServiceOptions.Section).ValidateOnStart();
         var settings = builder.Configuration.GetSection(IdentityServiceOptions.Section).Get<IdentityServiceOptions>() ?? new IdentityServiceOptions();
-        var dataDir = Path.GetFullPath(builder.Configuration[$"{MarketplaceOptions.Section}:DataDir"] ?? "data");
+        var dataDir = HostComposition.DataDirectory(builder.Configuration);
         var demo = builder.Configuration.IsDemo(builder.Environment);
 
         builder.AddServiceDatabase<IdentityDataContext, SqliteIdentityDataContext, SqlServerIdentityDataContext>(Name);
@@ -116,7 +121,6 @@ public static class IdentityModule
         builder.AddConsumer<ProjectStageChangedWebhookConsumer>(Name);
         builder.AddConsumer<ProjectCommitmentSignedWebhookConsumer>(Name);
 
-        builder.Properties["Marketplace.Auth.LocalServer"] = true;
         builder.AddMarketplaceAuthentication(Audiences.Identity);
         return builder;
     }

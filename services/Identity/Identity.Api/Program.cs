@@ -13,10 +13,8 @@ static async Task<int> RunAsync(string[] args)
     builder.AddMessaging();
 
     var app = builder.Build();
-    app.UseProblemDetailsDefaults();
-    app.UseAuthentication();
-    app.UseAuthorization();
+    app.UseServiceDefaults();
     app.MapDefaultEndpoints();
     app.MapIdentityService();
-    return await app.RunIdentityCommandAsync(args) ?? await app.RunMarketplaceAsync(args, seed: a => a.SeedIdentityAsync());
+    return await app.RunMarketplaceAsync(args);
 }

@@ -8,9 +8,7 @@ builder.AddListings();
 builder.AddMessaging();
 
 var app = builder.Build();
-app.UseProblemDetailsDefaults();
-app.UseAuthentication();
-app.UseAuthorization();
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapListings();
 return await app.RunMarketplaceAsync(args);

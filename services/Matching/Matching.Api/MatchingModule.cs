@@ -47,17 +47,13 @@ public static class MatchingModule
         builder.AddConsumer<ListingPausedConsumer>(Name);
         builder.AddConsumer<ListingClosedConsumer>(Name);
         builder.AddConsumer<ListingExpiredConsumer>(Name);
+        builder.Composition().AddCommand("reindex", (app, _) => ReindexAsync(app));
         return builder;
     }
 
-    /// <summary><c>reindex</c> as the first argument: rebuild the search index from stored snapshots and exit.</summary>
-    public static async Task<int?> RunMatchingCommandAsync(this WebApplication app, string[] args)
+    /// <summary>The <c>reindex</c> command: rebuild the search index from stored snapshots and exit.</summary>
+    private static async Task<int> ReindexAsync(WebApplication app)
     {
-        if (args.Length == 0 || args[0] != "reindex")
-        {
-            return null;
-        }
-
         try
         {
             await app.MigrateOnStartAsync();

@@ -8,9 +8,7 @@ builder.AddMatching();
 builder.AddMessaging();
 
 var app = builder.Build();
-app.UseProblemDetailsDefaults();
-app.UseAuthentication();
-app.UseAuthorization();
+app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapMatching();
-return await app.RunMatchingCommandAsync(args) ?? await app.RunMarketplaceAsync(args);
+return await app.RunMarketplaceAsync(args);

@@ -20,14 +20,9 @@ public static class OperatorSetup
 {
     public const string PasswordVariable = "MARKETPLACE_OPERATOR_PASSWORD";
 
-    /// <summary>The exit code when the arguments are a setup command, null otherwise (the host then serves).</summary>
-    public static async Task<int?> RunIdentityCommandAsync(this WebApplication app, string[] args)
+    /// <summary>The <c>setup</c> command of the run sequence (registered by <c>AddIdentityService</c>): its exit code.</summary>
+    public static async Task<int> RunOperatorSetupAsync(this WebApplication app, string[] args)
     {
-        if (!SetupArguments.IsSetup(args))
-        {
-            return null;
-        }
-
         var (arguments, error) = SetupArguments.Parse(args);
         if (arguments is null)
         {
