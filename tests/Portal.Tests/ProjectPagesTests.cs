@@ -64,6 +64,13 @@ public sealed class ProjectPagesTests(PortalHost host, ITestOutputHelper output)
         var feasibility = session.Page.Locator("section", new() { Has = session.Page.GetByRole(AriaRole.Heading, new() { Name = "Feasibility", Exact = true }) });
         await Expect(feasibility.Locator(".card", new() { HasText = title })).ToContainTextAsync("4 participants");
         await session.Checks.CheckAsync("projects board", 0);
+
+        // The stage machine's refusal reaches the facilitator in its own words: no agreement without signed coverage.
+        await session.Checks.VisitAsync("project (facilitator)", title, () => feasibility.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync());
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Move to Agreement" }).ClickAsync();
+        await Expect(session.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Refused. Signed agreements cover 0 of the minimum viable scale of 1000 t/year");
+        await Expect(session.Page.Locator("[aria-current=step]")).ToHaveTextAsync("Feasibility");
+        await session.Checks.CheckAsync("project (refused move)", 0);
     }
 
     /// <summary>The facilitator's part, through the API: the project in feasibility, three flows, two others joined, a worksheet and a task.</summary>

@@ -63,6 +63,14 @@ public sealed class ProjectsApi(HttpClient http)
         return (await ApiJson.ReadAsync<Page<ProjectTask>>(response, cancellationToken)).Items;
     }
 
+    /// <summary>Moves the project's stage; null when done, else the API's refusal (its detail says why).</summary>
+    public async Task<ApiProblem?> MoveAsync(Guid id, string stage, string? reason, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsync($"api/v1/projects/{id}/stage",
+            JsonContent.Create(new { stage, reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim() }, options: ApiJson.Options), cancellationToken);
+        return response.IsSuccessStatusCode ? null : await ApiProblem.ReadAsync(response, cancellationToken);
+    }
+
     /// <summary>Joins (or, already joined, changes the consent); null when done, else the API's refusal.</summary>
     public async Task<ApiProblem?> JoinOrConsentAsync(Guid id, bool join, bool sharesQuantities, CancellationToken cancellationToken)
     {

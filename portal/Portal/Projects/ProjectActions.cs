@@ -12,8 +12,24 @@ internal static class ProjectActions
 {
     public static IEndpointRouteBuilder MapProjectActions(this IEndpointRouteBuilder app)
     {
+        app.MapPost("/projects/{id:guid}/stage", MoveAsync).RequireAuthorization(PortalAuthentication.Policy).DisableAntiforgery().ExcludeFromDescription();
         app.MapPost("/projects/{id:guid}/participation", HandleAsync).RequireAuthorization(PortalAuthentication.Policy).DisableAntiforgery().ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>The facilitator (or the installation's operator) moves the stage; a refusal comes back with the API's reason.</summary>
+    private static async Task<IResult> MoveAsync(Guid id, HttpContext http, IAntiforgery antiforgery, ProjectsApi projects, CancellationToken cancellationToken)
+    {
+        var page = $"/projects/{id}";
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        {
+            return TypedResults.Redirect(page);
+        }
+
+        var form = await http.Request.ReadFormAsync(cancellationToken);
+        var refused = await projects.MoveAsync(id, form["stage"].ToString(), form["reason"].ToString(), cancellationToken);
+        var query = new Dictionary<string, string?> { ["done"] = refused is null ? "moved" : "refused", ["why"] = refused?.Detail ?? refused?.Title };
+        return TypedResults.Redirect(QueryHelpers.AddQueryString(page, query.Where(q => q.Value is not null)));
     }
 
     private static async Task<IResult> HandleAsync(Guid id, HttpContext http, IAntiforgery antiforgery, ProjectsApi projects, CancellationToken cancellationToken)
