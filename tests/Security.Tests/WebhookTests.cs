@@ -127,6 +127,69 @@ public abstract class WebhookTests(MarketplaceUnderTest factory)
     }
 
     [ModeFact]
+    public async Task A_projects_stage_change_and_a_signed_commitment_reach_the_joined_participants_without_quantities()
+    {
+        using var hook = new WebhookReceiver();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (supplierId, supplier) = await factory.PartnerAsync("Project Dairy " + tag, PartnerScopes);
+        var (digesterId, digester) = await factory.PartnerAsync("Project Biogas " + tag, PartnerScopes);
+        using var supplierClient = supplier;
+        using var digesterClient = digester;
+        using var op = await factory.OperatorClientAsync();
+        var secret = await SubscribeAsync(op, supplierId, hook.Url, "project.stage_changed", "project.commitment_signed");
+
+        // Brokerage learns of new organisations from Identity's events: the create waits for that.
+        var project = await MarketplaceUnderTest.EventuallyAsync<string>(async () =>
+        {
+            using var response = await op.PostAsJsonAsync("/api/v1/projects", new
+            {
+                title = "Hooked digester " + tag, purpose = "Shared digester",
+                participants = new[] { new { organisationId = supplierId, role = "supplier" }, new { organisationId = digesterId, role = "installation_operator" } },
+            });
+            return response.StatusCode == HttpStatusCode.Created ? (await response.JsonAsync()).GetProperty("id").GetString() : null;
+        }, Wait);
+        foreach (var member in new[] { supplier, digester })
+        {
+            using var joined = await member.PostAsJsonAsync($"/api/v1/projects/{project}/join", new { });
+            await joined.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        using (var flow = await op.PostAsJsonAsync($"/api/v1/projects/{project}/flows", new { organisationId = supplierId, quantityPerYear = 4000, distanceKm = 10 }))
+        {
+            await flow.ExpectAsync(HttpStatusCode.Created);
+        }
+
+        using (var moved = await op.PostAsJsonAsync($"/api/v1/projects/{project}/stage", new { stage = "feasibility" }))
+        {
+            await moved.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        var stage = Verified(await hook.NextAsync(Wait), secret, "project.stage_changed", supplierId);
+        Assert.Equal(project, stage.GetProperty("projectId").GetString());
+        Assert.Equal("feasibility", stage.GetProperty("to").GetString());
+
+        string commitment;
+        using (var proposed = await supplier.PostAsJsonAsync($"/api/v1/projects/{project}/commitments", new
+        {
+            kind = "letter_of_intent", quantityPerYear = 4000, start = "2027-01-01", end = "2036-12-31", exitNoticeMonths = 12,
+        }))
+        {
+            commitment = (await proposed.ExpectAsync(HttpStatusCode.Created)).GetProperty("id").GetString()!;
+        }
+
+        using (var signed = await supplier.PostAsync($"/api/v1/projects/{project}/commitments/{commitment}/sign", null))
+        {
+            await signed.ExpectAsync(HttpStatusCode.OK);
+        }
+
+        var delivery = await hook.NextAsync(Wait);
+        var data = Verified(delivery, secret, "project.commitment_signed", supplierId);
+        Assert.Equal(commitment, data.GetProperty("commitmentId").GetString());
+        Assert.DoesNotContain("4000", delivery.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(digesterId.ToString(), data.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [ModeFact]
     public async Task Another_company_cannot_see_or_touch_an_organisations_webhooks()
     {
         var (organisationId, _, _) = await factory.CompanyWithAdminAsync("Hook Owner " + Guid.NewGuid().ToString()[..6]);
