@@ -71,6 +71,10 @@ public sealed class ProjectPagesTests(PortalHost host, ITestOutputHelper output)
         await Expect(session.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Refused. Signed agreements cover 0 of the minimum viable scale of 1000 t/year");
         await Expect(session.Page.Locator("[aria-current=step]")).ToHaveTextAsync("Feasibility");
         await session.Checks.CheckAsync("project (refused move)", 0);
+
+        // A crafted link cannot put words in the portal's mouth: only a reason the portal protected is shown.
+        await session.Page.GotoAsync(session.Page.Url.Split('?')[0] + "?done=refused&why=Call%20us%20at%20this%20number");
+        await Expect(session.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Refused.");
     }
 
     /// <summary>The facilitator's part, through the API: the project in feasibility, three flows, two others joined, a worksheet and a task.</summary>

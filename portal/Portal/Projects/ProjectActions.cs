@@ -2,6 +2,7 @@ using Marketplace.Portal.Api;
 using Marketplace.Portal.Auth;
 using Marketplace.Portal.Matches;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -18,7 +19,8 @@ internal static class ProjectActions
     }
 
     /// <summary>The facilitator (or the installation's operator) moves the stage; a refusal comes back with the API's reason.</summary>
-    private static async Task<IResult> MoveAsync(Guid id, HttpContext http, IAntiforgery antiforgery, ProjectsApi projects, CancellationToken cancellationToken)
+    private static async Task<IResult> MoveAsync(Guid id, HttpContext http, IAntiforgery antiforgery, ProjectsApi projects, IDataProtectionProvider protection,
+        CancellationToken cancellationToken)
     {
         var page = $"/projects/{id}";
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
@@ -28,9 +30,13 @@ internal static class ProjectActions
 
         var form = await http.Request.ReadFormAsync(cancellationToken);
         var refused = await projects.MoveAsync(id, form["stage"].ToString(), form["reason"].ToString(), cancellationToken);
-        var query = new Dictionary<string, string?> { ["done"] = refused is null ? "moved" : "refused", ["why"] = refused?.Detail ?? refused?.Title };
+        // the reason travels protected, so a crafted link cannot make the portal show words the API never said
+        var why = refused?.Detail ?? refused?.Title;
+        var query = new Dictionary<string, string?> { ["done"] = refused is null ? "moved" : "refused", ["why"] = why is null ? null : Reasons(protection).Protect(why) };
         return TypedResults.Redirect(QueryHelpers.AddQueryString(page, query.Where(q => q.Value is not null)));
     }
+
+    internal static IDataProtector Reasons(IDataProtectionProvider protection) => protection.CreateProtector("Marketplace.Portal.Projects.Refusal");
 
     private static async Task<IResult> HandleAsync(Guid id, HttpContext http, IAntiforgery antiforgery, ProjectsApi projects, CancellationToken cancellationToken)
     {
