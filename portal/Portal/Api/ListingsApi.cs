@@ -30,6 +30,27 @@ public sealed class ListingsApi(HttpClient http)
             : (null, await ApiProblem.ReadAsync(response, cancellationToken));
     }
 
+    /// <summary>A JSON merge patch of what the user edited, for the version the user saw (a later change answers 412).</summary>
+    public Task<ApiProblem?> PatchAsync(Guid id, object body, int version, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Patch, $"api/v1/listings/{id}", body, version, cancellationToken);
+
+    /// <summary><c>publish</c> (also resumes a paused listing), <c>pause</c> or <c>close</c> (with a reason: fulfilled or withdrawn).</summary>
+    public Task<ApiProblem?> ChangeStatusAsync(Guid id, string action, string? reason, int version, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"api/v1/listings/{id}/{action}", action == "close" ? new { reason } : null, version, cancellationToken);
+
+    private async Task<ApiProblem?> SendAsync(HttpMethod method, string path, object? body, int version, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, options: ApiJson.Options);
+        }
+
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        using var response = await http.SendAsync(request, cancellationToken);
+        return response.IsSuccessStatusCode ? null : await ApiProblem.ReadAsync(response, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<EwcSuggestion>> SuggestWasteCodesAsync(string text, int limit, CancellationToken cancellationToken)
     {
         using var response = await http.GetAsync($"api/v1/taxonomy/ewc?q={Uri.EscapeDataString(text)}&limit={limit}", cancellationToken);
