@@ -5,7 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Marketplace.Listings.Data;
-using Marketplace.Listings.Listings;
+using Marketplace.Listings.Catalogue;
 using Marketplace.Standalone;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

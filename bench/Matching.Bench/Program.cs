@@ -170,7 +170,7 @@ if (!File.Exists(dll))
 var port = 5900 + Random.Shared.Next(90);
 var baseUrl = $"http://127.0.0.1:{port}";
 using var host = Process.Start(new ProcessStartInfo("dotnet", [dll, "--demo", "--Marketplace:SeedDemoData=false", "--Edge:RateLimit:Enabled=false", "--data-dir", dataDir, "--urls", baseUrl, "--Logging:LogLevel:Default=Warning",
-    "--Logging:LogLevel:Marketplace.Matching.Consumers.ListingPublishedConsumer=Debug", "--Logging:Console:FormatterName=simple",
+    "--Logging:LogLevel:Marketplace.Matching.Matches.ListingPublishedConsumer=Debug", "--Logging:Console:FormatterName=simple",
     "--Logging:Console:FormatterOptions:SingleLine=true"])
 {
     RedirectStandardOutput = true,

@@ -78,7 +78,7 @@ public sealed class AccessTests(ListingsFactory factory)
         var lat = masked.GetProperty("location").GetProperty("lat").GetDouble();
         var lon = masked.GetProperty("location").GetProperty("lon").GetDouble();
         Assert.NotEqual(55.61234, lat);
-        Assert.InRange(Listings.Geo.DistanceKm(55.61234, 11.05678, lat, lon), 0.01, 4.0);
+        Assert.InRange(Catalogue.Geo.DistanceKm(55.61234, 11.05678, lat, lon), 0.01, 4.0);
 
         // Filtering by owner must not unmask it either.
         var byOwner = await (await thirdClient.GetAsync($"/api/v1/listings?organisationId={owner}")).JsonAsync();

@@ -111,9 +111,9 @@ public sealed class CsvDialectTests
     [InlineData("\"a;b\",c,d\n", ',', false)]
     public void The_separator_comes_from_the_sep_line_else_the_header(string text, char separator, bool decimalComma)
     {
-        var (dialect, rest, error) = Marketplace.Listings.Listings.CsvDialect.Detect(text, null);
+        var (dialect, rest, error) = Marketplace.Listings.Catalogue.CsvDialect.Detect(text, null);
         Assert.Null(error);
-        Assert.Equal(new Marketplace.Listings.Listings.CsvDialect(separator, decimalComma), dialect);
+        Assert.Equal(new Marketplace.Listings.Catalogue.CsvDialect(separator, decimalComma), dialect);
         Assert.DoesNotContain("sep=", rest, StringComparison.Ordinal);
     }
 
@@ -125,18 +125,18 @@ public sealed class CsvDialectTests
     [InlineData("1200", 1200)]
     public void Decimal_commas_and_thousands_points_are_read(string text, double expected)
     {
-        Assert.True(new Marketplace.Listings.Listings.CsvDialect(';', true).TryNumber<decimal>(text, out var n, out _));
+        Assert.True(new Marketplace.Listings.Catalogue.CsvDialect(';', true).TryNumber<decimal>(text, out var n, out _));
         Assert.Equal((decimal)expected, n);
     }
 
     [Fact]
     public void An_ambiguous_grouping_is_refused_and_the_point_dialect_stays_strict()
     {
-        Assert.False(new Marketplace.Listings.Listings.CsvDialect(';', true).TryNumber<decimal>("1.200", out _, out var why));
+        Assert.False(new Marketplace.Listings.Catalogue.CsvDialect(';', true).TryNumber<decimal>("1.200", out _, out var why));
         Assert.Contains("thousands", why);
-        Assert.False(Marketplace.Listings.Listings.CsvDialect.Rfc4180.TryNumber<decimal>("12,5", out _, out _));
-        Assert.False(Marketplace.Listings.Listings.CsvDialect.Rfc4180.TryDate("31-01-2027", out _));
-        Assert.True(new Marketplace.Listings.Listings.CsvDialect(';', true).TryDate("31.01.2027", out var d));
+        Assert.False(Marketplace.Listings.Catalogue.CsvDialect.Rfc4180.TryNumber<decimal>("12,5", out _, out _));
+        Assert.False(Marketplace.Listings.Catalogue.CsvDialect.Rfc4180.TryDate("31-01-2027", out _));
+        Assert.True(new Marketplace.Listings.Catalogue.CsvDialect(';', true).TryDate("31.01.2027", out var d));
         Assert.Equal(new DateOnly(2027, 1, 31), d);
     }
 }

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Marketplace.Listings.Listings;
+using Marketplace.Listings.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

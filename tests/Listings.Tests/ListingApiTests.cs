@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Marketplace.Listings.Listings;
+using Marketplace.Listings.Catalogue;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Listings.Tests;

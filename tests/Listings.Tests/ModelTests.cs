@@ -1,4 +1,4 @@
-using Marketplace.Listings.Listings;
+using Marketplace.Listings.Catalogue;
 using Marketplace.Listings.Taxonomy;
 
 namespace Marketplace.Listings.Tests;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Marketplace.Listings.Data;
-using Marketplace.Listings.Listings;
+using Marketplace.Listings.Catalogue;
 using Marketplace.Listings.Organisations;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

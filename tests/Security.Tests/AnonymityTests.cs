@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Marketplace.Listings.Listings;
+using Marketplace.Listings.Catalogue;
 using Xunit.Abstractions;
 
 namespace Marketplace.Security.Tests;

@@ -5,6 +5,7 @@ using Marketplace.Brokerage.Deals;
 using Marketplace.Brokerage.Deliveries;
 using Marketplace.Brokerage.Fees;
 using Marketplace.Brokerage.Impact;
+using Marketplace.Brokerage.Organisations;
 using Marketplace.Brokerage.Projects;
 using Marketplace.Brokerage.SupplyContracts;
 using Marketplace.Brokerage.Terms;

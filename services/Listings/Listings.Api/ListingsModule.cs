@@ -1,5 +1,5 @@
 using Marketplace.Listings.Data;
-using Marketplace.Listings.Listings;
+using Marketplace.Listings.Catalogue;
 using Marketplace.Listings.Organisations;
 using Marketplace.Listings.Taxonomy;
 using Marketplace.ServiceDefaults.Auth;

@@ -1,4 +1,3 @@
-using Marketplace.Matching.Consumers;
 using Marketplace.Matching.Data;
 using Marketplace.Matching.Knowledge;
 using Marketplace.Matching.Matches;

@@ -1,4 +1,4 @@
-using Marketplace.Listings.Listings;
+using Marketplace.Listings.Catalogue;
 
 namespace Marketplace.Tests.Platform;
 

@@ -1,4 +1,4 @@
-using Marketplace.Listings.Listings;
+using Marketplace.Listings.Catalogue;
 using Marketplace.Listings.Organisations;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.EntityFrameworkCore;

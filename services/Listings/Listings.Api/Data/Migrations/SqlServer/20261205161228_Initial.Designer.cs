@@ -25,7 +25,7 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
-            modelBuilder.Entity("Marketplace.Listings.Listings.Listing", b =>
+            modelBuilder.Entity("Marketplace.Listings.Catalogue.Listing", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -237,7 +237,7 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
                     b.ToTable("Organisations", (string)null);
                 });
 
-            modelBuilder.Entity("Marketplace.Listings.Organisations.ListingReveal", b =>
+            modelBuilder.Entity("Marketplace.Listings.Catalogue.ListingReveal", b =>
                 {
                     b.Property<Guid>("ListingId")
                         .HasColumnType("uniqueidentifier");

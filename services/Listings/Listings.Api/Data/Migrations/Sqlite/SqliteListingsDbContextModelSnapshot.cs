@@ -17,7 +17,7 @@ namespace Marketplace.Listings.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Marketplace.Listings.Listings.Listing", b =>
+            modelBuilder.Entity("Marketplace.Listings.Catalogue.Listing", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -228,7 +228,7 @@ namespace Marketplace.Listings.Data.Migrations.Sqlite
                     b.ToTable("Organisations", (string)null);
                 });
 
-            modelBuilder.Entity("Marketplace.Listings.Organisations.ListingReveal", b =>
+            modelBuilder.Entity("Marketplace.Listings.Catalogue.ListingReveal", b =>
                 {
                     b.Property<Guid>("ListingId")
                         .HasColumnType("TEXT");

@@ -1,0 +1,125 @@
+using System.Security.Claims;
+using Marketplace.Listings.Contracts;
+using Marketplace.Listings.Data;
+using Marketplace.Listings.Organisations;
+using Marketplace.Listings.Taxonomy;
+using Marketplace.ServiceDefaults.Outbox;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Marketplace.Listings.Catalogue;
+
+public sealed record ImportRowReport(int Line, string? ExternalRef, Guid? Id, string Result, IReadOnlyDictionary<string, string[]>? Errors);
+
+public sealed record ImportReport(bool Atomic, int Total, int Created, int Updated, int Unchanged, int Rejected, IReadOnlyList<ImportRowReport> Rows);
+
+/// <summary>
+/// POST /api/v1/listings/import: a CSV of resource flows (columns in docs/api.md). Every row goes through the
+/// same rules as a create; a row whose (organisation, externalRef) exists updates that listing. Valid rows are
+/// stored in one transaction, or none with <c>?atomic=true</c> when any row is rejected.
+/// </summary>
+public static class ImportListings
+{
+    public static async Task<IResult> Handle(
+        HttpContext http, ClaimsPrincipal user, ListingsDbContext db, EwcCatalog catalog, TimeProvider clock,
+        IOptions<ListingsOptions> options, CancellationToken cancellationToken, bool atomic = false, string? separator = null, string? encoding = null)
+    {
+        var settings = options.Value;
+        var (upload, tooLarge, encodingError) = await CsvUpload.ReadAsync(http.Request, settings.MaxImportBytes, encoding, cancellationToken);
+        if (tooLarge)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "CSV too large",
+                detail: $"An import is limited to {settings.MaxImportBytes / (1024 * 1024)} MB; split the file.");
+        }
+
+        if (encodingError is not null)
+        {
+            return Invalid("encoding", encodingError);
+        }
+
+        var (dialect, text, dialectError) = CsvDialect.Detect(upload, separator);
+        if (dialect is null)
+        {
+            return Invalid("separator", dialectError!);
+        }
+
+        var records = Csv.Parse(text, dialect.Separator);
+        if (records.Count == 0)
+        {
+            return Invalid("file", "The CSV is empty; the first line must name the columns.");
+        }
+
+        if (ListingCsvColumns.ReadHeader(records[0], out var columns) is { } columnError)
+        {
+            return Invalid("columns", columnError);
+        }
+
+        var rows = records.Skip(1).Where(r => r.Fields.Any(f => f.Length > 0)).ToList();
+        if (rows.Count > settings.MaxImportRows)
+        {
+            return Invalid("file", $"At most {settings.MaxImportRows:N0} rows per import.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var batch = await ImportBatch.LoadAsync(db, user, catalog, columns, dialect, rows, now, cancellationToken);
+        var reports = rows.Select(batch.Row).ToList();
+        var rejected = reports.Count(r => r.Result == "rejected");
+        var report = new ImportReport(atomic, reports.Count,
+            atomic && rejected > 0 ? 0 : reports.Count(r => r.Result == "created"),
+            atomic && rejected > 0 ? 0 : reports.Count(r => r.Result == "updated"),
+            reports.Count(r => r.Result == "unchanged"), rejected, reports);
+        if (atomic && rejected > 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Import rejected",
+                detail: $"{rejected} of {reports.Count} rows are invalid; with atomic=true nothing was stored.",
+                extensions: new Dictionary<string, object?> { ["report"] = report });
+        }
+
+        return await StoreAsync(db, batch.Pending, now, report, cancellationToken);
+    }
+
+    private static async Task<IResult> StoreAsync(ListingsDbContext db, IEnumerable<ImportBatch.Change> pending, DateTime now,
+        ImportReport report, CancellationToken cancellationToken)
+    {
+        foreach (var (listing, isNew, changed) in pending)
+        {
+            if (isNew)
+            {
+                db.Listings.Add(listing);
+                if (listing.Status == ListingStatuses.Published)
+                {
+                    db.AddEvent(new ListingPublished(listing.ToPublishedSnapshot()), listing.Id.ToString());
+                }
+            }
+            else if (changed)
+            {
+                listing.Touch(now);
+                if (listing.Status == ListingStatuses.Published)
+                {
+                    db.AddEvent(new ListingUpdated(listing.ToPublishedSnapshot()), listing.Id.ToString());
+                }
+            }
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            var unknown = pending.Where(c => c.IsNew && c.Listing.NaceCode is null).Select(c => c.Listing.OrganisationId).Distinct().ToList();
+            if (unknown.Count > 0)
+            {
+                await NaceBackfill.CatchUpAsync(db, unknown, cancellationToken);
+            }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Concurrent change",
+                detail: "Listings in the file changed while importing; nothing was stored. Retry the import.");
+        }
+
+        return TypedResults.Ok(report);
+    }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+}
