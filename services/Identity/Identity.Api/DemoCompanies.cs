@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Identity;
 
-public sealed record DemoCompany(Guid Id, string Name, string NaceCode, string Country, string Address, string UserEmail);
+public sealed record DemoCompany(Guid Id, string Name, string NaceCode, string Country, string Address, string UserEmail,
+    int Employees, double Lat, double Lon);
 
 /// <summary>Demo organisations with one admin each, for demo runs only. Idempotent: existing ones are left alone.</summary>
 public static class DemoCompanies
@@ -17,12 +18,12 @@ public static class DemoCompanies
 
     public static readonly IReadOnlyList<DemoCompany> All =
     [
-        new(Guid.Parse("0199a000-0000-7000-8000-000000000101"), "Nordkraft Power Station", "35.11", "DK", "Havnevej 1, 4400 Kalundborg", "energy@demo.symbiosis.local"),
-        new(Guid.Parse("0199a000-0000-7000-8000-000000000102"), "Baltic Cement Works", "23.51", "DK", "Cementvej 5, 9220 Aalborg", "cement@demo.symbiosis.local"),
-        new(Guid.Parse("0199a000-0000-7000-8000-000000000103"), "Fjord Brewery", "11.05", "DK", "Bryggerivej 12, 4400 Kalundborg", "brewery@demo.symbiosis.local"),
-        new(Guid.Parse("0199a000-0000-7000-8000-000000000104"), "GreenLeaf Greenhouses", "01.13", "DK", "Drivhusvej 8, 4300 Holbæk", "greenhouse@demo.symbiosis.local"),
-        new(Guid.Parse("0199a000-0000-7000-8000-000000000105"), "Gypsum Board Denmark", "23.62", "DK", "Gipsvej 3, 4400 Kalundborg", "boards@demo.symbiosis.local"),
-        new(Guid.Parse("0199a000-0000-7000-8000-000000000106"), "Sjælland Pig Farms", "01.46", "DK", "Gårdvej 22, 4450 Jyderup", "farm@demo.symbiosis.local"),
+        new(Guid.Parse("0199a000-0000-7000-8000-000000000101"), "Nordkraft Power Station", "35.11", "DK", "Havnevej 1, 4400 Kalundborg", "energy@demo.symbiosis.local", 80, 55.68, 11.09),
+        new(Guid.Parse("0199a000-0000-7000-8000-000000000102"), "Baltic Cement Works", "23.51", "DK", "Cementvej 5, 9220 Aalborg", "cement@demo.symbiosis.local", 300, 57.05, 9.92),
+        new(Guid.Parse("0199a000-0000-7000-8000-000000000103"), "Fjord Brewery", "11.05", "DK", "Bryggerivej 12, 4400 Kalundborg", "brewery@demo.symbiosis.local", 60, 55.67, 11.10),
+        new(Guid.Parse("0199a000-0000-7000-8000-000000000104"), "GreenLeaf Greenhouses", "01.13", "DK", "Drivhusvej 8, 4300 Holbæk", "greenhouse@demo.symbiosis.local", 25, 55.72, 11.72),
+        new(Guid.Parse("0199a000-0000-7000-8000-000000000105"), "Gypsum Board Denmark", "23.62", "DK", "Gipsvej 3, 4400 Kalundborg", "boards@demo.symbiosis.local", 120, 55.66, 11.08),
+        new(Guid.Parse("0199a000-0000-7000-8000-000000000106"), "Sjælland Pig Farms", "01.46", "DK", "Gårdvej 22, 4450 Jyderup", "farm@demo.symbiosis.local", 15, 55.66, 11.42),
     ];
 
     public static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken = default)
@@ -43,7 +44,10 @@ public static class DemoCompanies
                     NaceCode = company.NaceCode,
                     Country = company.Country,
                     Address = company.Address,
+                    Employees = company.Employees,
                     CreatedAt = DateTime.UtcNow,
+                    Sites = [new Site { Id = Guid.CreateVersion7(), OrganisationId = company.Id, Name = company.Name, Address = company.Address,
+                        Country = company.Country, Lat = company.Lat, Lon = company.Lon }],
                 };
                 db.Organisations.Add(organisation);
                 db.AddEvent(organisation.Registered(), company.Id.ToString());

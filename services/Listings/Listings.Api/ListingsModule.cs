@@ -2,6 +2,7 @@ using Marketplace.Listings.Data;
 using Marketplace.Listings.Catalogue;
 using Marketplace.Listings.Organisations;
 using Marketplace.Listings.Taxonomy;
+using Marketplace.Listings.Territory;
 using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Messaging;
 using Marketplace.ServiceDefaults.Persistence;
@@ -22,6 +23,8 @@ public static class ListingsModule
             .Validate(o => o.ExpiryInterval > TimeSpan.Zero, "Listings:ExpiryInterval must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton(_ => EwcCatalog.LoadEmbedded());
+        builder.Services.AddSingleton(_ => FlowCoefficients.LoadEmbedded());
+        builder.Services.AddSingleton<ResourceFamilies>();
         builder.Services.AddScoped<ListingExpirer>();
         builder.Services.AddHostedService<ListingExpiryJob>();
         builder.AddConsumer<OrganisationRegisteredConsumer>(Name);
@@ -34,6 +37,7 @@ public static class ListingsModule
     {
         app.MapListingEndpoints();
         app.MapTaxonomyEndpoints();
+        app.MapTerritoryEndpoints();
         return app;
     }
 }

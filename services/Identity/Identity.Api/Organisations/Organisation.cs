@@ -11,6 +11,8 @@ public sealed class Organisation
     public string? Address { get; set; }
     /// <summary>VAT identification number with its country prefix (DK12345678); invoices need it for the reverse charge.</summary>
     public string? VatId { get; set; }
+    /// <summary>Persons employed: the size the estimated flows scale with.</summary>
+    public int? Employees { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>Raised on every change; the ETag of the resource and the optimistic-concurrency token.</summary>

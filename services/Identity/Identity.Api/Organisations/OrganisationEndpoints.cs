@@ -32,7 +32,8 @@ public sealed record RegisterOrganisationRequest(
     [property: StringLength(300)] string? Address,
     [property: MaxLength(50)] SiteRequest[]? Sites = null,
     FirstAdminRequest? Admin = null,
-    [property: RegularExpression(OrganisationEvents.VatIdPattern, ErrorMessage = OrganisationEvents.VatIdMessage)] string? VatId = null);
+    [property: RegularExpression(OrganisationEvents.VatIdPattern, ErrorMessage = OrganisationEvents.VatIdMessage)] string? VatId = null,
+    [property: Range(0, OrganisationEvents.MaxEmployees)] int? Employees = null);
 
 /// <summary>Fields left out (null) keep their value; <c>sites</c>, when given, replaces the list.</summary>
 public sealed record UpdateOrganisationRequest(
@@ -41,12 +42,13 @@ public sealed record UpdateOrganisationRequest(
     [property: RegularExpression("^[A-Z]{2}$", ErrorMessage = "country must be an ISO 3166-1 alpha-2 code such as DK.")] string? Country,
     [property: StringLength(300)] string? Address,
     [property: MaxLength(50)] SiteRequest[]? Sites,
-    [property: RegularExpression(OrganisationEvents.VatIdPattern, ErrorMessage = OrganisationEvents.VatIdMessage)] string? VatId = null);
+    [property: RegularExpression(OrganisationEvents.VatIdPattern, ErrorMessage = OrganisationEvents.VatIdMessage)] string? VatId = null,
+    [property: Range(0, OrganisationEvents.MaxEmployees)] int? Employees = null);
 
 public sealed record SiteDto(Guid Id, string Name, string? Address, string Country, double? Lat, double? Lon);
 
 public sealed record OrganisationDto(Guid Id, string Name, string Kind, string? NaceCode, string Country, string? Address,
-    IReadOnlyList<SiteDto> Sites, int Version, DateTime CreatedAt, DateTime UpdatedAt, string? VatId);
+    IReadOnlyList<SiteDto> Sites, int Version, DateTime CreatedAt, DateTime UpdatedAt, string? VatId, int? Employees);
 
 public static class OrganisationEndpoints
 {
@@ -257,6 +259,7 @@ public static class OrganisationEndpoints
         organisation.Country = request.Country ?? organisation.Country;
         organisation.Address = request.Address ?? organisation.Address;
         organisation.VatId = request.VatId ?? organisation.VatId;
+        organisation.Employees = request.Employees ?? organisation.Employees;
         if (request.Sites is { } sites)
         {
             db.Sites.RemoveRange(organisation.Sites);
@@ -297,6 +300,7 @@ public static class OrganisationEndpoints
             Country = request.Country,
             Address = request.Address,
             VatId = request.VatId,
+            Employees = request.Employees,
             CreatedAt = now,
             UpdatedAt = now,
             Sites = [.. (request.Sites ?? []).Select(s => NewSite(id, s))],
@@ -309,5 +313,5 @@ public static class OrganisationEndpoints
     };
 
     internal static OrganisationDto AsDto(this Organisation o) => new(o.Id, o.Name, o.Kind, o.NaceCode, o.Country, o.Address,
-        [.. o.Sites.Select(s => new SiteDto(s.Id, s.Name, s.Address, s.Country, s.Lat, s.Lon))], o.Version, o.CreatedAt, o.UpdatedAt, o.VatId);
+        [.. o.Sites.Select(s => new SiteDto(s.Id, s.Name, s.Address, s.Country, s.Lat, s.Lon))], o.Version, o.CreatedAt, o.UpdatedAt, o.VatId, o.Employees);
 }

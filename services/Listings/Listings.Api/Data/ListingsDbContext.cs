@@ -66,6 +66,7 @@ public abstract class ListingsDbContext(DbContextOptions options) : DbContext(op
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.NaceCode).HasMaxLength(10);
             e.Property(x => x.Country).HasMaxLength(2);
+            e.HasIndex(x => new { x.Lat, x.Lon });
         });
 
         modelBuilder.Entity<ListingReveal>(e =>

@@ -15,7 +15,7 @@ public sealed class OrganisationRegisteredConsumer(ListingsDbContext db, TimePro
     public async Task Consume(ConsumeContext<OrganisationRegistered> context)
     {
         var m = context.Message;
-        await OrganisationSync.UpsertAsync(db, context, nameof(OrganisationRegisteredConsumer), m.OrganisationId, m.Name, m.NaceCode, m.Country, clock);
+        await OrganisationSync.UpsertAsync(db, context, nameof(OrganisationRegisteredConsumer), new OrganisationFacts(m.OrganisationId, m.Name, m.NaceCode, m.Country, m.Employees, m.Lat, m.Lon), clock);
     }
 }
 
@@ -24,15 +24,17 @@ public sealed class OrganisationUpdatedConsumer(ListingsDbContext db, TimeProvid
     public async Task Consume(ConsumeContext<OrganisationUpdated> context)
     {
         var m = context.Message;
-        await OrganisationSync.UpsertAsync(db, context, nameof(OrganisationUpdatedConsumer), m.OrganisationId, m.Name, m.NaceCode, m.Country, clock);
+        await OrganisationSync.UpsertAsync(db, context, nameof(OrganisationUpdatedConsumer), new OrganisationFacts(m.OrganisationId, m.Name, m.NaceCode, m.Country, m.Employees, m.Lat, m.Lon), clock);
     }
 }
 
+internal sealed record OrganisationFacts(Guid Id, string Name, string? NaceCode, string Country, int? Employees, double? Lat, double? Lon);
+
 internal static class OrganisationSync
 {
-    public static async Task UpsertAsync(ListingsDbContext db, ConsumeContext context, string consumer,
-        Guid id, string name, string? naceCode, string country, TimeProvider clock)
+    public static async Task UpsertAsync(ListingsDbContext db, ConsumeContext context, string consumer, OrganisationFacts facts, TimeProvider clock)
     {
+        var (id, name, naceCode, country, _, _, _) = facts;
         if (await db.HasProcessedAsync(context, consumer))
         {
             return;
@@ -42,15 +44,16 @@ internal static class OrganisationSync
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, context.CancellationToken);
         if (organisation is null)
         {
-            db.Organisations.Add(new KnownOrganisation { Id = id, Name = name, NaceCode = naceCode, Country = country, UpdatedAt = now });
+            organisation = new KnownOrganisation { Id = id, Name = name, Country = country };
+            db.Organisations.Add(organisation);
         }
-        else
-        {
-            organisation.Name = name;
-            organisation.NaceCode = naceCode;
-            organisation.Country = country;
-            organisation.UpdatedAt = now;
-        }
+
+        organisation.Name = name;
+        organisation.NaceCode = naceCode;
+        organisation.Country = country;
+        organisation.Employees = facts.Employees;
+        (organisation.Lat, organisation.Lon) = (facts.Lat, facts.Lon);
+        organisation.UpdatedAt = now;
 
         db.MarkProcessed(context, consumer);
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);

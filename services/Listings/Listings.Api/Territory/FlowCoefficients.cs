@@ -11,6 +11,9 @@ public sealed record StreamProfile(string Id, string Label, string ResourceClass
     public bool Hazardous => ExampleCode?.EndsWith('*') == true;
 }
 
+/// <summary>How far a family of resources travels, and the yearly amount that makes a pooled installation viable.</summary>
+public sealed record FamilyReach(double RangeKm, double PoolingMinimum, string Unit);
+
 public sealed record SectorProfile(string Id, string Label, IReadOnlyList<string> Divisions, PerEmployee PerEmployee, IReadOnlyList<StreamProfile> Streams);
 
 /// <summary>
@@ -24,9 +27,11 @@ public sealed class FlowCoefficients
     private readonly Dictionary<(string Country, string Sector), PerEmployee> countries = [];
 
     public FlowCoefficients(IEnumerable<SectorProfile> sectors, string source, string basis,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, PerEmployee>>? countryValues = null)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, PerEmployee>>? countryValues = null,
+        IReadOnlyDictionary<string, FamilyReach>? families = null)
     {
         Sectors = [.. sectors];
+        Families = families ?? new Dictionary<string, FamilyReach>();
         Source = source;
         Basis = basis;
         foreach (var sector in Sectors)
@@ -47,6 +52,7 @@ public sealed class FlowCoefficients
     }
 
     public IReadOnlyList<SectorProfile> Sectors { get; }
+    public IReadOnlyDictionary<string, FamilyReach> Families { get; }
     public string Source { get; }
     public string Basis { get; }
     public int DivisionsCovered => byDivision.Count(d => d.Value.Streams.Count > 0);
@@ -67,7 +73,7 @@ public sealed class FlowCoefficients
         var file = JsonSerializer.Deserialize<CoefficientFile>(json, Json) ?? throw new InvalidDataException("estimates.json is empty.");
         var sectors = file.Sectors.Select(s => new SectorProfile(s.Id, s.Label, s.Divisions, s.PerEmployee,
             [.. s.Streams.Select(t => new StreamProfile(t.Id, t.Label, t.Class, t.Family, t.Chapter, t.ExampleCode, t.Unit, t.Share, t.PerEmployee))]));
-        return new FlowCoefficients(sectors, file.IntendedSource, file.Basis, file.Countries);
+        return new FlowCoefficients(sectors, file.IntendedSource, file.Basis, file.Countries, file.Families);
     }
 
     public static FlowCoefficients LoadEmbedded()
@@ -78,7 +84,7 @@ public sealed class FlowCoefficients
     }
 
     private sealed record CoefficientFile(string IntendedSource, string Basis, List<SectorFile> Sectors,
-        Dictionary<string, IReadOnlyDictionary<string, PerEmployee>>? Countries);
+        Dictionary<string, IReadOnlyDictionary<string, PerEmployee>>? Countries, Dictionary<string, FamilyReach>? Families);
 
     private sealed record SectorFile(string Id, string Label, List<string> Divisions, PerEmployee PerEmployee, List<StreamFile> Streams);
 

@@ -217,6 +217,15 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
                         .HasMaxLength(2)
                         .HasColumnType("nvarchar(2)");
 
+                    b.Property<int?>("Employees")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("Lat")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Lon")
+                        .HasColumnType("float");
+
                     b.Property<string>("NaceCode")
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
@@ -230,6 +239,8 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Lat", "Lon");
 
                     b.ToTable("Organisations", (string)null);
                 });

@@ -211,6 +211,15 @@ namespace Marketplace.Listings.Data.Migrations.Sqlite
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Employees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Lat")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Lon")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("NaceCode")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -224,6 +233,8 @@ namespace Marketplace.Listings.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Lat", "Lon");
 
                     b.ToTable("Organisations", (string)null);
                 });

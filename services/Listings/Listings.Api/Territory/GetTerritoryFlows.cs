@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Marketplace.Listings.Data;
+using Marketplace.Listings.Catalogue;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Marketplace.Listings.Territory;
+
+public sealed record DeclaredFlowDto(Guid ListingId, Guid? OrganisationId, string Kind, string ResourceClass, string? Family, string Title,
+    string? EwcCode, bool Hazardous, decimal YearlyAmount, string BaseUnit, double Lat, double Lon, string Status);
+
+public sealed record CompanyDto(Guid OrganisationId, string Name, string? NaceCode, int? Employees, double Lat, double Lon, int DeclaredFlows, int EstimatedFlows);
+
+public sealed record TerritoryFlowsDto(BoundingBox Bbox, IReadOnlyList<DeclaredFlowDto> Declared, IReadOnlyList<EstimatedFlowDto> Estimated,
+    IReadOnlyList<CompanyDto> Companies, IReadOnlyList<HotSpot> HotSpots, string EstimateSource);
+
+/// <summary>
+/// GET /api/v1/territory/flows: the map's data. Declared flows are published listings as any reader sees them (an
+/// anonymous one at its grid cell, without owner); estimated flows, companies and hot spots are about other
+/// organisations' unposted data, so an operator sees the territory's and a company only its own (and no hot spots).
+/// </summary>
+public static class GetTerritoryFlows
+{
+    private sealed record Row(Guid Id, Guid OrganisationId, string Kind, string ResourceClass, string Title, string? EwcCode, bool Hazardous,
+        decimal YearlyAmount, string BaseUnit, double Lat, double Lon, double PublicLat, double PublicLon, string Visibility);
+
+    public static async Task<Results<Ok<TerritoryFlowsDto>, ValidationProblem>> Handle(
+        ClaimsPrincipal user, ListingsDbContext db, FlowCoefficients coefficients, ResourceFamilies families, CancellationToken cancellationToken,
+        string? bbox = null, string? layer = null, [FromQuery(Name = "class")] string? resourceClass = null, string? chapter = null,
+        string? family = null, bool? hazardous = null, double? minQuantity = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (TerritoryQuery.Parse(bbox, layer, resourceClass, chapter, family, hazardous, minQuantity, errors) is not { } query)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var viewer = Viewer.Of(user);
+        var box = query.Box;
+        var rows = await db.Listings.AsNoTracking()
+            .Where(l => l.Status == ListingStatuses.Published && l.PublicLat >= box.MinLat && l.PublicLat <= box.MaxLat
+                && l.PublicLon >= box.MinLon && l.PublicLon <= box.MaxLon)
+            .Select(l => new Row(l.Id, l.OrganisationId, l.Kind, l.ResourceClass, l.Title, l.EwcCode, l.Hazardous, l.YearlyAmount, l.BaseUnit,
+                l.Lat, l.Lon, l.PublicLat, l.PublicLon, l.Visibility))
+            .ToListAsync(cancellationToken);
+        var declared = rows.Select(r => Declared(r, viewer, families))
+            .Where(d => query.Keeps(d.ResourceClass, Chapter(d.EwcCode), d.Family, d.Hazardous, (double)d.YearlyAmount)).ToList();
+
+        var organisations = await OrganisationsAsync(db, viewer, box, cancellationToken);
+        var ids = organisations.Select(o => o.Id).ToList();
+        var offers = (await db.Listings.AsNoTracking()
+                .Where(l => l.Status == ListingStatuses.Published && l.Kind == "offer" && ids.Contains(l.OrganisationId))
+                .Select(l => new { l.OrganisationId, l.ResourceClass, l.EwcCode }).ToListAsync(cancellationToken))
+            .ToLookup(l => l.OrganisationId, l => new DeclaredOffer(l.ResourceClass, l.EwcCode));
+        var estimated = organisations
+            .SelectMany(o => FlowEstimator.Estimate(new(o.Id, o.NaceCode, o.Country, o.Employees), coefficients, [.. offers[o.Id]])
+                .Select(f => f.AsDto(o.Name, o.Lat, o.Lon)))
+            .Where(f => EstimateAccess.MaySee(f.OrganisationId, viewer.OrganisationId, viewer.IsOperator))
+            .Where(f => query.Keeps(f.ResourceClass, f.Chapter, f.Family, f.Hazardous, f.Central)).ToList();
+
+        var hotSpots = viewer.IsOperator && query.Wants(TerritoryQuery.HotSpots) ? HotSpots.Find(Points(declared, estimated), coefficients.Families) : [];
+        var declaredCount = declared.Where(d => d.OrganisationId is not null).CountBy(d => d.OrganisationId!.Value).ToDictionary();
+        var estimatedCount = estimated.CountBy(f => f.OrganisationId).ToDictionary();
+        var companies = query.Wants(TerritoryQuery.Companies)
+            ? organisations.Select(o => new CompanyDto(o.Id, o.Name, o.NaceCode, o.Employees, o.Lat!.Value, o.Lon!.Value,
+                declaredCount.GetValueOrDefault(o.Id), estimatedCount.GetValueOrDefault(o.Id))).ToList()
+            : [];
+        return TypedResults.Ok(new TerritoryFlowsDto(box, query.Wants(TerritoryQuery.Declared) ? declared : [],
+            query.Wants(TerritoryQuery.Estimated) ? estimated : [], companies, hotSpots, coefficients.Source));
+    }
+
+    private static DeclaredFlowDto Declared(Row r, Viewer viewer, ResourceFamilies families)
+    {
+        var full = r.Visibility != Visibilities.Anonymous || viewer.IsOperator || viewer.OrganisationId == r.OrganisationId;
+        return new DeclaredFlowDto(r.Id, full ? r.OrganisationId : null, r.Kind, r.ResourceClass, families.Of(r.ResourceClass, r.EwcCode), r.Title,
+            r.EwcCode, r.Hazardous, r.YearlyAmount, r.BaseUnit, full ? r.Lat : r.PublicLat, full ? r.Lon : r.PublicLon, "declared");
+    }
+
+    private static async Task<List<Organisations.KnownOrganisation>> OrganisationsAsync(
+        ListingsDbContext db, Viewer viewer, BoundingBox box, CancellationToken cancellationToken)
+    {
+        var query = db.Organisations.AsNoTracking()
+            .Where(o => o.Lat != null && o.Lon != null && o.Lat >= box.MinLat && o.Lat <= box.MaxLat && o.Lon >= box.MinLon && o.Lon <= box.MaxLon);
+        if (!viewer.IsOperator)
+        {
+            var own = viewer.OrganisationId ?? Guid.Empty;
+            query = query.Where(o => o.Id == own);
+        }
+
+        return await query.ToListAsync(cancellationToken);
+    }
+
+    private static List<FlowPoint> Points(List<DeclaredFlowDto> declared, List<EstimatedFlowDto> estimated) =>
+    [
+        .. declared.Where(d => d.Family is not null && d.OrganisationId is not null)
+            .Select(d => new FlowPoint(d.OrganisationId!.Value, d.Family!, d.Kind == "offer", true, d.Lat, d.Lon, (double)d.YearlyAmount)),
+        .. estimated.Where(f => f.Lat is not null && f.Lon is not null)
+            .Select(f => new FlowPoint(f.OrganisationId, f.Family, true, false, f.Lat!.Value, f.Lon!.Value, f.Central)),
+    ];
+
+    private static string? Chapter(string? ewcCode) => ewcCode is { Length: >= 2 } ? ewcCode[..2] : null;
+}
