@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Marketplace.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
@@ -75,7 +76,7 @@ public abstract class OpenApiTests(MarketplaceUnderTest factory)
 
         Assert.True(operations >= 60, $"Only {operations} operations in the document ({factory.Mode}).");
         Assert.True(failures.Count == 0, $"{failures.Count} gaps in {factory.Mode}'s document (in the route table: .WithSummary, .WithDescription, "
-            + ".Accepts<T> for a body read by hand, .ProducesProblem for an error):\n" + string.Join("\n", failures));
+            + ".DocumentsBody<T> for a body read by hand, .ProducesProblem for an error):\n" + string.Join("\n", failures));
     }
 
     /// <summary>Operations whose body a handler reads by hand, so nothing but the route table can document it.</summary>
@@ -159,8 +160,9 @@ public sealed class OpenApiInProcessTests(InProcessMarketplace marketplace) : Op
 
             var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
             var guids = endpoint.RoutePattern.Parameters.Count(p => p.ParameterPolicies.Any(pp => pp.Content == "guid"));
-            var json = endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is { RequestType: not null } accepts
-                && accepts.ContentTypes.Any(t => t.Contains("json", StringComparison.OrdinalIgnoreCase));
+            var contentTypes = endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is { RequestType: not null } accepts ? accepts.ContentTypes
+                : endpoint.Metadata.GetMetadata<DocumentedRequestBody>()?.ContentTypes ?? [];
+            var json = contentTypes.Any(t => t.Contains("json", StringComparison.OrdinalIgnoreCase));
             if (operation.Anonymous != anonymous || operation.GuidParameters != guids || operation.TakesJson != json)
             {
                 failures.Add($"{key}: documented anonymous={operation.Anonymous} guids={operation.GuidParameters} json={operation.TakesJson}, mapped {anonymous} {guids} {json}");

@@ -2,6 +2,7 @@ using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
+using Marketplace.ServiceDefaults.OpenApi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -13,7 +14,8 @@ namespace Marketplace.ServiceDefaults.Http;
 /// Data-annotation validation of every JSON request body, for every service, before its handler runs: a missing or
 /// malformed field is a 400 naming it, never a null reaching the handler. .NET 10's generated validation only covers
 /// types in the project that calls <c>AddValidation()</c>, which here is the platform, not the services; this closes
-/// that gap by reading the body type from the endpoint's <see cref="IAcceptsMetadata"/>.
+/// that gap by reading the body type from the endpoint's <see cref="IAcceptsMetadata"/>. A body its handler reads by hand
+/// (<see cref="DocumentedRequestBody"/>) is left to that handler's rules.
 /// </summary>
 internal sealed class BodyValidationMiddleware(RequestDelegate next, IOptions<JsonOptions> json)
 {
@@ -23,7 +25,8 @@ internal sealed class BodyValidationMiddleware(RequestDelegate next, IOptions<Js
     {
         var accepts = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>();
         var type = accepts?.RequestType;
-        if (type is null || type == typeof(string) || type.IsPrimitive || !context.Request.HasJsonContentType())
+        if (type is null || type == typeof(string) || type.IsPrimitive || !context.Request.HasJsonContentType()
+            || DocumentedRequestBodyExtensions.IsHandRead(context))
         {
             await next(context);
             return;

@@ -77,6 +77,7 @@ public static class OpenApiDefaults
                 }
 
                 ProblemResponses.Describe(operation, context);
+                DocumentedRequestBodyExtensions.Describe(operation, context);
                 return Task.CompletedTask;
             });
         });

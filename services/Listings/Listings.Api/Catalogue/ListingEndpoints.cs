@@ -1,4 +1,5 @@
 using Marketplace.ServiceDefaults.Auth;
+using Marketplace.ServiceDefaults.OpenApi;
 
 namespace Marketplace.Listings.Catalogue;
 
@@ -12,7 +13,7 @@ public static class ListingEndpoints
     {
         var group = app.MapGroup("/api/v1/listings").WithTags("Listings");
         group.MapPost("/", CreateListing.Handle).WithName(nameof(CreateListing))
-            .Accepts<CreateListingRequest>("application/json")
+            .DocumentsBody<CreateListingRequest>("application/json")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Post a listing")
             .WithDescription("Creates an offer or a want. It is published (and matched) unless `status` is `draft`. Every field is checked against the listing rules; each problem is named by its field in a validation problem.")
@@ -26,7 +27,7 @@ public static class ListingEndpoints
             .WithDescription("One listing. An anonymous listing seen by a stranger has its organisation hidden and its location coarsened to a ~5 km cell. The ETag is its version.")
             .RequireScope(Scopes.ListingsRead);
         group.MapPatch("/{id:guid}", PatchListing.Handle).WithName(nameof(PatchListing))
-            .Accepts<PatchListingRequest>("application/merge-patch+json", "application/json")
+            .DocumentsBody<PatchListingRequest>("application/merge-patch+json", "application/json")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .WithSummary("Change a listing")
@@ -45,7 +46,7 @@ public static class ListingEndpoints
             .WithDescription("Closes a listing for good, with an optional reason; a closed listing is read-only.")
             .RequireScope(Scopes.ListingsWrite);
         group.MapPost("/import", ImportListings.Handle).WithName(nameof(ImportListings))
-            .Accepts<string>("text/csv")
+            .DocumentsBody<string>("text/csv")
             .Produces<ImportReport>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -21,6 +21,13 @@ public static class PatchListing
         Guid id, HttpContext http, ClaimsPrincipal user, ListingsDbContext db, EwcCatalog catalog, TimeProvider clock,
         IOptions<ListingsOptions> options, CancellationToken cancellationToken)
     {
+        // The body's syntax first, as the shared body validation does for every other write: malformed JSON is a 400 wherever it is sent.
+        var (body, bodyErrors) = await JsonBody.ReadObjectAsync(http.Request, options.Value.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.ValidationProblem(bodyErrors!);
+        }
+
         var (listing, refusal) = await LoadForWriteAsync(id, http, user, db, cancellationToken);
         if (listing is null)
         {
@@ -30,12 +37,6 @@ public static class PatchListing
         if (listing.Status == ListingStatuses.Closed)
         {
             return Conflict("A closed listing is read-only.");
-        }
-
-        var (body, bodyErrors) = await JsonBody.ReadObjectAsync(http.Request, options.Value.MaxBodyBytes, cancellationToken);
-        if (body is null)
-        {
-            return TypedResults.ValidationProblem(bodyErrors!);
         }
 
         var viewer = Viewer.Of(user);
