@@ -23,10 +23,11 @@ internal sealed class BodyValidationMiddleware(RequestDelegate next, IOptions<Js
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var accepts = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>();
+        var metadata = context.GetEndpoint()?.Metadata;
+        var accepts = metadata?.GetMetadata<IAcceptsMetadata>();
         var type = accepts?.RequestType;
         if (type is null || type == typeof(string) || type.IsPrimitive || !context.Request.HasJsonContentType()
-            || DocumentedRequestBodyExtensions.IsHandRead(context))
+            || metadata!.GetMetadata<DocumentedRequestBody>() is not null)
         {
             await next(context);
             return;

@@ -40,6 +40,4 @@ public static class DocumentedRequestBodyExtensions
             Content = body.ContentTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } }),
         };
     }
-
-    internal static bool IsHandRead(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<DocumentedRequestBody>() is not null;
 }
