@@ -106,6 +106,15 @@ public sealed class LayoutTests
         Assert.Empty(violations);
     }
 
+    [Fact]
+    public void Every_route_whose_handler_answers_409_or_412_documents_it()
+    {
+        var sources = Repository.Sources("services", "platform");
+        Assert.True(sources.Count >= 200, $"found only {sources.Count} source files");
+        var gaps = ProblemDocumentationRules.Undocumented(sources);
+        Assert.True(gaps.Count == 0, $"{gaps.Count} routes (add .ProducesProblem to the route table):\n" + string.Join("\n", gaps));
+    }
+
     private static int DeclaredTypes(string source) =>
         System.Text.RegularExpressions.Regex.Count(source, @"^\s*(public|internal)\s+(static\s+|sealed\s+|partial\s+)*(class|record|struct|interface|enum)\s", System.Text.RegularExpressions.RegexOptions.Multiline);
 

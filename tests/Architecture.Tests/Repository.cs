@@ -16,6 +16,14 @@ internal static class Repository
 
     public static XDocument Load(string project) => XDocument.Load(project);
 
+    /// <summary>The hand-written C# below <paramref name="under"/> (no build output, no generated migrations), relative path → text.</summary>
+    public static IReadOnlyDictionary<string, string> Sources(params string[] under) =>
+        under.SelectMany(d => Directory.EnumerateFiles(Path.Combine(Root, d), "*.cs", SearchOption.AllDirectories))
+            .Select(Relative)
+            .Where(p => !p.Contains("/obj/", StringComparison.Ordinal) && !p.Contains("/bin/", StringComparison.Ordinal) && !p.Contains("/Migrations/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToDictionary(p => p, p => File.ReadAllText(Path.Combine(Root, p)), StringComparer.Ordinal);
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -51,6 +51,59 @@ public sealed class RuleTests
         Assert.Empty(EndpointRules.NonRouteMembers(typeof(RouteTableEndpoints)));
     }
 
+    [Fact]
+    public void A_route_whose_handler_answers_409_through_a_helper_without_documenting_it_is_reported()
+    {
+        var sources = new Dictionary<string, string>
+        {
+            ["ThingEndpoints.cs"] = """
+                public static class ThingEndpoints
+                {
+                    public static IEndpointRouteBuilder MapThings(this IEndpointRouteBuilder app)
+                    {
+                        app.MapPost("/things/{id}/close", CloseThing.Handle).WithName("CloseThing");
+                        app.MapPost("/things/{id}/open", OpenThing.Handle).WithDescription("Opens; then closes.").ProducesProblem(StatusCodes.Status409Conflict);
+                        app.MapPatch("/things/{id}", PatchThing.Handle).ProducesProblem(StatusCodes.Status409Conflict);
+                        app.MapGet("/things/{id}", GetThing.Handle);
+                        return app;
+                    }
+                }
+                """,
+            ["CloseThing.cs"] = """
+                using static Things.ThingHttp;
+                public static class CloseThing
+                {
+                    public static async Task<IResult> Handle(Guid id) => await Check(id) ?? TypedResults.Ok();
+                }
+                """,
+            ["OpenThing.cs"] = "public static class OpenThing { public static IResult Handle(Guid id) => ThingHttp.Check(id).Result ?? TypedResults.Ok(); }",
+            ["PatchThing.cs"] = """
+                public static class PatchThing
+                {
+                    public static IResult Handle(Guid id, HttpContext http) => Stale(http) ? TypedResults.StatusCode(StatusCodes.Status412PreconditionFailed) : TypedResults.Ok();
+
+                    private static bool Stale(HttpContext http) => http.Request.Headers.IfMatch.Count > 0;
+                }
+                """,
+            ["GetThing.cs"] = "public static class GetThing { public static IResult Handle(Guid id) => TypedResults.Ok(Format(id)); private static string Format(Guid id) => id.ToString(); }",
+            ["ThingHttp.cs"] = """
+                public static class ThingHttp
+                {
+                    public static async Task<IResult?> Check(Guid id) => id == Guid.Empty ? Problem("closed") : null;
+
+                    private static IResult Problem(string detail) => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, detail: detail);
+                }
+                """,
+        };
+
+        Assert.Equal(
+            [
+                "ThingEndpoints.cs: PATCH /things/{id} (PatchThing.Handle) answers 412 but does not document it",
+                "ThingEndpoints.cs: POST /things/{id}/close (CloseThing.Handle) answers 409 but does not document it",
+            ],
+            ProblemDocumentationRules.Undocumented(sources));
+    }
+
     private static class SampleEndpoints
     {
         public const int Limit = 10;

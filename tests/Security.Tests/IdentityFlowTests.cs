@@ -245,6 +245,8 @@ public abstract class IdentityFlowTests(MarketplaceUnderTest factory)
             Headers = { { "If-Match", etag } },
         });
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        Assert.Equal("application/problem+json", stale.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Stale version", (await stale.JsonAsync()).GetProperty("title").GetString());
 
         using var db = factory.OpenIdentityDatabase();
         using var query = db.CreateCommand();

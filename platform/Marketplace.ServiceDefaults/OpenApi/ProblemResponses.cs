@@ -7,7 +7,8 @@ namespace Marketplace.ServiceDefaults.OpenApi;
 /// <summary>
 /// Every error response of the document carries its RFC 9457 body: <c>application/problem+json</c> with the
 /// <c>ProblemDetails</c> schema (400s keep the validation variant ASP.NET Core already gives them). A POST also names
-/// its 422, the answer to an <c>Idempotency-Key</c> reused with another body. Client generators then type every
+/// its 422, the answer to an <c>Idempotency-Key</c> reused with another body, and its 409, the answer while the first
+/// request with that key is in flight (besides any conflict of its own, which its route table declares). Client generators then type every
 /// failure instead of guessing.
 /// </summary>
 internal static class ProblemResponses
@@ -40,6 +41,15 @@ internal static class ProblemResponses
         if (string.Equals(context.Description.HttpMethod, HttpMethods.Post, StringComparison.OrdinalIgnoreCase))
         {
             operation.Responses.TryAdd("422", new OpenApiResponse { Description = "The Idempotency-Key was already used with another body." });
+            const string inFlight = "A request with this Idempotency-Key is still in progress, or was applied before an interruption: retry to read its answer.";
+            if (operation.Responses.TryGetValue("409", out var conflict) && conflict is OpenApiResponse own)
+            {
+                own.Description = $"{own.Description} (the operation's own conflict), or: {inFlight}";
+            }
+            else
+            {
+                operation.Responses.TryAdd("409", new OpenApiResponse { Description = inFlight });
+            }
         }
 
         foreach (var (status, response) in operation.Responses.ToList())

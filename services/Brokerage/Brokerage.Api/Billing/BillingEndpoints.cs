@@ -35,15 +35,18 @@ public static class BillingEndpoints
         invoices.MapPost("/{id:guid}/issue", IssueInvoice.Handle).WithName(nameof(IssueInvoice))
             .WithSummary("Issue an invoice")
             .WithDescription("The operator issues a draft invoice: it gets its number, issue date and due date.")
-            .RequireScope(Scopes.Billing).RequireOperatorRole();
+            .RequireScope(Scopes.Billing).RequireOperatorRole()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         invoices.MapPost("/{id:guid}/pay", PayInvoice.Handle).WithName(nameof(PayInvoice))
             .WithSummary("Record a payment")
             .WithDescription("The operator records the payment of an issued invoice.")
-            .RequireScope(Scopes.Billing).RequireOperatorRole();
+            .RequireScope(Scopes.Billing).RequireOperatorRole()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         invoices.MapPost("/{id:guid}/void", VoidInvoice.Handle).WithName(nameof(VoidInvoice))
             .WithSummary("Void an invoice")
             .WithDescription("The operator voids an invoice with a reason; an issued one is cancelled by a credit note.")
-            .RequireScope(Scopes.Billing).RequireOperatorRole();
+            .RequireScope(Scopes.Billing).RequireOperatorRole()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

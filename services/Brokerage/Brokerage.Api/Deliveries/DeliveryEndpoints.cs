@@ -19,19 +19,23 @@ public static class DeliveryEndpoints
         group.MapPost("/", RecordDelivery.Handle).WithName(nameof(RecordDelivery))
             .WithSummary("Record a delivery")
             .WithDescription("Either party, the operator or a partner app records a delivery against an active contract, for the counterparty to confirm; it counts from then on. A date more than a day ahead is refused. With an `Idempotency-Key` a retry returns the first entry.")
-            .RequireScope(Scopes.BrokerageWrite);
+            .RequireScope(Scopes.BrokerageWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{deliveryId:guid}/confirm", ConfirmDelivery.Handle).WithName(nameof(ConfirmDelivery))
             .WithSummary("Confirm a delivery")
             .WithDescription("The counterparty confirms a recorded delivery; from then on it counts for fees and impact.")
-            .RequireScope(Scopes.BrokerageWrite);
+            .RequireScope(Scopes.BrokerageWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{deliveryId:guid}/dispute", DisputeDelivery.Handle).WithName(nameof(DisputeDelivery))
             .WithSummary("Dispute a delivery")
             .WithDescription("The counterparty disputes a recorded delivery, with a reason; it never counts.")
-            .RequireScope(Scopes.BrokerageWrite);
+            .RequireScope(Scopes.BrokerageWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{deliveryId:guid}/corrections", CorrectDelivery.Handle).WithName(nameof(CorrectDelivery))
             .WithSummary("Correct a delivery")
             .WithDescription("Reverses a confirmed entry (a negative entry, confirmed at once) and, with a quantity, records the right one for the counterparty to confirm. A confirmed entry is never edited.")
-            .RequireScope(Scopes.BrokerageWrite);
+            .RequireScope(Scopes.BrokerageWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

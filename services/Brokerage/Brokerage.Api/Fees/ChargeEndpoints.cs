@@ -19,7 +19,8 @@ public static class ChargeEndpoints
             .WithDescription("The operator charges an organisation for a service (a subsidy application, a feasibility study). With an `Idempotency-Key` it charges once however often it is retried.");
         group.MapPost("/{id:guid}/reverse", ReverseEntry.Handle).WithName(nameof(ReverseEntry))
             .WithSummary("Reverse a ledger entry")
-            .WithDescription("The operator cancels a ledger entry with a negative entry and a reason; an entry is reversed at most once.");
+            .WithDescription("The operator cancels a ledger entry with a negative entry and a reason; an entry is reversed at most once.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

@@ -19,7 +19,8 @@ public static class FeePlanEndpoints
         group.MapPost("/", CreateFeePlan.Handle).WithName(nameof(CreateFeePlan))
             .WithSummary("Add a fee plan version")
             .WithDescription("The operator adds a version of a plan code, effective from a date; earlier versions are kept.")
-            .RequireScope(Scopes.Billing).RequireOperatorRole();
+            .RequireScope(Scopes.Billing).RequireOperatorRole()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

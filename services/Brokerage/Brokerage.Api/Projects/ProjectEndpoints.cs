@@ -22,7 +22,8 @@ public static class ProjectEndpoints
         group.MapPost("/from-bundle", CreateProjectFromBundle.Handle).WithName(nameof(CreateProjectFromBundle))
             .WithSummary("Create a project from a bundle suggestion")
             .WithDescription("Facilitator: one step from a bundle suggestion; its organisations are invited and each pooled offer becomes a flow. 400 naming `matchId` for anything but a bundle.")
-            .RequireScope(Scopes.BrokerageWrite).RequireOperatorRole();
+            .RequireScope(Scopes.BrokerageWrite).RequireOperatorRole()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}", GetProject.Handle).WithName(nameof(GetProject))
             .WithSummary("Get a project")
             .WithDescription("The project as the caller may see it: another participant's quantities only with its consent, totals only when they hide at least two flows. 404 for non-participants.")
@@ -30,15 +31,18 @@ public static class ProjectEndpoints
         group.MapPatch("/{id:guid}", UpdateProject.Handle).WithName(nameof(UpdateProject))
             .WithSummary("Update a project")
             .WithDescription("Facilitator: title, purpose or fee plan of a project that is not closed or abandoned.")
-            .RequireScope(Scopes.BrokerageWrite).RequireOperatorRole();
+            .RequireScope(Scopes.BrokerageWrite).RequireOperatorRole()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/participants", AddParticipant.Handle).WithName(nameof(AddParticipant))
             .WithSummary("Invite a participant")
             .WithDescription("Facilitator: invites an organisation with a role; it sees the other participants once it joins.")
-            .RequireScope(Scopes.BrokerageWrite).RequireOperatorRole();
+            .RequireScope(Scopes.BrokerageWrite).RequireOperatorRole()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/join", JoinProject.Handle).WithName(nameof(JoinProject))
             .WithSummary("Join a project")
             .WithDescription("The invited organisation joins, optionally showing its quantities to the others (`sharesQuantities`).")
-            .RequireScope(Scopes.BrokerageWrite);
+            .RequireScope(Scopes.BrokerageWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/consent", SetConsent.Handle).WithName(nameof(SetConsent))
             .WithSummary("Share or hide quantities")
             .WithDescription("A participant shows (or hides again) its quantities to the other participants; the facilitator always sees them.")
@@ -46,11 +50,13 @@ public static class ProjectEndpoints
         group.MapPost("/{id:guid}/flows", AddFlow.Handle).WithName(nameof(AddFlow))
             .WithSummary("Add a flow")
             .WithDescription("Facilitator: a participant's listing or match pooled into the project with its quantity per year, distance and disposal cost; until agreement.")
-            .RequireScope(Scopes.BrokerageWrite).RequireOperatorRole();
+            .RequireScope(Scopes.BrokerageWrite).RequireOperatorRole()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/stage", MoveStage.Handle).WithName(nameof(MoveStage))
             .WithSummary("Move a project's stage")
             .WithDescription("idea → feasibility → agreement → implementation → operating → closed, or abandoned with a reason. 409 problem for an illegal step; agreement needs signed commitments covering the minimum viable scale.")
-            .RequireScope(Scopes.BrokerageWrite);
+            .RequireScope(Scopes.BrokerageWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/feasibility", GetFeasibility.Handle).WithName(nameof(GetFeasibility))
             .WithSummary("Get the feasibility worksheet")
             .WithDescription("Computed on read from the stored inputs and the current flows; every figure with formula and source, filtered by confidentiality.")
@@ -58,7 +64,8 @@ public static class ProjectEndpoints
         group.MapPut("/{id:guid}/feasibility", SetFeasibility.Handle).WithName(nameof(SetFeasibility))
             .WithSummary("Set the feasibility inputs")
             .WithDescription("Facilitator: minimum viable scale, capital and operating cost, output revenue, sharing key, discount rate, lifetime; stores the inputs and the computed worksheet.")
-            .RequireScope(Scopes.BrokerageWrite).RequireOperatorRole();
+            .RequireScope(Scopes.BrokerageWrite).RequireOperatorRole()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/commitments", ListCommitments.Handle).WithName(nameof(ListCommitments))
             .WithSummary("List commitments")
             .WithDescription("Every version of every participant's letter of intent and supply agreement, and the coverage of the minimum viable scale.")
@@ -66,11 +73,13 @@ public static class ProjectEndpoints
         group.MapPost("/{id:guid}/commitments", ProposeCommitment.Handle).WithName(nameof(ProposeCommitment))
             .WithSummary("Propose a commitment")
             .WithDescription("A letter of intent or supply agreement for a participant (the facilitator names it; a participant proposes for itself); supersedes the open version.")
-            .RequireScope(Scopes.BrokerageWrite);
+            .RequireScope(Scopes.BrokerageWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/commitments/{commitmentId:guid}/sign", SignCommitment.Handle).WithName(nameof(SignCommitment))
             .WithSummary("Sign a commitment")
             .WithDescription("The committing participant signs the latest version; publishes ProjectCommitmentSigned.")
-            .RequireScope(Scopes.BrokerageWrite);
+            .RequireScope(Scopes.BrokerageWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/tasks", ListTasks.Handle).WithName(nameof(ListTasks))
             .WithSummary("List tasks and meetings")
             .WithDescription("Open first, then by due date.")
@@ -82,7 +91,8 @@ public static class ProjectEndpoints
         group.MapPost("/{id:guid}/tasks/{taskId:guid}/done", CompleteTask.Handle).WithName(nameof(CompleteTask))
             .WithSummary("Close a task")
             .WithDescription("The facilitator or the owing participant closes a task; a meeting is closed with its minutes.")
-            .RequireScope(Scopes.BrokerageWrite);
+            .RequireScope(Scopes.BrokerageWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/timeline", GetTimeline.Handle).WithName(nameof(GetTimeline))
             .WithSummary("Get the timeline")
             .WithDescription("What happened to the project, oldest first; for the facilitator and joined participants; no quantities.")
@@ -95,12 +105,14 @@ public static class ProjectEndpoints
             .WithSummary("Add a funding application")
             .WithDescription("Facilitator: an application to a programme, as a draft.")
            
-            .RequireScope(Scopes.BrokerageWrite).RequireOperatorRole();
+            .RequireScope(Scopes.BrokerageWrite).RequireOperatorRole()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/funding-applications/{applicationId:guid}/status", MoveFundingApplication.Handle).WithName(nameof(MoveFundingApplication))
             .WithSummary("Change a funding application's status")
             .WithDescription("Facilitator: draft → submitted → granted (with the amount) or rejected; submitting accrues the plan's fee per application.")
            
-            .RequireScope(Scopes.BrokerageWrite).RequireOperatorRole();
+            .RequireScope(Scopes.BrokerageWrite).RequireOperatorRole()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

@@ -19,11 +19,13 @@ public static class ContractEndpoints
         group.MapPost("/{id:guid}/sign", SignContract.Handle).WithName(nameof(SignContract))
             .WithSummary("Sign a supply contract")
             .WithDescription("Each side signs once; the second signature activates the contract.")
-            .RequireScope(Scopes.BrokerageWrite);
+            .RequireScope(Scopes.BrokerageWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/terminate", TerminateContract.Handle).WithName(nameof(TerminateContract))
             .WithSummary("Terminate a supply contract")
             .WithDescription("Either party or the operator ends an active contract early, with a reason.")
-            .RequireScope(Scopes.BrokerageWrite);
+            .RequireScope(Scopes.BrokerageWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

@@ -15,11 +15,13 @@ public static class TermsEndpoints
         group.MapPost("/", ProposeTerms.Handle).WithName(nameof(ProposeTerms))
             .WithSummary("Propose terms")
             .WithDescription("Either party or the operator proposes terms (quantity schedule, price, transport, period); a counter-proposal is a new version.")
-            .RequireScope(Scopes.BrokerageWrite);
+            .RequireScope(Scopes.BrokerageWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{version:int}/accept", AcceptTerms.Handle).WithName(nameof(AcceptTerms))
             .WithSummary("Accept terms")
             .WithDescription("The other side accepts the latest proposal; the accepted terms become a draft supply contract.")
-            .RequireScope(Scopes.BrokerageWrite);
+            .RequireScope(Scopes.BrokerageWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 }

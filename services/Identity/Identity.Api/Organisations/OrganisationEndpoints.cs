@@ -70,7 +70,9 @@ public static class OrganisationEndpoints
         group.MapPatch("/{id:guid}", UpdateOrganisation).WithName(nameof(UpdateOrganisation))
             .WithSummary("Update an organisation")
             .WithDescription("Changes the organisation's name, address, VAT ID, NACE code or sites. Its admins and the operator.")
-            .RequireScope(Scopes.Admin).RequireOrganisationManager();
+            .RequireScope(Scopes.Admin).RequireOrganisationManager()
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         app.MapPost("/api/v1/registrations", SelfRegister).WithName(nameof(SelfRegister))
             .WithSummary("Apply to join")
             .WithDescription("Anonymous: a company asks to join the marketplace; the operator reviews the application. The answer says what happens next.").WithTags("Organisations")
@@ -234,7 +236,7 @@ public static class OrganisationEndpoints
     }
 
     /// <summary>An admin of the organisation or the operator. <c>If-Match</c> with the ETag guards against lost updates.</summary>
-    public static async Task<Results<Ok<OrganisationDto>, NotFound, StatusCodeHttpResult>> UpdateOrganisation(
+    public static async Task<Results<Ok<OrganisationDto>, NotFound, ProblemHttpResult>> UpdateOrganisation(
         Guid id, UpdateOrganisationRequest request, ClaimsPrincipal user, IdentityDataContext db, HttpContext http, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!CanManage(user, id))
@@ -251,7 +253,9 @@ public static class OrganisationEndpoints
         var ifMatch = http.Request.Headers.IfMatch.ToString();
         if (!string.IsNullOrEmpty(ifMatch) && ifMatch != "*" && ifMatch != ETag(organisation))
         {
-            return TypedResults.StatusCode(StatusCodes.Status412PreconditionFailed);
+            http.Response.Headers.ETag = ETag(organisation);
+            return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Stale version",
+                detail: $"If-Match {ifMatch} does not match the current version {ETag(organisation)}; GET the organisation and retry.");
         }
 
         organisation.Name = request.Name?.Trim() ?? organisation.Name;
@@ -275,7 +279,8 @@ public static class OrganisationEndpoints
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TypedResults.StatusCode(StatusCodes.Status412PreconditionFailed);
+            return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Stale version",
+                detail: "The organisation changed while this request was processed; GET it and retry.");
         }
 
         http.Response.Headers.ETag = ETag(organisation);

@@ -36,15 +36,21 @@ public static class ListingEndpoints
         group.MapPost("/{id:guid}/publish", ChangeListingStatus.PublishListing).WithName(nameof(ChangeListingStatus.PublishListing))
             .WithSummary("Publish a listing")
             .WithDescription("Publishes a draft or paused listing, which makes it visible and matched.")
-            .RequireScope(Scopes.ListingsWrite);
+            .RequireScope(Scopes.ListingsWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapPost("/{id:guid}/pause", ChangeListingStatus.PauseListing).WithName(nameof(ChangeListingStatus.PauseListing))
             .WithSummary("Pause a listing")
             .WithDescription("Takes a published listing out of matching until it is published again.")
-            .RequireScope(Scopes.ListingsWrite);
+            .RequireScope(Scopes.ListingsWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapPost("/{id:guid}/close", ChangeListingStatus.CloseListing).WithName(nameof(ChangeListingStatus.CloseListing))
             .WithSummary("Close a listing")
             .WithDescription("Closes a listing for good, with an optional reason; a closed listing is read-only.")
-            .RequireScope(Scopes.ListingsWrite);
+            .RequireScope(Scopes.ListingsWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         group.MapPost("/import", ImportListings.Handle).WithName(nameof(ImportListings))
             .DocumentsBody<string>("text/csv")
             .Produces<ImportReport>()

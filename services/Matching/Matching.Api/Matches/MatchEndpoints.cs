@@ -52,11 +52,13 @@ public static class MatchEndpoints
         group.MapPost("/{id:guid}/interest", ExpressInterest).WithName(nameof(ExpressInterest))
             .WithSummary("Express interest in a match")
             .WithDescription("Records the caller's side as interested. When both sides are interested the match is accepted and becomes a deal. An operator who is neither party speaks for both sides.")
-            .RequireScope(Scopes.MatchesWrite);
+            .RequireScope(Scopes.MatchesWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/decline", DeclineMatch).WithName(nameof(DeclineMatch))
             .WithSummary("Decline a match")
             .WithDescription("Declines the match for the caller's side, with an optional reason; it is no longer suggested.")
-            .RequireScope(Scopes.MatchesWrite);
+            .RequireScope(Scopes.MatchesWrite)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
