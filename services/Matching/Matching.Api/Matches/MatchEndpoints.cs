@@ -6,6 +6,7 @@ using Marketplace.Matching.Contracts;
 using Marketplace.Matching.Data;
 using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Outbox;
+using Marketplace.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public sealed record MatchItemDto(
     double? DistanceKm, TransportCostDto? TransportCostEstimate, string Status, IReadOnlyList<BundleMemberDto>? Members,
     string Interest, string CounterpartInterest);
 
-public sealed record MatchListDto(IReadOnlyList<MatchItemDto> Items);
+public sealed record MatchListDto(IReadOnlyList<MatchItemDto> Items, string? NextCursor);
 
 public sealed record MatchPageDto(IReadOnlyList<MatchDto> Items, string? NextCursor);
 
@@ -37,7 +38,8 @@ public static class MatchEndpoints
     {
         app.MapGet("/api/v1/listings/{id:guid}/matches", GetListingMatches).WithName(nameof(GetListingMatches))
             .WithSummary("Suggested matches of a listing")
-            .WithDescription("Counterpart listings ranked by score, with the reasons in words (distance, material, quantity). 404 until Matching has learnt of the listing.")
+            .WithDescription("Counterpart listings ranked by score, with the reasons in words (distance, material, quantity); `{ items, nextCursor }`, "
+                + "`limit` 1-100 (default 10), the next page with `cursor`. 404 until Matching has learnt of the listing.")
             .WithTags("Matches")
             .RequireScope(Scopes.MatchesRead);
         var group = app.MapGroup("/api/v1/matches").WithTags("Matches");
@@ -62,29 +64,37 @@ public static class MatchEndpoints
         return app;
     }
 
-    public static async Task<Results<Ok<MatchListDto>, NotFound>> GetListingMatches(
-        Guid id, ClaimsPrincipal user, MatchingDbContext db, int? limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// A listing's suggestions, best first (ties by id), one page at a time. A listing has a bounded number of live
+    /// matches (SuggestionsPerListing plus those already in play), so the page is cut from the ranked list read whole.
+    /// </summary>
+    public static async Task<Results<Ok<MatchListDto>, NotFound, ValidationProblem>> GetListingMatches(
+        Guid id, ClaimsPrincipal user, MatchingDbContext db, int? limit, string? cursor, CancellationToken cancellationToken)
     {
+        if (Paging.Read(limit, cursor, out var page, defaultLimit: 10, max: 100) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
         var listing = await db.Listings.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
         if (listing is null || (!user.IsOperator() && user.OrganisationId() != listing.OrganisationId))
         {
             return TypedResults.NotFound();
         }
 
-        var take = Math.Clamp(limit ?? 10, 1, 100);
         var key = id.ToString();
         var matches = await db.Matches.AsNoTracking()
             .Where(m => (m.OfferListingId == id || m.WantListingId == id || (m.MembersJson != null && m.MembersJson.Contains(key)))
                         && m.Status != MatchStatuses.Withdrawn && m.Status != MatchStatuses.Declined)
-            .OrderByDescending(m => m.Score)
-            .Take(take)
             .ToListAsync(cancellationToken);
+        var ranked = matches.OrderByDescending(m => m.Score).ThenBy(m => m.Id).ToList();
+        var slice = Paging.Slice(ranked, m => m.Id, page);
         var viewer = CounterpartIdentity.Viewer(user);
-        var items = matches.Select(m => new MatchItemDto(
+        var items = slice.Items.Select(m => new MatchItemDto(
             m.Id, m.OfferListingId == id ? m.WantListingId : m.OfferListingId, m.Kind, m.Score, Reasons(m),
             m.DistanceKm, Transport(m), m.Status, CounterpartIdentity.Members(Members(m), viewer, m.Status),
             listing.Kind == "want" ? m.WantInterest : m.OfferInterest, listing.Kind == "want" ? m.OfferInterest : m.WantInterest)).ToList();
-        return TypedResults.Ok(new MatchListDto(items));
+        return TypedResults.Ok(new MatchListDto(items, slice.NextCursor));
     }
 
     /// <summary>The operators' pipeline: matches by status, oldest first, with an opaque cursor.</summary>
