@@ -8,6 +8,7 @@ public abstract class MatchingDbContext(DbContextOptions options) : DbContext(op
 {
     public DbSet<KnownListing> Listings => Set<KnownListing>();
     public DbSet<Match> Matches => Set<Match>();
+    public DbSet<MatchMember> MatchMembers => Set<MatchMember>();
     public DbSet<KnownOrganisation> Organisations => Set<KnownOrganisation>();
     public DbSet<PatternWeight> PatternWeights => Set<PatternWeight>();
     public DbSet<TermWeight> TermWeights => Set<TermWeight>();
@@ -61,6 +62,13 @@ public abstract class MatchingDbContext(DbContextOptions options) : DbContext(op
             e.HasIndex(x => new { x.WantListingId, x.Status });
             e.HasIndex(x => new { x.Status, x.UpdatedAt });
             e.HasIndex(x => x.Sequence);
+        });
+        modelBuilder.Entity<MatchMember>(e =>
+        {
+            e.ToTable("MatchMembers");
+            e.HasKey(x => new { x.MatchId, x.ListingId });
+            e.HasIndex(x => x.ListingId);
+            e.HasOne<Match>().WithMany().HasForeignKey(x => x.MatchId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

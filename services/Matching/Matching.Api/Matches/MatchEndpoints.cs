@@ -82,12 +82,8 @@ public static class MatchEndpoints
             return TypedResults.NotFound();
         }
 
-        var key = id.ToString();
-        var matches = await db.Matches.AsNoTracking()
-            .Where(m => (m.OfferListingId == id || m.WantListingId == id || (m.MembersJson != null && m.MembersJson.Contains(key)))
-                        && m.Status != MatchStatuses.Withdrawn && m.Status != MatchStatuses.Declined)
-            .ToListAsync(cancellationToken);
-        var ranked = matches.OrderByDescending(m => m.Score).ThenBy(m => m.Id).ToList();
+        var matches = await db.Matches.AsNoTracking().Involving(db, id).ToListAsync(cancellationToken);
+        var ranked = matches.Where(m => m.Status is not (MatchStatuses.Withdrawn or MatchStatuses.Declined)).OrderByDescending(m => m.Score).ThenBy(m => m.Id).ToList();
         var slice = Paging.Slice(ranked, m => m.Id, page);
         var viewer = CounterpartIdentity.Viewer(user);
         var items = slice.Items.Select(m => new MatchItemDto(

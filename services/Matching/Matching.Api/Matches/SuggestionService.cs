@@ -119,10 +119,9 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
 
     private async Task WithdrawOpenSuggestionsAsync(Guid listingId, CancellationToken cancellationToken)
     {
-        var open = await db.Matches
-            .Where(m => (m.OfferListingId == listingId || m.WantListingId == listingId || (m.MembersJson != null && m.MembersJson.Contains(listingId.ToString())))
-                        && (m.Status == MatchStatuses.Suggested || m.Status == MatchStatuses.Interested))
-            .ToListAsync(cancellationToken);
+        // the status is checked in memory: in SQL it leads SQLite (without statistics) to the status index, a scan of every open match
+        var open = (await db.Matches.Involving(db, listingId).ToListAsync(cancellationToken))
+            .Where(m => m.Status is MatchStatuses.Suggested or MatchStatuses.Interested);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var match in open)
         {
@@ -195,6 +194,7 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         Fill(match, s.Score, s.Reasons, s.DistanceKm, s.Transport, s.PatternIds, now);
         match.TermsJson = JsonSerializer.Serialize(s.Terms, Json);
         match.MembersJson = null;
+        await SetMembersAsync(match, [], cancellationToken);
         db.AddEvent(new MatchSuggested(match.Id, match.Kind, s.Offer.ListingId, s.Want.ListingId, [s.Offer.OrganisationId, s.Want.OrganisationId], s.Score),
             match.Id.ToString());
     }
@@ -214,11 +214,21 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         Fill(match, b.Score, b.Reasons, b.DistanceKm, b.Transport, b.PatternIds, now);
         match.TermsJson = JsonSerializer.Serialize(b.Lead.Terms, Json);
         match.MembersJson = JsonSerializer.Serialize(b.Members, Json);
+        await SetMembersAsync(match, [.. b.Members.Select(m => m.ListingId)], cancellationToken);
         var orgs = b.Members.Select(m => m.OrganisationId).Distinct().ToList();
         db.AddEvent(new MatchSuggested(match.Id, match.Kind, b.Lead.Offer.ListingId, b.Lead.Want.ListingId, orgs, b.Score), match.Id.ToString());
         var lead = b.Lead.Offer;
         db.AddEvent(new BundleSuggested(match.Id, lead.Title, lead.EwcCode, lead.ResourceClass, b.DistanceKm, b.Score,
             [.. b.Members.Select(m => new BundleSuggestedMember(m.ListingId, m.OrganisationId, m.Kind, m.YearlyAmount, m.BaseUnit, m.Share))], now), match.Id.ToString());
+    }
+
+    /// <summary>Keeps <see cref="MatchMember"/> rows in step with the bundle's members (none for a pair).</summary>
+    private async Task SetMembersAsync(Match match, IReadOnlyCollection<Guid> listingIds, CancellationToken cancellationToken)
+    {
+        var existing = db.Entry(match).State == EntityState.Added ? []
+            : await db.MatchMembers.Where(x => x.MatchId == match.Id).ToListAsync(cancellationToken);
+        db.MatchMembers.RemoveRange(existing.Where(x => !listingIds.Contains(x.ListingId)));
+        db.MatchMembers.AddRange(listingIds.Distinct().Where(id => existing.All(x => x.ListingId != id)).Select(id => new MatchMember { MatchId = match.Id, ListingId = id }));
     }
 
     /// <summary>Among the tracked matches: <see cref="SuggestAsync"/> has loaded every match of the source listing.</summary>

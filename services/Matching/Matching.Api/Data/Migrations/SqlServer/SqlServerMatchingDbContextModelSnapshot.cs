@@ -189,6 +189,21 @@ namespace Marketplace.Matching.Data.Migrations.SqlServer
                     b.ToTable("Matches", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Matching.Matches.MatchMember", b =>
+                {
+                    b.Property<Guid>("MatchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("MatchId", "ListingId");
+
+                    b.HasIndex("ListingId");
+
+                    b.ToTable("MatchMembers", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Matching.Matches.PatternWeight", b =>
                 {
                     b.Property<string>("PatternId")
@@ -319,6 +334,15 @@ namespace Marketplace.Matching.Data.Migrations.SqlServer
                     b.HasIndex("SentAt", "Sequence");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Matching.Matches.MatchMember", b =>
+                {
+                    b.HasOne("Marketplace.Matching.Matches.Match", null)
+                        .WithMany()
+                        .HasForeignKey("MatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

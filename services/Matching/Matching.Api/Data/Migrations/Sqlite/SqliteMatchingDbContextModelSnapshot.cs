@@ -184,6 +184,21 @@ namespace Marketplace.Matching.Data.Migrations.Sqlite
                     b.ToTable("Matches", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.Matching.Matches.MatchMember", b =>
+                {
+                    b.Property<Guid>("MatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MatchId", "ListingId");
+
+                    b.HasIndex("ListingId");
+
+                    b.ToTable("MatchMembers", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.Matching.Matches.PatternWeight", b =>
                 {
                     b.Property<string>("PatternId")
@@ -312,6 +327,15 @@ namespace Marketplace.Matching.Data.Migrations.Sqlite
                     b.HasIndex("SentAt", "Sequence");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Matching.Matches.MatchMember", b =>
+                {
+                    b.HasOne("Marketplace.Matching.Matches.Match", null)
+                        .WithMany()
+                        .HasForeignKey("MatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
