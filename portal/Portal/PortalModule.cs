@@ -7,11 +7,12 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Portal;
 
-/// <summary>The company web portal as a module: any host adds it with <c>AddPortal()</c> and serves it at <c>/</c> with <c>MapPortal()</c>.</summary>
+/// <summary>The company web portal as a module: any host adds it with <c>AddPortal()</c> and serves it at <c>/</c> with <c>UsePortal()</c> and <c>MapPortal()</c>.</summary>
 public static class PortalModule
 {
     public static IHostApplicationBuilder AddPortal(this IHostApplicationBuilder builder)
@@ -36,11 +37,22 @@ public static class PortalModule
         return builder;
     }
 
-    /// <summary>Call after the host's UseAuthentication/UseAuthorization: the portal's pages, static files and sign-out.</summary>
-    public static WebApplication MapPortal(this WebApplication app)
+    /// <summary>
+    /// The portal's middleware, after the host's <c>UseServiceDefaults()</c> (routing, authentication, authorization):
+    /// its headers on its own paths, antiforgery for its forms, and its "page not found" for a portal address that no
+    /// endpoint answers.
+    /// </summary>
+    public static WebApplication UsePortal(this WebApplication app)
     {
         app.UseWhen(context => IsPortalPath(context.Request.Path), portal => portal.Use(PortalHeaders));
         app.UseAntiforgery();
+        app.Use(NotFoundAsync);
+        return app;
+    }
+
+    /// <summary>The portal's pages, static files and sign-out (mapping only; <see cref="UsePortal"/> adds its middleware).</summary>
+    public static WebApplication MapPortal(this WebApplication app)
+    {
         app.MapStaticAssets();
         app.MapRazorComponents<App>().RequireAuthorization(PortalAuthentication.Policy);
         app.MapMatchDecisions();
@@ -59,6 +71,29 @@ public static class PortalModule
 
         return TypedResults.SignOut(new AuthenticationProperties { RedirectUri = "/signed-out" },
             [PortalAuthentication.CookieScheme, PortalAuthentication.OidcScheme]);
+    }
+
+    /// <summary>
+    /// A GET of a portal address that routing matched to nothing: the portal's "page not found" (404, HTML, in the
+    /// signed-in user's shell when there is a session) instead of the API's JSON. An API path, or a request routing
+    /// answers itself (a 405 for a wrong method), goes on unchanged. A middleware rather than a fallback route: a
+    /// catch-all route would take the API's 405s away.
+    /// </summary>
+    private static async Task NotFoundAsync(HttpContext http, Func<Task> next)
+    {
+        if (http.GetEndpoint() is not null || !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            || !IsPortalPath(http.Request.Path) || Path.HasExtension(http.Request.Path.Value))
+        {
+            await next();
+            return;
+        }
+
+        if ((await http.AuthenticateAsync(PortalAuthentication.CookieScheme)).Principal is { } user)
+        {
+            http.User = user;
+        }
+
+        await new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound }.ExecuteAsync(http);
     }
 
     /// <summary>The API's paths keep the edge's strict headers; pages need a base URL for enhanced navigation.</summary>

@@ -32,6 +32,7 @@ static async Task<int> RunAsync(string[] args)
     var app = builder.Build();
     app.UseEdgePolicies();
     app.UseServiceDefaults();
+    app.UsePortal();
     app.MapDefaultEndpoints();
     app.MapIdentityService();
     app.MapListings();

@@ -42,5 +42,12 @@ public sealed class ListingLifecycleTests(PortalHost host, ITestOutputHelper out
 
         await checks.VisitAsync("my listings (closed)", "My listings", () => page.GotoAsync("/listings?kind=want&status=closed"));
         await Expect(page.GetByTestId("listings")).ToContainTextAsync("Pozzolan or fly ash for clinker substitution");
+
+        // A mistyped address keeps the shell (the user stays signed in) and leads back to the dashboard.
+        await checks.VisitAsync("not found", "Page not found", () => page.GotoAsync("/listings/not-a-listing/nothing"));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation)).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Go to your dashboard" }).ClickAsync();
+        await Expect(page.Locator("h1")).Not.ToHaveTextAsync("Page not found");
     }
 }

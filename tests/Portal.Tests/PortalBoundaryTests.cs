@@ -48,4 +48,27 @@ public sealed class PortalBoundaryTests(PortalHost host)
         Assert.Contains("base-uri 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Contains("You are signed out", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_unknown_portal_address_is_the_portals_not_found_page_and_the_API_keeps_its_problem_answers()
+    {
+        using var client = Client();
+        using var page = await client.GetAsync("/no-such-page/at-all?x=1");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Page not found</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("portal.css", html, StringComparison.Ordinal);
+
+        using var api = await client.GetAsync("/api/v1/no-such-operation");
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+
+        using var wrongMethod = await client.DeleteAsync("/api/v1/listings");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+
+        using var account = await client.GetAsync("/account/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, account.StatusCode);
+        Assert.NotEqual("text/html", account.Content.Headers.ContentType?.MediaType);
+    }
 }
