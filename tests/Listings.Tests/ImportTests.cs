@@ -53,6 +53,35 @@ public sealed class ImportTests(ListingsFactory factory)
     }
 
     [Fact]
+    public async Task A_dry_run_reports_what_the_import_would_do_and_stores_nothing()
+    {
+        var op = await factory.OperatorClientAsync();
+        var org = await factory.RegisterCompanyAsync(op, "Preview Works");
+        var csv = $"""
+            {Header}
+            P-1,{org},offer,material,Foundry sand,,10 09 08,false,1200,t,year,55.4,10.4,DK,,,,
+            P-2,{org},offer,material,Bad unit,,,,100,tonnes,year,55.4,10.4,DK,,,,
+            """;
+        using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
+        using var response = await op.PostAsync("/api/v1/listings/import?dryRun=true", content);
+        var report = await response.JsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(report.GetProperty("dryRun").GetBoolean());
+        Assert.Equal((1, 1), (report.GetProperty("created").GetInt32(), report.GetProperty("rejected").GetInt32()));
+        var rows = report.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(("created", JsonValueKind.Null), (rows[0].GetProperty("result").GetString(), rows[0].GetProperty("id").ValueKind));
+        Assert.True(rows[1].GetProperty("errors").TryGetProperty("unit", out _));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Listings.CountAsync(l => l.OrganisationId == org)));
+        Assert.False(await factory.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.Payload.Contains(org.ToString()))));
+
+        var (status, stored) = await ImportAsync(op, csv);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.False(stored.GetProperty("dryRun").GetBoolean());
+        Assert.Equal(1, await factory.WithDbAsync(db => db.Listings.CountAsync(l => l.OrganisationId == org)));
+    }
+
+    [Fact]
     public async Task Broken_rows_are_reported_per_row_and_the_valid_ones_stored_unless_atomic()
     {
         var op = await factory.OperatorClientAsync();

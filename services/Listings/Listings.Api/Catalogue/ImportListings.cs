@@ -12,18 +12,20 @@ namespace Marketplace.Listings.Catalogue;
 
 public sealed record ImportRowReport(int Line, string? ExternalRef, Guid? Id, string Result, IReadOnlyDictionary<string, string[]>? Errors);
 
-public sealed record ImportReport(bool Atomic, int Total, int Created, int Updated, int Unchanged, int Rejected, IReadOnlyList<ImportRowReport> Rows);
+/// <summary>What an import did, row by row; with <c>DryRun</c> what it would do (nothing stored, no ids for rows it would create).</summary>
+public sealed record ImportReport(bool Atomic, int Total, int Created, int Updated, int Unchanged, int Rejected, IReadOnlyList<ImportRowReport> Rows, bool DryRun = false);
 
 /// <summary>
 /// POST /api/v1/listings/import: a CSV of resource flows (columns in docs/api.md). Every row goes through the
 /// same rules as a create; a row whose (organisation, externalRef) exists updates that listing. Valid rows are
-/// stored in one transaction, or none with <c>?atomic=true</c> when any row is rejected.
+/// stored in one transaction, or none with <c>?atomic=true</c> when any row is rejected. <c>?dryRun=true</c> checks
+/// the file the same way and stores nothing: the preview a person reads before committing.
 /// </summary>
 public static class ImportListings
 {
     public static async Task<IResult> Handle(
         HttpContext http, ClaimsPrincipal user, ListingsDbContext db, EwcCatalog catalog, TimeProvider clock,
-        IOptions<ListingsOptions> options, CancellationToken cancellationToken, bool atomic = false, string? separator = null, string? encoding = null)
+        IOptions<ListingsOptions> options, CancellationToken cancellationToken, bool atomic = false, string? separator = null, string? encoding = null, bool dryRun = false)
     {
         var settings = options.Value;
         var (upload, tooLarge, encodingError) = await CsvUpload.ReadAsync(http.Request, settings.MaxImportBytes, encoding, cancellationToken);
@@ -69,6 +71,11 @@ public static class ImportListings
             atomic && rejected > 0 ? 0 : reports.Count(r => r.Result == "created"),
             atomic && rejected > 0 ? 0 : reports.Count(r => r.Result == "updated"),
             reports.Count(r => r.Result == "unchanged"), rejected, reports);
+        if (dryRun)
+        {
+            return TypedResults.Ok(report with { DryRun = true, Rows = [.. reports.Select(r => r.Result == "created" ? r with { Id = null } : r)] });
+        }
+
         if (atomic && rejected > 0)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Import rejected",

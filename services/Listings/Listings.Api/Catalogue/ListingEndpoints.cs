@@ -58,7 +58,7 @@ public static class ListingEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Import listings from CSV")
-            .WithDescription("A CSV of listings (columns in the docs), as the body or the first file of a form. Comma or semicolon separated (a `sep=` line, `?separator=` or detection), decimal commas in semicolon files. A row with a known externalRef updates that listing. With `?atomic=true` nothing is stored when any row is rejected. The report names each row's result.")
+            .WithDescription("A CSV of listings (columns in the docs), as the body or the first file of a form. Comma or semicolon separated (a `sep=` line, `?separator=` or detection), decimal commas in semicolon files. A row with a known externalRef updates that listing. With `?atomic=true` nothing is stored when any row is rejected; `?dryRun=true` checks the file and stores nothing (a preview). The report names each row's result.")
             .RequireScope(Scopes.ListingsWrite);
         group.MapGet("/import/template", GetImportTemplate.Handle).WithName(nameof(GetImportTemplate))
             .WithSummary("Download the CSV import template")
