@@ -1,6 +1,7 @@
 using Marketplace.Portal.Api;
 using Marketplace.Portal.Auth;
 using Marketplace.Portal.Components;
+using Marketplace.Portal.Listings;
 using Marketplace.Portal.Matches;
 using Marketplace.Portal.Projects;
 using Microsoft.AspNetCore.Antiforgery;
@@ -34,6 +35,8 @@ public static class PortalModule
         AddApi<MatchingApi>(builder.Services);
         AddApi<BrokerageApi>(builder.Services);
         AddApi<ProjectsApi>(builder.Services);
+        AddApi<ListingImportApi>(builder.Services);
+        builder.Services.AddSingleton<ImportSessions>();
         return builder;
     }
 
@@ -57,6 +60,7 @@ public static class PortalModule
         app.MapRazorComponents<App>().RequireAuthorization(PortalAuthentication.Policy);
         app.MapMatchDecisions();
         app.MapProjectActions();
+        app.MapListingImportActions();
         app.MapPost("/signout", SignOut).RequireAuthorization(PortalAuthentication.Policy).ExcludeFromDescription();
         return app;
     }

@@ -40,3 +40,7 @@ public sealed record Deal(
     /// <summary>The caller's side of the deal (<c>supplier</c> or <c>receiver</c>), or null for an onlooker.</summary>
     public string? RoleOf(Guid organisation) => Parties?.FirstOrDefault(p => p.OrganisationId == organisation)?.Role;
 }
+
+public sealed record ImportRow(int Line, string? ExternalRef, Guid? Id, string Result, IReadOnlyDictionary<string, string[]>? Errors);
+
+public sealed record ImportReport(bool Atomic, int Total, int Created, int Updated, int Unchanged, int Rejected, IReadOnlyList<ImportRow> Rows, bool DryRun);
