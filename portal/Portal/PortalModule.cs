@@ -4,6 +4,7 @@ using Marketplace.Portal.Components;
 using Marketplace.Portal.Listings;
 using Marketplace.Portal.Matches;
 using Marketplace.Portal.Projects;
+using Marketplace.Portal.Settings;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
@@ -36,7 +37,9 @@ public static class PortalModule
         AddApi<BrokerageApi>(builder.Services);
         AddApi<ProjectsApi>(builder.Services);
         AddApi<ListingImportApi>(builder.Services);
-        builder.Services.AddSingleton<ImportSessions>();
+        AddApi<ApiClientsApi>(builder.Services);
+        builder.Services.AddSingleton(_ => ImportSession.Store());
+        builder.Services.AddSingleton(_ => ApiClientActions.SecretStore());
         return builder;
     }
 
@@ -61,6 +64,7 @@ public static class PortalModule
         app.MapMatchDecisions();
         app.MapProjectActions();
         app.MapListingImportActions();
+        app.MapApiClientActions();
         app.MapPost("/signout", SignOut).RequireAuthorization(PortalAuthentication.Policy).ExcludeFromDescription();
         return app;
     }

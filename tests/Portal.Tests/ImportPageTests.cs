@@ -46,7 +46,7 @@ public sealed class ImportPageTests(PortalHost host, ITestOutputHelper output)
         await Expect(refused).ToContainTextAsync("Refused");
         await Expect(refused).ToContainTextAsync("unit");
         await checks.CheckAsync("import (preview)", 0);
-        await ScreenshotsAsync(page, "portal-import-preview");
+        await checks.ScreenshotsAsync("portal-import-preview");
 
         // Nothing is stored by the preview.
         await page.GotoAsync("/listings?kind=offer&status=published");
@@ -74,18 +74,5 @@ public sealed class ImportPageTests(PortalHost host, ITestOutputHelper output)
         await Expect(page.GetByTestId("import-problem")).ToContainTextAsync("wrong.csv could not be read");
         await Expect(page.GetByTestId("import-problem")).ToContainTextAsync("columns");
         await checks.CheckAsync("import (unreadable file)", 0);
-    }
-
-    /// <summary>The page at desktop and phone width, kept as CI artifacts; at 360 px nothing may stick out sideways.</summary>
-    private async Task ScreenshotsAsync(IPage page, string name)
-    {
-        var folder = Environment.GetEnvironmentVariable("MARKETPLACE_ARTIFACTS_DIR") ?? Path.Combine(AppContext.BaseDirectory, "artifacts");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + "-desktop.png"), FullPage = true });
-        await page.SetViewportSizeAsync(360, 800);
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), $"{name} scrolls sideways at 360 px.");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + "-360.png"), FullPage = true });
-        await page.SetViewportSizeAsync(1280, 900);
-        output.WriteLine($"{name}: screenshots in {folder}");
     }
 }

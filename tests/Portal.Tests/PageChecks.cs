@@ -27,4 +27,17 @@ public sealed class PageChecks(IPage page, ITestOutputHelper output)
         output.WriteLine($"page {name,-22} {milliseconds,5} ms  axe: {result.Violations.Length} violations, {serious.Count} serious/critical ({page.Url})");
         Assert.True(serious.Count == 0, $"{name}: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
     }
+
+    /// <summary>The page at desktop and phone width, kept as CI artifacts; at 360 px nothing may stick out sideways.</summary>
+    public async Task ScreenshotsAsync(string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("MARKETPLACE_ARTIFACTS_DIR") ?? Path.Combine(AppContext.BaseDirectory, "artifacts");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + "-desktop.png"), FullPage = true });
+        await page.SetViewportSizeAsync(360, 800);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), $"{name} scrolls sideways at 360 px.");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + "-360.png"), FullPage = true });
+        await page.SetViewportSizeAsync(1280, 900);
+        output.WriteLine($"{name}: screenshots in {folder}");
+    }
 }

@@ -44,3 +44,7 @@ public sealed record Deal(
 public sealed record ImportRow(int Line, string? ExternalRef, Guid? Id, string Result, IReadOnlyDictionary<string, string[]>? Errors);
 
 public sealed record ImportReport(bool Atomic, int Total, int Created, int Updated, int Unchanged, int Rejected, IReadOnlyList<ImportRow> Rows, bool DryRun);
+
+public sealed record ApiClient(string ClientId, string Name, IReadOnlyList<string> Scopes, Guid OrganisationId);
+
+public sealed record ApiClientSecret(string ClientId, string ClientSecret);

@@ -15,11 +15,11 @@ public static class PortalAuthentication
     public const string OidcScheme = "portal-oidc";
     public const string Policy = "portal-user";
 
-    /// <summary>The API scopes a company user's session asks for; Identity grants those the user's role allows.</summary>
+    /// <summary>The API scopes a company user's session asks for; Identity grants those the user's role allows (admin: an organisation admin's settings).</summary>
     public static readonly IReadOnlyList<string> Scopes =
     [
         "openid", "profile", "email", "offline_access",
-        "listings.read", "listings.write", "matches.read", "matches.write", "brokerage.read", "brokerage.write",
+        "listings.read", "listings.write", "matches.read", "matches.write", "brokerage.read", "brokerage.write", "admin",
     ];
 
     internal static void AddPortalAuthentication(this IServiceCollection services)

@@ -25,7 +25,7 @@ internal static class ListingImportActions
         return app;
     }
 
-    private static async Task<IResult> PreviewAsync(HttpContext http, IAntiforgery antiforgery, ListingImportApi api, ImportSessions sessions, CancellationToken cancellationToken)
+    private static async Task<IResult> PreviewAsync(HttpContext http, IAntiforgery antiforgery, ListingImportApi api, OwnedNotes<ImportSession> sessions, CancellationToken cancellationToken)
     {
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
@@ -49,11 +49,11 @@ internal static class ListingImportActions
         var (separator, encoding) = (Choice(form["separator"], "comma", "semicolon", "tab"), Choice(form["encoding"], "windows-1252"));
         var csv = buffer.ToArray();
         var (report, problem) = await api.ImportAsync(csv, separator, encoding, dryRun: true, Guid.NewGuid().ToString(), cancellationToken);
-        var token = sessions.Add(new ImportSession(ImportSessions.OwnerOf(http.User), Path.GetFileName(file.FileName), csv, separator, encoding, report, problem));
+        var token = sessions.Add(http.User, new ImportSession(Path.GetFileName(file.FileName), csv, separator, encoding, report, problem));
         return TypedResults.Redirect($"{Page}?upload={token}");
     }
 
-    private static async Task<IResult> CommitAsync(HttpContext http, IAntiforgery antiforgery, ListingImportApi api, ImportSessions sessions, CancellationToken cancellationToken)
+    private static async Task<IResult> CommitAsync(HttpContext http, IAntiforgery antiforgery, ListingImportApi api, OwnedNotes<ImportSession> sessions, CancellationToken cancellationToken)
     {
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
         {
@@ -69,7 +69,7 @@ internal static class ListingImportActions
         if (session.Result is null)
         {
             var (result, problem) = await api.ImportAsync(session.Csv, session.Separator, session.Encoding, dryRun: false, "portal-import-" + token, cancellationToken);
-            sessions.Put(token, session with { Problem = problem, Result = result });
+            sessions.Put(token, http.User, session with { Problem = problem, Result = result });
         }
 
         return TypedResults.Redirect($"{Page}?upload={token}");
