@@ -182,8 +182,8 @@ public sealed partial class BillingTests(BrokerageFactory factory)
         var large = await Flow.ActiveContractAsync(factory, supplier, receiver, maxPlan);
         await Flow.ConfirmedDeliveryAsync(supplier, receiver, small, 3m);   // 3.00 < minimum 25
         await Flow.ConfirmedDeliveryAsync(supplier, receiver, large, 8m);   // 80.00 > maximum 50
-        await Flow.LedgerAsync(op, $"contractId={small}", 1);
-        await Flow.LedgerAsync(op, $"contractId={large}", 1);
+        await Flow.LedgerAsync(factory, op, $"contractId={small}", 1);
+        await Flow.LedgerAsync(factory, op, $"contractId={large}", 1);
 
         var supplierInvoice = await Flow.InvoiceAsync(op, (await Flow.RunBillingAsync(factory, supplier.Id)).GetProperty("invoices")[0].GetProperty("id").GetGuid());
         var lines = supplierInvoice.GetProperty("lines").EnumerateArray().ToList();

@@ -67,15 +67,18 @@ public static class Flow
         return id;
     }
 
-    /// <summary>The ledger entries of a contract once there are at least <paramref name="count"/> (accrual runs on events).</summary>
-    public static async Task<JsonElement[]> LedgerAsync(HttpClient op, string query, int count)
+    /// <summary>
+    /// The ledger entries of a query once there are at least <paramref name="count"/> (accrual runs on events) and every
+    /// event staged so far has been consumed, so that no entry can still arrive.
+    /// </summary>
+    public static async Task<JsonElement[]> LedgerAsync(BrokerageFactory factory, HttpClient op, string query, int count)
     {
         var items = await Eventually(async () =>
         {
             var list = (await (await op.GetAsync($"/api/v1/charges?{query}")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToArray();
             return list.Length >= count ? list : null;
         });
-        await Task.Delay(300); // nothing more may arrive
+        await factory.OutboxDrainedAsync();
         var again = (await (await op.GetAsync($"/api/v1/charges?{query}")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToArray();
         Assert.Equal(items.Length, again.Length);
         return again;
