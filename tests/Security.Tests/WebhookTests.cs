@@ -214,7 +214,7 @@ public abstract class WebhookTests(MarketplaceUnderTest factory)
     /// The positive barrier for "nothing more arrives": no delivery staged for the organisation's endpoints is still
     /// pending, so each has reached its receiver (or failed).
     /// </summary>
-    private static Task AnsweredAsync(HttpClient op, Guid organisationId) => MarketplaceUnderTest.EventuallyAsync(async () =>
+    protected static async Task AnsweredAsync(HttpClient op, Guid organisationId) => await MarketplaceUnderTest.EventuallyAsync<string>(async () =>
     {
         foreach (var hook in (await op.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}/webhooks")).GetProperty("items").EnumerateArray())
         {
@@ -304,7 +304,7 @@ public sealed class WebhookInProcessTests(InProcessMarketplace marketplace) : We
 
         var listed = (await op.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}/webhooks")).GetProperty("items");
         Assert.False(listed[0].TryGetProperty("secret", out _));
-        await Eventually(() => Task.FromResult(consumed.Count(dealOpenedId) >= 1 ? "" : null)); // its fan-out is saved
+        await MarketplaceUnderTest.EventuallyAsync(() => Task.FromResult(consumed.Count(dealOpenedId) >= 1 ? "" : null)); // its fan-out is saved
         await AnsweredAsync(op, organisationId);
         Assert.Equal(1, receiver.Count);
     }
