@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Marketplace.Brokerage.Contracts;
@@ -144,8 +145,8 @@ public sealed class FeeTests(BrokerageFactory factory)
         var code = "versioned-" + Guid.NewGuid().ToString("N")[..8];
         object Plan(decimal fee, string from) => new { code, name = "Versioned", currency = "EUR", effectiveFrom = from, successFee = fee, payer = "supplier" };
         Assert.Equal(1, (await (await op.PostAsJsonAsync("/api/v1/fee-plans", Plan(10m, "2020-01-01"))).ReadJsonAsync()).GetProperty("version").GetInt32());
-        Assert.Equal(2, (await (await op.PostAsJsonAsync("/api/v1/fee-plans", Plan(20m, Flow.Today.AddDays(-1).ToString("yyyy-MM-dd")))).ReadJsonAsync()).GetProperty("version").GetInt32());
-        Assert.Equal(3, (await (await op.PostAsJsonAsync("/api/v1/fee-plans", Plan(99m, Flow.Today.AddYears(1).ToString("yyyy-MM-dd")))).ReadJsonAsync()).GetProperty("version").GetInt32());
+        Assert.Equal(2, (await (await op.PostAsJsonAsync("/api/v1/fee-plans", Plan(20m, Flow.Today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))).ReadJsonAsync()).GetProperty("version").GetInt32());
+        Assert.Equal(3, (await (await op.PostAsJsonAsync("/api/v1/fee-plans", Plan(99m, Flow.Today.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))).ReadJsonAsync()).GetProperty("version").GetInt32());
         var bad = await op.PostAsJsonAsync("/api/v1/fee-plans", new { code, name = "Bad", currency = "EUR", effectiveFrom = "2020-01-01", payer = "nobody" });
         Assert.True((await bad.ReadJsonAsync()).GetProperty("errors").TryGetProperty("payer", out _));
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -9,7 +10,7 @@ public static class Flow
 {
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    public static string Period => Today.ToString("yyyy-MM");
+    public static string Period => Today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public static object Terms(decimal price = 20m, string unit = "t", string deliveryTerms = "collected", string? feePlan = null, decimal amount = 100) => new
     {
