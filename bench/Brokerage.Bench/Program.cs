@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 using System.Diagnostics;
 using Marketplace.Brokerage.Billing;
@@ -14,9 +15,9 @@ using Microsoft.Extensions.Options;
 // Billing run over N confirmed deliveries and the fee-ledger write rate, on a SQLite file as the standalone host uses.
 // Usage: dotnet run -c Release --project bench/Brokerage.Bench -- [--deliveries 10000] [--contracts 100] [--per-event 1000]
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-var deliveries = int.Parse(Option("--deliveries") ?? "10000");
-var contractCount = int.Parse(Option("--contracts") ?? "100");
-var perEvent = Math.Min(deliveries, int.Parse(Option("--per-event") ?? "1000"));
+var deliveries = int.Parse(Option("--deliveries") ?? "10000", CultureInfo.InvariantCulture);
+var contractCount = int.Parse(Option("--contracts") ?? "100", CultureInfo.InvariantCulture);
+var perEvent = Math.Min(deliveries, int.Parse(Option("--per-event") ?? "1000", CultureInfo.InvariantCulture));
 
 var dir = Path.Combine(Path.GetTempPath(), "brokerage-bench-" + Guid.NewGuid().ToString("N"));
 Directory.CreateDirectory(dir);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marketplace.Bench;
 
 // Benchmarks that print figures. Usage:
@@ -8,8 +9,8 @@ string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDef
 
 return mode switch
 {
-    "outbox" => await OutboxBenchmark.RunAsync(int.Parse(Option("--events") ?? "20000"), Option("--rabbitmq")),
-    "latency" => await LatencyBenchmark.RunAsync(Option("--url") ?? "http://localhost:5080", int.Parse(Option("--samples") ?? "40"), args.Contains("--settle")),
+    "outbox" => await OutboxBenchmark.RunAsync(int.Parse(Option("--events") ?? "20000", CultureInfo.InvariantCulture), Option("--rabbitmq")),
+    "latency" => await LatencyBenchmark.RunAsync(Option("--url") ?? "http://localhost:5080", int.Parse(Option("--samples") ?? "40", CultureInfo.InvariantCulture), args.Contains("--settle")),
     _ => Usage(),
 };
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -49,6 +50,6 @@ internal sealed class Baseline : IDisposable
             { parser.Parse(text), Occur.MUST },
             { new TermQuery(new Term("kind", source.Kind == "offer" ? "want" : "offer")), Occur.MUST },
         };
-        return [.. searcher.Search(query, limit).ScoreDocs.Select(d => new MatchItem(Guid.Empty, Guid.Parse(searcher.Doc(d.Doc).Get("id")), "pair", d.Score, null, null))];
+        return [.. searcher.Search(query, limit).ScoreDocs.Select(d => new MatchItem(Guid.Empty, Guid.Parse(searcher.Doc(d.Doc).Get("id", CultureInfo.InvariantCulture)), "pair", d.Score, null, null))];
     }
 }

@@ -59,7 +59,6 @@ public static class ServiceDefaultsExtensions
         // A query or route value that does not bind ('limit=abc') throws, so the handler above answers a 400 naming
         // the parameter, instead of a bare 400 with nothing said.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddValidation();
         builder.Services.AddMarketplaceOpenApi($"Symbiosis Marketplace: {serviceName}");
 
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());

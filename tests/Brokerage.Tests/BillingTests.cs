@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -40,7 +41,7 @@ public sealed partial class BillingTests(BrokerageFactory factory)
         Assert.Equal(175m, invoice.Dec("total"));
         Assert.False(invoice.GetProperty("reverseCharge").GetBoolean());
         Assert.Equal("Rerun & Sons", invoice.Str("customerName"));
-        Assert.Equal(DateOnly.Parse(invoice.Str("issueDate")).AddDays(14), DateOnly.Parse(invoice.Str("dueDate")));
+        Assert.Equal(DateOnly.Parse(invoice.Str("issueDate"), CultureInfo.InvariantCulture).AddDays(14), DateOnly.Parse(invoice.Str("dueDate"), CultureInfo.InvariantCulture));
         Assert.False(invoice.GetProperty("overdue").GetBoolean());
 
         var rerun = await Flow.RunBillingAsync(factory, company.Id);
@@ -49,7 +50,7 @@ public sealed partial class BillingTests(BrokerageFactory factory)
         var invoices = (await (await op.GetAsync($"/api/v1/invoices?organisationId={company.Id}")).ReadJsonAsync()).GetProperty("items");
         Assert.Equal(1, invoices.GetArrayLength());
 
-        var next = await Flow.RunBillingAsync(factory, company.Id, Flow.Today.AddMonths(1).ToString("yyyy-MM"));
+        var next = await Flow.RunBillingAsync(factory, company.Id, Flow.Today.AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture));
         Assert.Equal(1, next.GetProperty("entriesBilled").GetInt32());
     }
 
@@ -182,8 +183,8 @@ public sealed partial class BillingTests(BrokerageFactory factory)
         var large = await Flow.ActiveContractAsync(factory, supplier, receiver, maxPlan);
         await Flow.ConfirmedDeliveryAsync(supplier, receiver, small, 3m);   // 3.00 < minimum 25
         await Flow.ConfirmedDeliveryAsync(supplier, receiver, large, 8m);   // 80.00 > maximum 50
-        await Flow.LedgerAsync(op, $"contractId={small}", 1);
-        await Flow.LedgerAsync(op, $"contractId={large}", 1);
+        await Flow.LedgerAsync(factory, op, $"contractId={small}", 1);
+        await Flow.LedgerAsync(factory, op, $"contractId={large}", 1);
 
         var supplierInvoice = await Flow.InvoiceAsync(op, (await Flow.RunBillingAsync(factory, supplier.Id)).GetProperty("invoices")[0].GetProperty("id").GetGuid());
         var lines = supplierInvoice.GetProperty("lines").EnumerateArray().ToList();

@@ -80,6 +80,15 @@ public sealed class BrokerageFactory() : StandaloneFactory("brokerage-tests")
         return id!.Value;
     }
 
+    /// <summary>
+    /// The positive barrier for "nothing more arrives": Brokerage's outbox holds no unsent event. In process an event is
+    /// marked sent only once every consumer has consumed it (ADR 0009), so whatever it caused (fees) has been saved.
+    /// </summary>
+    public Task OutboxDrainedAsync() => Eventually(async () =>
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<BrokerageDbContext>().OutboxMessages.AnyAsync(m => m.SentAt == null) ? null : "";
+    });
 }
 
 public sealed record Company(Guid Id, string Name, string Country, HttpClient Client);

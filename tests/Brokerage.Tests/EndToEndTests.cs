@@ -51,7 +51,7 @@ public sealed class EndToEndTests(BrokerageFactory factory)
 
         await Flow.ConfirmedDeliveryAsync(supplier, receiver, contractId, 10m);
         await Flow.ConfirmedDeliveryAsync(supplier, receiver, contractId, 15m);
-        await Flow.LedgerAsync(op, $"contractId={contractId}", 4);
+        await Flow.LedgerAsync(factory, op, $"contractId={contractId}", 4);
 
         var run = await Flow.RunBillingAsync(factory, supplier.Id);
         var summary = Assert.Single(run.GetProperty("invoices").EnumerateArray());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Marketplace.Brokerage.Contracts;
@@ -19,11 +20,11 @@ public sealed class FeeTests(BrokerageFactory factory)
         var contractId = await Flow.ActiveContractAsync(factory, supplier, receiver, plan, price: 12.34m);
 
         var recorded = await Flow.RecordAsync(supplier, contractId, 3.333m);
-        await Task.Delay(500);
+        await factory.OutboxDrainedAsync(); // the unconfirmed delivery's event has been through the fee consumer
         Assert.Empty((await (await op.GetAsync($"/api/v1/charges?deliveryId={recorded}")).ReadJsonAsync()).GetProperty("items").EnumerateArray());
         await receiver.Client.PostAsync($"/api/v1/contracts/{contractId}/deliveries/{recorded}/confirm", null);
 
-        var entries = await Flow.LedgerAsync(op, $"deliveryId={recorded}", 2);
+        var entries = await Flow.LedgerAsync(factory, op, $"deliveryId={recorded}", 2);
         Assert.Equal(1.03m, entries.Single(e => e.Str("feeType") == "percentage").Dec("amount"));   // 2.5 % × 3.333 × 12.34 = 1.0283
         Assert.Equal(2.50m, entries.Single(e => e.Str("feeType") == "per_unit").Dec("amount"));     // 0.75 × 3.333 = 2.49975
         Assert.All(entries, e => Assert.Equal(supplier.Id, e.GetProperty("payerOrganisationId").GetGuid()));
@@ -38,13 +39,13 @@ public sealed class FeeTests(BrokerageFactory factory)
         var supplier = await factory.CompanyAsync("Split Supplier", "DK");
         var receiver = await factory.CompanyAsync("Split Receiver", "DK");
         var contractId = await Flow.ActiveContractAsync(factory, supplier, receiver, plan, price: -20m);
-        var success = await Flow.LedgerAsync(op, $"contractId={contractId}&source=contract_signed", 2);
+        var success = await Flow.LedgerAsync(factory, op, $"contractId={contractId}&source=contract_signed", 2);
         Assert.Equal(30m, success.Single(e => e.GetProperty("payerOrganisationId").GetGuid() == supplier.Id).Dec("amount"));
         Assert.Equal(70m, success.Single(e => e.GetProperty("payerOrganisationId").GetGuid() == receiver.Id).Dec("amount"));
 
         // 2 500 kg at a gate fee of 20 EUR/t: value 50 → 1 % = 0.50; 2 EUR per t × 2.5 t = 5.00; each split 30/70.
         var delivery = await Flow.ConfirmedDeliveryAsync(supplier, receiver, contractId, 2500m, "kg");
-        var fees = await Flow.LedgerAsync(op, $"deliveryId={delivery}", 4);
+        var fees = await Flow.LedgerAsync(factory, op, $"deliveryId={delivery}", 4);
         decimal Fee(string type, Company payer) => fees.Single(e => e.Str("feeType") == type && e.GetProperty("payerOrganisationId").GetGuid() == payer.Id).Dec("amount");
         Assert.Equal(0.15m, Fee("percentage", supplier));
         Assert.Equal(0.35m, Fee("percentage", receiver));
@@ -61,18 +62,22 @@ public sealed class FeeTests(BrokerageFactory factory)
         var receiver = await factory.CompanyAsync("Redelivery Receiver", "DK");
         var contractId = await Flow.ActiveContractAsync(factory, supplier, receiver, plan);
         var delivery = await Flow.ConfirmedDeliveryAsync(supplier, receiver, contractId, 5m);
-        var before = await Flow.LedgerAsync(op, $"contractId={contractId}", 2);
+        var before = await Flow.LedgerAsync(factory, op, $"contractId={contractId}", 2);
 
         var bus = factory.Services.GetRequiredService<IBus>();
+        var consumed = new EndpointConsumption(Marketplace.Brokerage.BrokerageModule.Name);
+        using var observing = bus.ConnectConsumeObserver(consumed);
         var redelivered = new DeliveryRecorded(delivery, contractId, Flow.Today, 5m, "t", "confirmed", null, DateTime.UtcNow);
-        var sameId = NewId.NextGuid();
+        var (sameId, newId, signedId) = (NewId.NextGuid(), NewId.NextGuid(), NewId.NextGuid());
         await bus.Publish(redelivered, ctx => ctx.MessageId = sameId);
         await bus.Publish(redelivered, ctx => ctx.MessageId = sameId);
-        await bus.Publish(redelivered); // the same fact under a new message id: only the source key catches it
-        await bus.Publish(new ContractSigned(contractId, Guid.NewGuid(), supplier.Id, receiver.Id, plan, Flow.Today, DateTime.UtcNow));
-        await Task.Delay(1500);
+        await bus.Publish(redelivered, ctx => ctx.MessageId = newId); // the same fact under a new message id: only the source key catches it
+        await bus.Publish(new ContractSigned(contractId, Guid.NewGuid(), supplier.Id, receiver.Id, plan, Flow.Today, DateTime.UtcNow), ctx => ctx.MessageId = signedId);
 
-        var after = await Flow.LedgerAsync(op, $"contractId={contractId}", 2);
+        // The barrier: Brokerage's consumers have finished with every copy, and they save their entries before returning.
+        await Eventually(() => Task.FromResult(consumed.Count(sameId) >= 2 && consumed.Count(newId) >= 1 && consumed.Count(signedId) >= 1 ? "" : null));
+
+        var after = await Flow.LedgerAsync(factory, op, $"contractId={contractId}", 2);
         Assert.Equal(before.Length, after.Length);
         Assert.Equal(2, after.Length);
         Assert.Equal(3m, after.Single(e => e.Str("feeType") == "percentage").Dec("amount"));
@@ -88,9 +93,9 @@ public sealed class FeeTests(BrokerageFactory factory)
         var receiver = await factory.CompanyAsync("Reverse Fee Receiver", "DK");
         var contractId = await Flow.ActiveContractAsync(factory, supplier, receiver, plan);
         var delivery = await Flow.ConfirmedDeliveryAsync(supplier, receiver, contractId, 10m);
-        await Flow.LedgerAsync(op, $"contractId={contractId}", 1);
+        await Flow.LedgerAsync(factory, op, $"contractId={contractId}", 1);
         await receiver.Client.PostAsJsonAsync($"/api/v1/contracts/{contractId}/deliveries/{delivery}/corrections", new { reason = "Wrong ticket" });
-        var entries = await Flow.LedgerAsync(op, $"contractId={contractId}", 2);
+        var entries = await Flow.LedgerAsync(factory, op, $"contractId={contractId}", 2);
         Assert.Equal([-10m, 10m], entries.Select(e => e.Dec("amount")).Order());
     }
 
@@ -140,8 +145,8 @@ public sealed class FeeTests(BrokerageFactory factory)
         var code = "versioned-" + Guid.NewGuid().ToString("N")[..8];
         object Plan(decimal fee, string from) => new { code, name = "Versioned", currency = "EUR", effectiveFrom = from, successFee = fee, payer = "supplier" };
         Assert.Equal(1, (await (await op.PostAsJsonAsync("/api/v1/fee-plans", Plan(10m, "2020-01-01"))).ReadJsonAsync()).GetProperty("version").GetInt32());
-        Assert.Equal(2, (await (await op.PostAsJsonAsync("/api/v1/fee-plans", Plan(20m, Flow.Today.AddDays(-1).ToString("yyyy-MM-dd")))).ReadJsonAsync()).GetProperty("version").GetInt32());
-        Assert.Equal(3, (await (await op.PostAsJsonAsync("/api/v1/fee-plans", Plan(99m, Flow.Today.AddYears(1).ToString("yyyy-MM-dd")))).ReadJsonAsync()).GetProperty("version").GetInt32());
+        Assert.Equal(2, (await (await op.PostAsJsonAsync("/api/v1/fee-plans", Plan(20m, Flow.Today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))).ReadJsonAsync()).GetProperty("version").GetInt32());
+        Assert.Equal(3, (await (await op.PostAsJsonAsync("/api/v1/fee-plans", Plan(99m, Flow.Today.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))).ReadJsonAsync()).GetProperty("version").GetInt32());
         var bad = await op.PostAsJsonAsync("/api/v1/fee-plans", new { code, name = "Bad", currency = "EUR", effectiveFrom = "2020-01-01", payer = "nobody" });
         Assert.True((await bad.ReadJsonAsync()).GetProperty("errors").TryGetProperty("payer", out _));
 
@@ -153,7 +158,7 @@ public sealed class FeeTests(BrokerageFactory factory)
         var supplier = await factory.CompanyAsync("Version Supplier", "DK");
         var receiver = await factory.CompanyAsync("Version Receiver", "DK");
         var contractId = await Flow.ActiveContractAsync(factory, supplier, receiver, code);
-        var fee = await Flow.LedgerAsync(op, $"contractId={contractId}", 1);
+        var fee = await Flow.LedgerAsync(factory, op, $"contractId={contractId}", 1);
         Assert.Equal(20m, fee.Single().Dec("amount"));
     }
 }

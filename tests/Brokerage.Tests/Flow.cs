@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -9,7 +10,7 @@ public static class Flow
 {
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    public static string Period => Today.ToString("yyyy-MM");
+    public static string Period => Today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     public static object Terms(decimal price = 20m, string unit = "t", string deliveryTerms = "collected", string? feePlan = null, decimal amount = 100) => new
     {
@@ -67,15 +68,18 @@ public static class Flow
         return id;
     }
 
-    /// <summary>The ledger entries of a contract once there are at least <paramref name="count"/> (accrual runs on events).</summary>
-    public static async Task<JsonElement[]> LedgerAsync(HttpClient op, string query, int count)
+    /// <summary>
+    /// The ledger entries of a query once there are at least <paramref name="count"/> (accrual runs on events) and every
+    /// event staged so far has been consumed, so that no entry can still arrive.
+    /// </summary>
+    public static async Task<JsonElement[]> LedgerAsync(BrokerageFactory factory, HttpClient op, string query, int count)
     {
         var items = await Eventually(async () =>
         {
             var list = (await (await op.GetAsync($"/api/v1/charges?{query}")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToArray();
             return list.Length >= count ? list : null;
         });
-        await Task.Delay(300); // nothing more may arrive
+        await factory.OutboxDrainedAsync();
         var again = (await (await op.GetAsync($"/api/v1/charges?{query}")).ReadJsonAsync()).GetProperty("items").EnumerateArray().ToArray();
         Assert.Equal(items.Length, again.Length);
         return again;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Marketplace.Brokerage.Deliveries;
@@ -15,7 +16,7 @@ public sealed class FutureDeliveryTests(BrokerageFactory factory)
     [InlineData("2027-05-04", "2026-12-04T09:00:00Z", false)]
     [InlineData("2020-01-01", "2026-12-04T09:00:00Z", true)]
     public void The_rule_allows_today_and_a_day_ahead(string date, string now, bool allowed) =>
-        Assert.Equal(allowed, DeliveryRules.FutureDateError(DateOnly.Parse(date), DateTimeOffset.Parse(now)) is null);
+        Assert.Equal(allowed, DeliveryRules.FutureDateError(DateOnly.Parse(date, CultureInfo.InvariantCulture), DateTimeOffset.Parse(now, CultureInfo.InvariantCulture)) is null);
 
     [Fact]
     public async Task A_delivery_dated_five_months_ahead_is_refused_naming_the_date()

@@ -20,7 +20,7 @@ public sealed class ListShapeTests(BrokerageFactory factory)
         var receiver = await factory.CompanyAsync("Shape Receiver " + Guid.NewGuid().ToString("N")[..4], "DK");
         var contract = await Flow.ActiveContractAsync(factory, supplier, receiver, await Flow.PlanAsync(op, percent: 1m));
         await Flow.ConfirmedDeliveryAsync(supplier, receiver, contract, 5m);
-        await Flow.LedgerAsync(op, $"contractId={contract}", 1);
+        await Flow.LedgerAsync(factory, op, $"contractId={contract}", 1);
         await Flow.RunBillingAsync(factory, supplier.Id);
 
         var document = JsonDocument.Parse(await op.GetStringAsync("/openapi/v1.json")).RootElement;
@@ -87,7 +87,7 @@ public sealed class ListShapeTests(BrokerageFactory factory)
         Assert.Equal(3, pages);
         Assert.Equal(recorded, paged);
 
-        var all = await Flow.LedgerAsync(op, $"contractId={contract}", 5);
+        var all = await Flow.LedgerAsync(factory, op, $"contractId={contract}", 5);
         var first = await (await op.GetAsync($"/api/v1/charges?contractId={contract}&limit=1")).ReadJsonAsync();
         Assert.Single(first.GetProperty("items").EnumerateArray());
         Assert.NotNull(first.GetProperty("nextCursor").GetString());

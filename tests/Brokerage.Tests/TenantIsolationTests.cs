@@ -17,7 +17,7 @@ public sealed class TenantIsolationTests(BrokerageFactory factory)
         var contractId = await Flow.ActiveContractAsync(factory, supplier, receiver, plan);
         var dealId = (await (await supplier.Client.GetAsync($"/api/v1/contracts/{contractId}")).ReadJsonAsync()).GetProperty("dealId").GetGuid();
         var delivery = await Flow.ConfirmedDeliveryAsync(supplier, receiver, contractId, 5m);
-        await Flow.LedgerAsync(op, $"contractId={contractId}", 1);
+        await Flow.LedgerAsync(factory, op, $"contractId={contractId}", 1);
         var invoiceId = (await Flow.RunBillingAsync(factory, supplier.Id)).GetProperty("invoices")[0].GetProperty("id").GetGuid();
 
         var o = outsider.Client;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using Marketplace.Listings.Catalogue;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed class ExpiryTests(ListingsFactory factory)
         var op = await factory.OperatorClientAsync();
         var company = await factory.RegisterCompanyAsync(op, "Seasonal Co");
         var until = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
-        var id = (await op.CreateAsync(Http.Listing(company, "Seasonal straw", availableUntil: until.ToString("yyyy-MM-dd")))).GetProperty("id").GetGuid();
+        var id = (await op.CreateAsync(Http.Listing(company, "Seasonal straw", availableUntil: until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))).GetProperty("id").GetGuid();
 
         await using var scope = factory.Services.CreateAsyncScope();
         var expirer = scope.ServiceProvider.GetRequiredService<ListingExpirer>();
@@ -36,7 +37,7 @@ public sealed class ExpiryTests(ListingsFactory factory)
     {
         var op = await factory.OperatorClientAsync();
         var company = await factory.RegisterCompanyAsync(op, "Lapsed Co");
-        var id = (await op.CreateAsync(Http.Listing(company, "Old offer", availableUntil: DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd")))).GetProperty("id").GetGuid();
+        var id = (await op.CreateAsync(Http.Listing(company, "Old offer", availableUntil: DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))).GetProperty("id").GetGuid();
         var yesterday = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
         await factory.WithDbAsync(db => db.Listings.Where(l => l.Id == id).ExecuteUpdateAsync(s => s.SetProperty(l => l.AvailableUntil, yesterday)));
 

@@ -152,7 +152,7 @@ public abstract class FuzzTests(MarketplaceUnderTest factory, ITestOutputHelper 
 
     private static string Short(string text) => text.Length > 60 ? text[..60] + "…" : text;
 
-    private async Task<Guid> OrganisationAsync(HttpClient op)
+    private static async Task<Guid> OrganisationAsync(HttpClient op)
     {
         using var response = await op.PostAsJsonAsync("/api/v1/organisations", new { name = "Fuzz Works " + Guid.NewGuid().ToString("N")[..6], country = "DK", naceCode = "24.10" });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());

@@ -120,8 +120,11 @@ public abstract class WebhookTests(MarketplaceUnderTest factory)
         Assert.Equal(["confirmed", "recorded"], statuses.Order(StringComparer.Ordinal));
 
         // The receiver subscribed to contract.signed only: no delivery.recorded arrives there. Anything more at the
-        // supplier can only be a repeat of a delivery already seen (at least once, same id).
-        await Task.Delay(1000);
+        // supplier can only be a repeat of a delivery already seen (at least once, same id). The barrier: the last
+        // event's fan-out (one transaction for both parties) is saved, since the supplier got it, and every delivery
+        // staged for either party has been answered.
+        await AnsweredAsync(op, supplierId);
+        await AnsweredAsync(op, receiverId);
         Assert.All(receiverHook.Drain(), d => Assert.Equal("contract.signed", JsonDocument.Parse(d.Body).RootElement.GetProperty("type").GetString()));
         Assert.All(supplierHook.Drain(), d => Assert.Contains(JsonDocument.Parse(d.Body).RootElement.GetProperty("id").GetString(), supplierHook.Seen));
     }
@@ -207,6 +210,24 @@ public abstract class WebhookTests(MarketplaceUnderTest factory)
     private static readonly string[] PartnerScopes =
         ["listings.read", "listings.write", "matches.read", "matches.write", "brokerage.read", "brokerage.write"];
 
+    /// <summary>
+    /// The positive barrier for "nothing more arrives": no delivery staged for the organisation's endpoints is still
+    /// pending, so each has reached its receiver (or failed).
+    /// </summary>
+    protected static async Task AnsweredAsync(HttpClient op, Guid organisationId) => await MarketplaceUnderTest.EventuallyAsync<string>(async () =>
+    {
+        foreach (var hook in (await op.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}/webhooks")).GetProperty("items").EnumerateArray())
+        {
+            var deliveries = await op.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}/webhooks/{hook.GetProperty("id").GetGuid()}/deliveries?limit=100");
+            if (deliveries.GetProperty("items").EnumerateArray().Any(d => d.GetProperty("status").GetString() == "pending"))
+            {
+                return null;
+            }
+        }
+
+        return "";
+    }, Wait);
+
     private static async Task<string> SubscribeAsync(HttpClient op, Guid organisationId, string url, params string[] eventTypes)
     {
         using var created = await op.PostAsJsonAsync($"/api/v1/organisations/{organisationId}/webhooks", new { url, eventTypes });
@@ -260,9 +281,12 @@ public sealed class WebhookInProcessTests(InProcessMarketplace marketplace) : We
         var secret = hook.GetProperty("secret").GetString()!;
 
         var bus = factory.Services.GetRequiredService<IBus>();
+        var consumed = new EndpointConsumption("identity");
+        using var observing = bus.ConnectConsumeObserver(consumed);
         var matchId = Guid.NewGuid();
+        var dealOpenedId = NewId.NextGuid();
         await bus.Publish(new MatchSuggested(matchId, "pair", Guid.NewGuid(), Guid.NewGuid(), [organisationId, Guid.NewGuid()], 0.8));
-        await bus.Publish(new DealOpened(Guid.NewGuid(), matchId, [organisationId])); // not subscribed
+        await bus.Publish(new DealOpened(Guid.NewGuid(), matchId, [organisationId]), ctx => ctx.MessageId = dealOpenedId); // not subscribed
 
         var delivery = await receiver.NextAsync();
         var signature = delivery.Headers["Symbiosis-Signature"]!;
@@ -280,7 +304,8 @@ public sealed class WebhookInProcessTests(InProcessMarketplace marketplace) : We
 
         var listed = (await op.GetFromJsonAsync<JsonElement>($"/api/v1/organisations/{organisationId}/webhooks")).GetProperty("items");
         Assert.False(listed[0].TryGetProperty("secret", out _));
-        await Task.Delay(500);
+        await MarketplaceUnderTest.EventuallyAsync(() => Task.FromResult(consumed.Count(dealOpenedId) >= 1 ? "" : null)); // its fan-out is saved
+        await AnsweredAsync(op, organisationId);
         Assert.Equal(1, receiver.Count);
     }
 

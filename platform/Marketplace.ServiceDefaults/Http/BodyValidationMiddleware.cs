@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace Marketplace.ServiceDefaults.Http;
 
 /// <summary>
-/// Data-annotation validation of every JSON request body, for every service, before its handler runs: a missing or
+/// The one validation of every JSON request body, for every service, before its handler runs (ADR 0011): data
+/// annotations field by field, then the rules a record declares as <see cref="IValidatableObject"/>; a missing or
 /// malformed field is a 400 naming it, never a null reaching the handler. .NET 10's generated validation only covers
 /// types in the project that calls <c>AddValidation()</c>, which here is the platform, not the services; this closes
 /// that gap by reading the body type from the endpoint's <see cref="IAcceptsMetadata"/>. A body its handler reads by hand
@@ -73,7 +74,13 @@ internal sealed class BodyValidationMiddleware(RequestDelegate next, IOptions<Js
         if (body is not null)
         {
             var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            Validate(body, "", errors, 0);
+            Walk(body, "", 0, (value, prefix) => CheckAttributes(value, prefix, errors));
+            if (errors.Count == 0)
+            {
+                // Rules across fields run once every field is valid on its own, the order Validator.TryValidateObject uses.
+                Walk(body, "", 0, (value, prefix) => CheckRules(value, prefix, context.RequestServices, errors));
+            }
+
             if (errors.Count > 0)
             {
                 await Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray())).ExecuteAsync(context);
@@ -97,13 +104,46 @@ internal sealed class BodyValidationMiddleware(RequestDelegate next, IOptions<Js
         return read == 0;
     }
 
-    private static void Validate(object value, string prefix, Dictionary<string, List<string>> errors, int depth)
+    /// <summary>Calls <paramref name="check"/> on <paramref name="value"/> and every object below it, with its JSON path.</summary>
+    private static void Walk(object value, string prefix, int depth, Action<object, string> check)
     {
         if (depth > MaxDepth)
         {
             return;
         }
 
+        check(value, prefix);
+        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || IsLeaf(property.PropertyType))
+            {
+                continue;
+            }
+
+            var child = property.GetValue(value);
+            var name = prefix + JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            if (child is IEnumerable items and not string)
+            {
+                var i = 0;
+                foreach (var item in items)
+                {
+                    if (item is not null && !IsLeaf(item.GetType()))
+                    {
+                        Walk(item, $"{name}[{i}].", depth + 1, check);
+                    }
+
+                    i++;
+                }
+            }
+            else if (child is not null)
+            {
+                Walk(child, name + ".", depth + 1, check);
+            }
+        }
+    }
+
+    private static void CheckAttributes(object value, string prefix, Dictionary<string, List<string>> errors)
+    {
         // Property by property, so that an attribute that throws on an extreme value (RangeAttribute converting
         // 1e308 to int overflows) still names its field instead of turning into a 500.
         foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
@@ -127,42 +167,36 @@ internal sealed class BodyValidationMiddleware(RequestDelegate next, IOptions<Js
 
             foreach (var result in results)
             {
-                if (!errors.TryGetValue(key, out var list))
-                {
-                    errors[key] = list = [];
-                }
-
-                list.Add(result.ErrorMessage ?? "Invalid value.");
+                Add(errors, key, result.ErrorMessage);
             }
         }
+    }
 
-        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+    /// <summary>A record's <see cref="IValidatableObject"/> rules; its member names are JSON paths below the record.</summary>
+    private static void CheckRules(object value, string prefix, IServiceProvider services, Dictionary<string, List<string>> errors)
+    {
+        if (value is not IValidatableObject validatable)
         {
-            if (property.GetIndexParameters().Length > 0 || IsLeaf(property.PropertyType))
-            {
-                continue;
-            }
+            return;
+        }
 
-            var child = property.GetValue(value);
-            var name = prefix + JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-            if (child is IEnumerable items and not string)
+        foreach (var result in validatable.Validate(new ValidationContext(value, services, items: null)))
+        {
+            foreach (var member in result.MemberNames.DefaultIfEmpty(""))
             {
-                var i = 0;
-                foreach (var item in items)
-                {
-                    if (item is not null && !IsLeaf(item.GetType()))
-                    {
-                        Validate(item, $"{name}[{i}].", errors, depth + 1);
-                    }
-
-                    i++;
-                }
-            }
-            else if (child is not null)
-            {
-                Validate(child, name + ".", errors, depth + 1);
+                Add(errors, (prefix + member).TrimEnd('.'), result.ErrorMessage);
             }
         }
+    }
+
+    private static void Add(Dictionary<string, List<string>> errors, string key, string? message)
+    {
+        if (!errors.TryGetValue(key, out var list))
+        {
+            errors[key] = list = [];
+        }
+
+        list.Add(message ?? "Invalid value.");
     }
 
     private static bool IsLeaf(Type type)

@@ -24,9 +24,6 @@ public static class BrokerageModule
         builder.AddServiceDatabase<BrokerageDbContext, SqliteBrokerageDbContext, SqlServerBrokerageDbContext>(Name);
         builder.AddMarketplaceAuthentication(Audiences.Brokerage);
 
-        // The validation source generator only sees the endpoints of the compilation that calls AddValidation:
-        // this call registers the data annotations of Brokerage's request types.
-        builder.Services.AddValidation();
         builder.Services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<LifecycleOptions>().BindConfiguration(LifecycleOptions.Section);
         builder.Services.AddSingleton(_ => ImpactFactors.Load());

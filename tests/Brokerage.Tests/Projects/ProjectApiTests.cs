@@ -8,6 +8,22 @@ namespace Marketplace.Brokerage.Tests.Projects;
 public sealed class ProjectApiTests(BrokerageFactory factory)
 {
     [Fact]
+    public async Task A_task_breaking_a_rule_across_fields_gets_problem_details_naming_the_field()
+    {
+        var op = await factory.OperatorAsync();
+        var owner = await factory.CompanyAsync("Meeting Planner", "DK");
+        var id = await Projects.CreateAsync(op, "Rules digester", null, (owner, "supplier"));
+
+        var meeting = await op.PostAsJsonAsync($"/api/v1/projects/{id}/tasks", new { kind = "meeting", title = "Kick-off" });
+        Assert.Equal(HttpStatusCode.BadRequest, meeting.StatusCode);
+        Assert.Equal("A meeting needs meetingAt, with its offset.", (await meeting.ReadJsonAsync()).GetProperty("errors").GetProperty("meetingAt")[0].GetString());
+
+        var unknown = await op.PostAsJsonAsync($"/api/v1/projects/{id}/tasks", new { kind = "party", title = "Kick-off" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("kind must be 'task' or 'meeting'.", (await unknown.ReadJsonAsync()).GetProperty("errors").GetProperty("kind")[0].GetString());
+    }
+
+    [Fact]
     public async Task A_non_participant_gets_404_an_invited_one_sees_only_itself_and_quantities_need_consent()
     {
         var op = await factory.OperatorAsync();

@@ -98,7 +98,7 @@ public sealed class ProjectEndToEndTests(BrokerageFactory factory)
         await Flow.ConfirmedDeliveryAsync(supplier, kiln, contractId, 10m);
         await Flow.ConfirmedDeliveryAsync(supplier, kiln, contractId, 15m);
         // The lead supplier's ledger: 4 stages × 100 + 300 facilitation + 200 funding (each a third) + 2 delivery fees.
-        var entries = await Flow.LedgerAsync(op, $"organisationId={supplier.Id}", 8);
+        var entries = await Flow.LedgerAsync(factory, op, $"organisationId={supplier.Id}", 8);
         Assert.Equal(4, entries.Count(e => e.Str("feeType") == "project_stage"));
         Assert.All(entries.Where(e => e.Str("feeType").StartsWith("project", StringComparison.Ordinal)), e => Assert.Equal(id, e.GetProperty("projectId").GetGuid()));
 
@@ -114,7 +114,7 @@ public sealed class ProjectEndToEndTests(BrokerageFactory factory)
         var run = await Flow.RunBillingAsync(factory, supplier.Id);
         var invoice = await Flow.InvoiceAsync(supplier.Client, Assert.Single(run.GetProperty("invoices").EnumerateArray()).GetProperty("id").GetGuid());
         // the month's savings share: 10 % of the savings, a third each (the last member takes the cent remainder)
-        var savingsShare = (await Flow.LedgerAsync(op, $"organisationId={supplier.Id}&projectId={id}", 7)).Single(e => e.Str("feeType") == "project_savings_share").Dec("amount");
+        var savingsShare = (await Flow.LedgerAsync(factory, op, $"organisationId={supplier.Id}&projectId={id}", 7)).Single(e => e.Str("feeType") == "project_savings_share").Dec("amount");
         var fee = Math.Round(savings * 0.10m, 2, MidpointRounding.AwayFromZero);
         var third = Math.Round(fee / 3, 2, MidpointRounding.AwayFromZero);
         Assert.Contains(savingsShare, new[] { third, fee - (2 * third) });

@@ -60,15 +60,17 @@ public sealed class SliceTests(MarketplaceFactory factory) : IClassFixture<Marke
             [], 0.8, 12, DateTime.UtcNow);
         var messageId = NewId.NextGuid();
         var bus = factory.Services.GetRequiredService<IBus>();
+        var consumed = new EndpointConsumption(Marketplace.Brokerage.BrokerageModule.Name);
+        using var observing = bus.ConnectConsumeObserver(consumed);
         for (var i = 0; i < 3; i++)
         {
             await bus.Publish(message, ctx => ctx.MessageId = messageId);
         }
 
+        // The barrier: Brokerage's consumer has finished with all three copies (it saves the deal before returning).
+        await Eventually(() => Task.FromResult(consumed.Count(messageId) >= 3 ? "" : null));
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BrokerageDbContext>();
-        await Eventually(async () => await db.Deals.AnyAsync(d => d.MatchId == message.MatchId) ? "" : null);
-        await Task.Delay(500);
         Assert.Equal(1, await db.Deals.CountAsync(d => d.MatchId == message.MatchId));
     }
 

@@ -14,7 +14,16 @@ public sealed record CreateChargeRequest(
     [property: Range(typeof(decimal), "0.01", "100000000")] decimal Amount,
     [property: Required, RegularExpression("^[A-Z]{3}$", ErrorMessage = "currency must be an ISO 4217 code such as EUR.")] string Currency,
     DateOnly? Date,
-    Guid? ContractId);
+    Guid? ContractId) : IValidatableObject
+{
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (OrganisationId == Guid.Empty)
+        {
+            yield return new("organisationId is required.", ["organisationId"]);
+        }
+    }
+}
 
 /// <summary>POST /api/v1/charges (operator): a manual charge for a service; with an <c>Idempotency-Key</c> header it charges once however often it is retried.</summary>
 public static class CreateCharge
@@ -23,11 +32,6 @@ public static class CreateCharge
         CreateChargeRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         BrokerageDbContext db, FeeAccrual accrual, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (request.OrganisationId == Guid.Empty)
-        {
-            return Problems.Invalid("organisationId", "organisationId is required.");
-        }
-
         if (idempotencyKey is { Length: > 100 })
         {
             return Problems.Invalid("Idempotency-Key", "The Idempotency-Key header must be at most 100 characters.");

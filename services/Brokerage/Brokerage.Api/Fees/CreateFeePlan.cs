@@ -24,42 +24,40 @@ public sealed record CreateFeePlanRequest(
     [property: Range(typeof(decimal), "0", "10000000")] decimal? ProjectFacilitationFee = null,
     [property: Range(typeof(decimal), "0", "10000000")] decimal? ProjectStageFee = null,
     [property: Range(typeof(decimal), "0", "10000000")] decimal? FundingApplicationFee = null,
-    [property: Range(typeof(decimal), "0", "100")] decimal? ProjectSavingsPercent = null);
+    [property: Range(typeof(decimal), "0", "100")] decimal? ProjectSavingsPercent = null) : IValidatableObject
+{
+    private static readonly string[] PayerValues = [Payers.Supplier, Payers.Receiver, Payers.Split];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!PayerValues.Contains(Payer))
+        {
+            yield return new("payer must be 'supplier', 'receiver' or 'split'.", ["payer"]);
+        }
+
+        if (EffectiveFrom == default)
+        {
+            yield return new("effectiveFrom is required (yyyy-MM-dd).", ["effectiveFrom"]);
+        }
+
+        if (PerUnit is { } unit && Units.Canonical(unit) is null)
+        {
+            yield return new($"perUnit must be one of: {string.Join(", ", Units.All)}.", ["perUnit"]);
+        }
+
+        if (this is { MinimumPerInvoice: { } min, MaximumPerInvoice: { } max } && min > max)
+        {
+            yield return new("minimumPerInvoice must not exceed maximumPerInvoice.", ["minimumPerInvoice"]);
+        }
+    }
+}
 
 /// <summary>POST /api/v1/fee-plans (operator): adds a version of a code, effective from a date; nothing is overwritten.</summary>
 public static class CreateFeePlan
 {
-    private static readonly string[] PayerValues = [Payers.Supplier, Payers.Receiver, Payers.Split];
-
     public static async Task<Results<Created<FeePlanDto>, ValidationProblem, ProblemHttpResult>> Handle(
         CreateFeePlanRequest request, BrokerageDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!PayerValues.Contains(request.Payer))
-        {
-            errors["payer"] = ["payer must be 'supplier', 'receiver' or 'split'."];
-        }
-
-        if (request.EffectiveFrom == default)
-        {
-            errors["effectiveFrom"] = ["effectiveFrom is required (yyyy-MM-dd)."];
-        }
-
-        if (request.PerUnit is { } unit && Units.Canonical(unit) is null)
-        {
-            errors["perUnit"] = [$"perUnit must be one of: {string.Join(", ", Units.All)}."];
-        }
-
-        if (request is { MinimumPerInvoice: { } min, MaximumPerInvoice: { } max } && min > max)
-        {
-            errors["minimumPerInvoice"] = ["minimumPerInvoice must not exceed maximumPerInvoice."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
         var last = await db.FeePlans.Where(p => p.Code == request.Code).MaxAsync(p => (int?)p.Version, cancellationToken) ?? 0;
         var plan = new FeePlan
         {

@@ -11,7 +11,20 @@ public sealed record AddTaskRequest(
     [property: Required, StringLength(300, MinimumLength = 2)] string Title,
     Guid? OwnerOrganisationId,
     DateOnly? DueDate,
-    DateTimeOffset? MeetingAt);
+    DateTimeOffset? MeetingAt) : IValidatableObject
+{
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Kind is not ("task" or "meeting"))
+        {
+            yield return new("kind must be 'task' or 'meeting'.", ["kind"]);
+        }
+        else if (Kind == "meeting" && MeetingAt is null)
+        {
+            yield return new("A meeting needs meetingAt, with its offset.", ["meetingAt"]);
+        }
+    }
+}
 
 public sealed record ProjectTaskDto(Guid Id, string Kind, string Title, Guid? OwnerOrganisationId, DateOnly? DueDate, DateTimeOffset? MeetingAt,
     string Status, string? Minutes, DateTime CreatedAt, DateTime? DoneAt);
@@ -25,16 +38,6 @@ public static class AddTask
         if (await ProjectAccess.FindAsync(db, id, user, cancellationToken, track: true) is not { } v)
         {
             return TypedResults.NotFound();
-        }
-
-        if (request.Kind is not ("task" or "meeting"))
-        {
-            return Problems.Invalid("kind", "kind must be 'task' or 'meeting'.");
-        }
-
-        if (request.Kind == "meeting" && request.MeetingAt is null)
-        {
-            return Problems.Invalid("meetingAt", "A meeting needs meetingAt, with its offset.");
         }
 
         if (request.OwnerOrganisationId is { } owner && v.Project.ParticipantOf(owner) is null)

@@ -9,7 +9,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Brokerage.Projects;
 
-public sealed record MoveFundingRequest([property: Required] string Status, [property: Range(typeof(decimal), "0", "10000000000")] decimal? AmountGranted);
+public sealed record MoveFundingRequest([property: Required] string Status, [property: Range(typeof(decimal), "0", "10000000000")] decimal? AmountGranted)
+    : IValidatableObject
+{
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Status == FundingStatuses.Granted && AmountGranted is null)
+        {
+            yield return new("A granted application needs amountGranted.", ["amountGranted"]);
+        }
+    }
+}
 
 /// <summary>
 /// POST /api/v1/projects/{id}/funding-applications/{applicationId}/status (operator): draft → submitted → granted
@@ -25,11 +35,6 @@ public static class MoveFundingApplication
         if (v is null || application is null)
         {
             return TypedResults.NotFound();
-        }
-
-        if (request.Status == FundingStatuses.Granted && request.AmountGranted is null)
-        {
-            return Problems.Invalid("amountGranted", "A granted application needs amountGranted.");
         }
 
         if (FundingStatuses.CanMove(application.Status, request.Status) is { } error)

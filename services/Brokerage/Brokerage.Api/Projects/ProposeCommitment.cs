@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Marketplace.Brokerage.Data;
 using Marketplace.Brokerage.Http;
+using Marketplace.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,11 @@ public sealed record ProposeCommitmentRequest(
     [property: Range(typeof(decimal), "-1000000", "1000000")] decimal? PricePerUnit,
     [property: RegularExpression("^[A-Z]{3}$", ErrorMessage = "currency must be an ISO 4217 code such as EUR.")] string? Currency,
     int ExitNoticeMonths,
-    [property: StringLength(2000)] string? ExitTerms);
+    [property: StringLength(2000)] string? ExitTerms) : IValidatableObject
+{
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        CommitmentRules.Validate(Kind, QuantityPerYear, Start, End, ExitNoticeMonths).AsValidationResults();
+}
 
 /// <summary>
 /// POST /api/v1/projects/{id}/commitments: the facilitator (for a named participant) or a joined participant (for
@@ -37,12 +42,6 @@ public static class ProposeCommitment
         if (v.Project.ParticipantOf(org) is null || (request.OrganisationId is { } named && named != org))
         {
             return Problems.Invalid("organisationId", "A commitment is proposed for a participant: the facilitator names it, a participant proposes for itself.");
-        }
-
-        var errors = CommitmentRules.Validate(request.Kind, request.QuantityPerYear, request.Start, request.End, request.ExitNoticeMonths);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
         }
 
         if (ProjectStages.IsFinal(v.Project.Stage))

@@ -5,6 +5,7 @@ using Marketplace.Brokerage.Deals;
 using Marketplace.Brokerage.Deliveries;
 using Marketplace.Brokerage.Http;
 using Marketplace.ServiceDefaults.Auth;
+using Marketplace.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,10 @@ public sealed record ProposeTermsRequest(
     [property: Required] PriceDto Price,
     [property: Required] string DeliveryTerms,
     [property: StringLength(50)] string? FeePlan,
-    [property: StringLength(1000)] string? Note);
+    [property: StringLength(1000)] string? Note) : IValidatableObject
+{
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) => TermsRules.Validate(this).AsValidationResults();
+}
 
 /// <summary>
 /// POST /api/v1/deals/{id}/terms: either party or the operator proposes terms for an open deal; a new proposal
@@ -30,12 +34,6 @@ public static class ProposeTerms
         if (deal is null)
         {
             return TypedResults.NotFound();
-        }
-
-        var errors = TermsRules.Validate(request);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
         }
 
         if (request.FeePlan is { } code && !await db.FeePlans.AnyAsync(p => p.Code == code, cancellationToken))

@@ -19,7 +19,7 @@ public sealed class SmtpOptions
 
 public interface IMailSender
 {
-    Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default);
+    Task SendAsync(string recipient, string subject, string textBody, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -28,10 +28,10 @@ public interface IMailSender
 /// </summary>
 internal sealed class MailSender(IOptions<SmtpOptions> smtp, IOptions<MarketplaceOptions> marketplace, ILogger<MailSender> log) : IMailSender
 {
-    public async Task SendAsync(string to, string subject, string textBody, CancellationToken cancellationToken = default)
+    public async Task SendAsync(string recipient, string subject, string textBody, CancellationToken cancellationToken = default)
     {
         var settings = smtp.Value;
-        using var message = new MailMessage(settings.From, to, subject, textBody);
+        using var message = new MailMessage(settings.From, recipient, subject, textBody);
         using var client = new SmtpClient();
         if (string.IsNullOrWhiteSpace(settings.Host))
         {
@@ -39,7 +39,7 @@ internal sealed class MailSender(IOptions<SmtpOptions> smtp, IOptions<Marketplac
             Directory.CreateDirectory(outbox);
             client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
             client.PickupDirectoryLocation = outbox;
-            log.LogInformation("Mail to {To} ({Subject}) written to {Outbox}", to, subject, outbox);
+            log.LogInformation("Mail to {To} ({Subject}) written to {Outbox}", recipient, subject, outbox);
         }
         else
         {
