@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Marketplace.Listings.Catalogue;
+using Marketplace.Listings.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

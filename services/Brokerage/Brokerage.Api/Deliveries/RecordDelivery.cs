@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Marketplace.Brokerage.Data;
 using Marketplace.Brokerage.Http;
 using Marketplace.Brokerage.SupplyContracts;
+using Marketplace.Listings.Contracts;
 using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Http.HttpResults;

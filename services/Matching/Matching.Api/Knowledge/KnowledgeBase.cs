@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Marketplace.Listings.Contracts;
 
 namespace Marketplace.Matching.Knowledge;
 
@@ -129,7 +130,7 @@ public sealed class KnowledgeBase
     /// </summary>
     public IEnumerable<SynergyPattern> CandidatePatterns(string kind, StemText english, string? ewc, string? nace, IReadOnlySet<string> groups)
     {
-        var index = kind == "offer" ? offerIndex : wantIndex;
+        var index = kind == ListingKinds.Offer ? offerIndex : wantIndex;
         var keys = english.Positions.Keys.Select(k => "s:" + k)
             .Concat(groups.Select(g => "g:" + g));
         if (ewc is { Length: >= 5 })
@@ -303,7 +304,7 @@ public sealed class KnowledgeBase
                 patterns.Add(new SynergyPattern(
                     p.GetProperty("id").GetString()!,
                     Str(p, "name") ?? "",
-                    Str(p, "resourceClass") ?? "material",
+                    Str(p, "resourceClass") ?? ResourceClasses.Material,
                     new PatternSide(Strings(p.GetProperty("resource"), "ewc"), Strings(p.GetProperty("resource"), "terms"), Strings(p.GetProperty("resource"), "supplierNace")),
                     new PatternSide([], Strings(p.GetProperty("use"), "terms"), Strings(p.GetProperty("use"), "receiverNace")),
                     Num(props, "minTemperatureC"), Num(props, "maxTemperatureC"),

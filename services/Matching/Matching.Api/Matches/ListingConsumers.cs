@@ -57,7 +57,7 @@ public sealed class ListingPausedConsumer(MatchingDbContext db, SuggestionServic
 {
     public async Task Consume(ConsumeContext<ListingPaused> context)
     {
-        await suggestions.RemoveAsync(context.Message.ListingId, context.Message.Version, "paused", context.CancellationToken);
+        await suggestions.RemoveAsync(context.Message.ListingId, context.Message.Version, ListingStatuses.Paused, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }
@@ -66,7 +66,7 @@ public sealed class ListingClosedConsumer(MatchingDbContext db, SuggestionServic
 {
     public async Task Consume(ConsumeContext<ListingClosed> context)
     {
-        await suggestions.RemoveAsync(context.Message.ListingId, context.Message.Version, "closed", context.CancellationToken);
+        await suggestions.RemoveAsync(context.Message.ListingId, context.Message.Version, ListingStatuses.Closed, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }
@@ -75,7 +75,7 @@ public sealed class ListingExpiredConsumer(MatchingDbContext db, SuggestionServi
 {
     public async Task Consume(ConsumeContext<ListingExpired> context)
     {
-        await suggestions.RemoveAsync(context.Message.ListingId, context.Message.Version, "expired", context.CancellationToken);
+        await suggestions.RemoveAsync(context.Message.ListingId, context.Message.Version, ListingStatuses.Expired, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -81,7 +81,7 @@ public static class MatchEndpoints
         var items = matches.Select(m => new MatchItemDto(
             m.Id, m.OfferListingId == id ? m.WantListingId : m.OfferListingId, m.Kind, m.Score, Reasons(m),
             m.DistanceKm, Transport(m), m.Status, CounterpartIdentity.Members(Members(m), viewer, m.Status),
-            listing.Kind == "want" ? m.WantInterest : m.OfferInterest, listing.Kind == "want" ? m.OfferInterest : m.WantInterest)).ToList();
+            listing.Kind == ListingKinds.Want ? m.WantInterest : m.OfferInterest, listing.Kind == ListingKinds.Want ? m.OfferInterest : m.WantInterest)).ToList();
         return TypedResults.Ok(new MatchListDto(items));
     }
 

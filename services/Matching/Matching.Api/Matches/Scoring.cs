@@ -324,7 +324,7 @@ public static class Scoring
     }
 
     /// <summary>Energy and water travel by pipe; materials and capacity by road.</summary>
-    public static bool Piped(string resourceClass) => resourceClass is "energy" or "water";
+    public static bool Piped(string resourceClass) => resourceClass is ResourceClasses.Energy or ResourceClasses.Water;
 
     /// <summary>
     /// Road haulage for materials, pipe for heat and water between listings that both are heat or water (a fly-ash
@@ -337,17 +337,17 @@ public static class Scoring
             : offer.Quantity.YearlyAmount);
         switch (offer.Quantity.BaseUnit)
         {
-            case "MWh" or "m3" when Piped(offer.ResourceClass) || offer.Quantity.BaseUnit == "MWh":
+            case Units.MegawattHour or Units.CubicMetre when Piped(offer.ResourceClass) || offer.Quantity.BaseUnit == Units.MegawattHour:
                 // a pipe carries heat and water to who uses heat or water, never to a fly-ash want: no estimate across
                 if (!Piped(offer.ResourceClass) || !Piped(want.ResourceClass))
                 {
                     return null;
                 }
 
-                return offer.Quantity.BaseUnit == "MWh"
+                return offer.Quantity.BaseUnit == Units.MegawattHour
                     ? Estimate(f.EurPerMWhKmPipe * roadKm, 0, flow, "pipe")
                     : Estimate(f.EurPerM3KmWaterPipe * roadKm, 0, flow, "pipe");
-            case "t" or "m3":
+            case Units.Tonne or Units.CubicMetre:
                 // one m³ of a material is taken as one tonne: most by-products sit between 0.5 and 2 t/m³
                 return Estimate(f.FixedEurPerTonne + (f.EurPerTonneKm * roadKm), f.Co2eKgPerTonneKm * roadKm, flow, "road");
             default:
