@@ -40,17 +40,8 @@ public sealed class ListingPublishedConsumer(MatchingDbContext db, SuggestionSer
 
 public sealed class ListingUpdatedConsumer(MatchingDbContext db, SuggestionService suggestions) : IConsumer<ListingUpdated>
 {
-    public async Task Consume(ConsumeContext<ListingUpdated> context)
-    {
-        if (await db.HasProcessedAsync(context, nameof(ListingUpdatedConsumer)))
-        {
-            return;
-        }
-
-        await suggestions.ApplyAsync(context.Message.Listing, context.CancellationToken);
-        db.MarkProcessed(context, nameof(ListingUpdatedConsumer));
-        await db.SaveChangesAsync(context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<ListingUpdated> context) =>
+        db.ConsumeOnceAsync(context, nameof(ListingUpdatedConsumer), () => suggestions.ApplyAsync(context.Message.Listing, context.CancellationToken));
 }
 
 public sealed class ListingPausedConsumer(MatchingDbContext db, SuggestionService suggestions) : IConsumer<ListingPaused>
