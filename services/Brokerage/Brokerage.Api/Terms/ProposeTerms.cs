@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Marketplace.Brokerage.Data;
 using Marketplace.Brokerage.Deals;
-using Marketplace.Brokerage.Http;
+using Marketplace.ServiceDefaults.Http;
 using Marketplace.Listings.Contracts;
 using Marketplace.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,6 @@
 using System.Text;
 using Marketplace.Listings.Contracts;
+using Marketplace.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Listings.Catalogue;
@@ -32,7 +33,7 @@ public static class GetImportTemplate
         };
         if (semicolon is not { } european)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["separator"] = ["separator must be comma or semicolon."] });
+            return Problems.Invalid("separator", "separator must be comma or semicolon.");
         }
 
         var sep = european ? ";" : ",";
