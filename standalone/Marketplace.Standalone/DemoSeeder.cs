@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Marketplace.Identity;
+using Marketplace.Listings.Contracts;
 using Marketplace.ServiceDefaults;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -113,7 +114,7 @@ internal static class DemoSeeder
     internal static object DemoFeePlan(DateOnly today) => new
     {
         code = "standard", name = $"Standard {today.Year}", currency = "EUR", effectiveFrom = new DateOnly(today.Year, 1, 1),
-        percentOfValue = 2.0m, amountPerUnit = 1.0m, perUnit = "t", successFee = 250m, monthlyMembership = 49m,
+        percentOfValue = 2.0m, amountPerUnit = 1.0m, perUnit = Units.Tonne, successFee = 250m, monthlyMembership = 49m,
         minimumPerInvoice = 25m, maximumPerInvoice = 5000m, payer = "split", supplierShare = 0.5m,
     };
 

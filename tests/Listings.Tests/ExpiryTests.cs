@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using Marketplace.Listings.Catalogue;
+using Marketplace.Listings.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using Marketplace.Listings.Catalogue;
+using Marketplace.Listings.Contracts;
 using Marketplace.Listings.Taxonomy;
 
 namespace Marketplace.Listings.Tests;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Marketplace.ServiceDefaults.Persistence;
 
 namespace Marketplace.ServiceDefaults.Idempotency;
 
@@ -44,14 +44,8 @@ public sealed class SqliteIdempotencyDbContext(DbContextOptions<SqliteIdempotenc
 
 public sealed class SqlServerIdempotencyDbContext(DbContextOptions<SqlServerIdempotencyDbContext> options) : IdempotencyDbContext(options);
 
-internal sealed class SqliteIdempotencyDesignTimeFactory : IDesignTimeDbContextFactory<SqliteIdempotencyDbContext>
-{
-    public SqliteIdempotencyDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteIdempotencyDbContext>().UseSqlite("Data Source=design.db").Options);
-}
+internal sealed class SqliteIdempotencyDesignTimeFactory()
+    : DesignTimeFactory<SqliteIdempotencyDbContext>(DatabaseProviders.Sqlite, "idempotency", o => new(o));
 
-internal sealed class SqlServerIdempotencyDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerIdempotencyDbContext>
-{
-    public SqlServerIdempotencyDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerIdempotencyDbContext>().UseSqlServer("Server=design;Database=idempotency").Options);
-}
+internal sealed class SqlServerIdempotencyDesignTimeFactory()
+    : DesignTimeFactory<SqlServerIdempotencyDbContext>(DatabaseProviders.SqlServer, "idempotency", o => new(o));

@@ -33,6 +33,24 @@ public static class OutboxContextExtensions
     public static void MarkProcessed(this IOutboxContext db, ConsumeContext context, string consumer) =>
         db.InboxMessages.Add(new InboxMessage { MessageId = RequireMessageId(context), Consumer = consumer, ProcessedAt = DateTime.UtcNow });
 
+    /// <summary>
+    /// A consumer's work under the inbox: nothing for a message this consumer already handled (a redelivery); otherwise
+    /// the work, then its changes saved with the inbox row, so both or neither happen. False when it was skipped.
+    /// </summary>
+    public static async Task<bool> ConsumeOnceAsync<TContext>(this TContext db, ConsumeContext context, string consumer, Func<Task> work)
+        where TContext : DbContext, IOutboxContext
+    {
+        if (await db.HasProcessedAsync(context, consumer))
+        {
+            return false;
+        }
+
+        await work();
+        db.MarkProcessed(context, consumer);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return true;
+    }
+
     private static Guid RequireMessageId(ConsumeContext context) =>
         context.MessageId ?? throw new InvalidOperationException("An integration event arrived without a message id.");
 }

@@ -27,7 +27,7 @@ public sealed record ListingSnapshot
     public double? TemperatureC { get; init; }
     public string? Medium { get; init; }
     public string? WaterQuality { get; init; }
-    public string Visibility { get; init; } = "public";
+    public string Visibility { get; init; } = Visibilities.Public;
     public IReadOnlyList<AttributeSnapshot> Attributes { get; init; } = [];
     public DateTime UpdatedAt { get; init; }
 }

@@ -1,4 +1,4 @@
-using Marketplace.Brokerage.Http;
+using Marketplace.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Brokerage.Billing;

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Marketplace.Brokerage.Http;
+using Marketplace.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Brokerage.Billing;

@@ -10,14 +10,9 @@ namespace Marketplace.Brokerage.Consumers;
 /// <summary>Accrues the project's stage and facilitation fees under the plan in force on the day of the change.</summary>
 public sealed class ProjectStageChangedConsumer(BrokerageDbContext db, FeeAccrual accrual) : IConsumer<ProjectStageChanged>
 {
-    public async Task Consume(ConsumeContext<ProjectStageChanged> context)
+    public Task Consume(ConsumeContext<ProjectStageChanged> context) => db.ConsumeOnceAsync(context, nameof(ProjectStageChangedConsumer), async () =>
     {
         var m = context.Message;
-        if (await db.HasProcessedAsync(context, nameof(ProjectStageChangedConsumer)))
-        {
-            return;
-        }
-
         var day = DateOnly.FromDateTime(m.ChangedAt);
         if (m.FeePlanCode is not null && await accrual.PlanInForceAsync(m.FeePlanCode, day, context.CancellationToken) is { } plan)
         {
@@ -27,23 +22,16 @@ public sealed class ProjectStageChangedConsumer(BrokerageDbContext db, FeeAccrua
                     m.OrganisationIds, day, context.CancellationToken);
             }
         }
-
-        db.MarkProcessed(context, nameof(ProjectStageChangedConsumer));
-        await db.SaveChangesAsync(context.CancellationToken);
-    }
+    });
 }
 
 /// <summary>Accrues the plan's fee per funding application submitted.</summary>
 public sealed class ProjectFundingApplicationSubmittedConsumer(BrokerageDbContext db, FeeAccrual accrual) : IConsumer<ProjectFundingApplicationSubmitted>
 {
-    public async Task Consume(ConsumeContext<ProjectFundingApplicationSubmitted> context)
+    public Task Consume(ConsumeContext<ProjectFundingApplicationSubmitted> context) =>
+        db.ConsumeOnceAsync(context, nameof(ProjectFundingApplicationSubmittedConsumer), async () =>
     {
         var m = context.Message;
-        if (await db.HasProcessedAsync(context, nameof(ProjectFundingApplicationSubmittedConsumer)))
-        {
-            return;
-        }
-
         var day = DateOnly.FromDateTime(m.SubmittedAt);
         if (m.FeePlanCode is not null && await accrual.PlanInForceAsync(m.FeePlanCode, day, context.CancellationToken) is { FundingApplicationFee: > 0 } plan)
         {
@@ -51,8 +39,5 @@ public sealed class ProjectFundingApplicationSubmittedConsumer(BrokerageDbContex
                 $"funding:{m.ApplicationId}", plan.FundingApplicationFee!.Value, $"Funding application to {m.Programme} prepared", m.OrganisationIds, day,
                 context.CancellationToken);
         }
-
-        db.MarkProcessed(context, nameof(ProjectFundingApplicationSubmittedConsumer));
-        await db.SaveChangesAsync(context.CancellationToken);
-    }
+    });
 }

@@ -1,16 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Marketplace.ServiceDefaults.Persistence;
 
 namespace Marketplace.Brokerage.Data;
 
-internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteBrokerageDbContext>
-{
-    public SqliteBrokerageDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteBrokerageDbContext>().UseSqlite("Data Source=design.db").Options);
-}
+internal sealed class SqliteDesignTimeFactory() : DesignTimeFactory<SqliteBrokerageDbContext>(DatabaseProviders.Sqlite, "brokerage", o => new(o));
 
-internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerBrokerageDbContext>
-{
-    public SqlServerBrokerageDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerBrokerageDbContext>().UseSqlServer("Server=design;Database=brokerage").Options);
-}
+internal sealed class SqlServerDesignTimeFactory() : DesignTimeFactory<SqlServerBrokerageDbContext>(DatabaseProviders.SqlServer, "brokerage", o => new(o));

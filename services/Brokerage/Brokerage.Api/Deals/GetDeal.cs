@@ -1,8 +1,7 @@
 using System.Security.Claims;
 using Marketplace.Brokerage.Data;
-using Marketplace.ServiceDefaults.Auth;
+using Marketplace.Brokerage.Terms;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Brokerage.Deals;
 
@@ -11,9 +10,8 @@ public static class GetDeal
 {
     public static async Task<Results<Ok<DealDto>, NotFound>> Handle(Guid id, ClaimsPrincipal user, BrokerageDbContext db, CancellationToken cancellationToken)
     {
-        var deal = await db.Deals.AsNoTracking().Include(d => d.Parties).FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-        var org = user.OrganisationId() ?? Guid.Empty;
-        return deal is null || (!user.IsOperator() && deal.Parties.All(p => p.OrganisationId != org))
+        var deal = await DealAccess.VisibleDealAsync(db, id, user, cancellationToken);
+        return deal is null
             ? TypedResults.NotFound()
             : TypedResults.Ok(deal.AsDto(await DealMapping.NamesAsync(db, [deal], cancellationToken)));
     }

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Brokerage.Data;
-using Marketplace.Brokerage.Deliveries;
-using Marketplace.Brokerage.Http;
+using Marketplace.ServiceDefaults.Http;
+using Marketplace.Listings.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

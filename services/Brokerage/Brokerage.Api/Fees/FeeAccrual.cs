@@ -1,7 +1,8 @@
 using Marketplace.Brokerage.Billing;
+using Marketplace.Brokerage.Deliveries;
 using Marketplace.Brokerage.SupplyContracts;
 using Marketplace.Brokerage.Data;
-using Marketplace.Brokerage.Deliveries;
+using Marketplace.Listings.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

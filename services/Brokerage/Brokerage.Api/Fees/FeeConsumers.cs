@@ -11,22 +11,14 @@ namespace Marketplace.Brokerage.Fees;
 /// <summary>Accrues the success fee. The inbox skips a redelivered message; the ledger's source key skips the same fact sent twice.</summary>
 public sealed class ContractSignedConsumer(BrokerageDbContext db, FeeAccrual accrual) : IConsumer<ContractSigned>
 {
-    public async Task Consume(ConsumeContext<ContractSigned> context)
+    public Task Consume(ConsumeContext<ContractSigned> context) => db.ConsumeOnceAsync(context, nameof(ContractSignedConsumer), async () =>
     {
-        if (await db.HasProcessedAsync(context, nameof(ContractSignedConsumer)))
-        {
-            return;
-        }
-
         var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == context.Message.ContractId, context.CancellationToken);
         if (contract is not null)
         {
             await accrual.AccrueContractSignedAsync(contract, context.Message.SignedOn, context.CancellationToken);
         }
-
-        db.MarkProcessed(context, nameof(ContractSignedConsumer));
-        await db.SaveChangesAsync(context.CancellationToken);
-    }
+    });
 }
 
 /// <summary>Accrues the delivery fees for a confirmed entry (a reversing entry accrues negative fees).</summary>

@@ -1,6 +1,7 @@
 using Marketplace.Brokerage.Deliveries;
 using Marketplace.Brokerage.Fees;
 using Marketplace.Brokerage.SupplyContracts;
+using Marketplace.Listings.Contracts;
 
 namespace Marketplace.Brokerage.Impact;
 
@@ -22,7 +23,7 @@ public static class ImpactCalculator
     {
         var factor = factors.Select(contract.EwcCode, contract.ResourceTitle, contract.ResourceClass);
         var amount = Units.TryConvert(delivery.Quantity, delivery.Unit, factor.Unit, out var a) ? a : 0m;
-        var tonnes = factor.Unit == "t" ? amount : 0m;
+        var tonnes = factor.Unit == Units.Tonne ? amount : 0m;
         var roadKm = (decimal)(contract.DistanceKm ?? (double)factors.Transport.TypicalExchangeDistanceKm) * factors.Transport.RoadCircuityFactor;
         var transportKg = tonnes * roadKm * factors.Transport.Co2eKgPerTonneKm;
         var transportEur = tonnes == 0 ? 0 : tonnes * (factors.Transport.FixedCostEurPerTonne + factors.Transport.CostEurPerTonneKm * roadKm);
@@ -52,8 +53,8 @@ public static class ImpactCalculator
             Co2eSubstitutionKg = Math.Round(substitutionKg, 3),
             Co2eTransportKg = Math.Round(transportKg, 3),
             Co2eAvoidedKg = Math.Round(substitutionKg - transportKg, 3),
-            WaterSavedM3 = factor.Unit == "m3" ? Math.Round(amount, 3) : 0,
-            EnergyRecoveredMWh = factor.Unit == "MWh" ? Math.Round(amount, 3) : 0,
+            WaterSavedM3 = factor.Unit == Units.CubicMetre ? Math.Round(amount, 3) : 0,
+            EnergyRecoveredMWh = factor.Unit == Units.MegawattHour ? Math.Round(amount, 3) : 0,
             SupplierSavingEur = Money.Round(supplierSaving),
             ReceiverSavingEur = Money.Round(receiverSaving),
         };

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marketplace.Listings.Contracts;
 
 namespace Marketplace.Brokerage.Impact;
 
@@ -54,7 +55,7 @@ public sealed class ImpactFactors
 
     public MaterialFactor Select(string? ewcCode, string? title, string? resourceClass)
     {
-        var cls = string.IsNullOrWhiteSpace(resourceClass) ? "material" : resourceClass;
+        var cls = string.IsNullOrWhiteSpace(resourceClass) ? ResourceClasses.Material : resourceClass;
         var ewc = ewcCode?.TrimEnd('*').Trim();
         if (!string.IsNullOrEmpty(ewc))
         {
@@ -78,10 +79,10 @@ public sealed class ImpactFactors
 
     private MaterialFactor Fallback(string resourceClass) => resourceClass switch
     {
-        "energy" => Materials.First(m => m.Id == "generic-heat"),
-        "water" => Materials.First(m => m.Id == "generic-water"),
-        "capacity" => Materials.First(m => m.Id == "generic-capacity"),
-        "service" => Materials.First(m => m.Id == "generic-service"),
+        ResourceClasses.Energy => Materials.First(m => m.Id == "generic-heat"),
+        ResourceClasses.Water => Materials.First(m => m.Id == "generic-water"),
+        ResourceClasses.Capacity => Materials.First(m => m.Id == "generic-capacity"),
+        ResourceClasses.Service => Materials.First(m => m.Id == "generic-service"),
         _ => Materials.First(m => m.Id == "generic-non-hazardous-material"),
     };
 

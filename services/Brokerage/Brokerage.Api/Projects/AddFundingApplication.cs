@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Marketplace.Brokerage.Data;
-using Marketplace.Brokerage.Http;
+using Marketplace.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Brokerage.Projects;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Marketplace.Brokerage.Data;
-using Marketplace.Brokerage.Deliveries;
+using Marketplace.Listings.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +32,7 @@ public static class CreateProject
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var project = New(request.Title, request.Purpose, Units.Canonical(request.Unit ?? "t")!, user, now);
+        var project = New(request.Title, request.Purpose, Units.Canonical(request.Unit ?? Units.Tonne)!, user, now);
         project.ResourceTitle = request.ResourceTitle;
         project.EwcCode = request.EwcCode;
         project.ResourceClass = request.ResourceClass;

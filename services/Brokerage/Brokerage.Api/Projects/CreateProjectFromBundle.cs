@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json;
 using Marketplace.Brokerage.Data;
-using Marketplace.Brokerage.Deliveries;
-using Marketplace.Brokerage.Http;
+using Marketplace.ServiceDefaults.Http;
+using Marketplace.Listings.Contracts;
 using Marketplace.Matching.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -60,11 +60,11 @@ public static class CreateProjectFromBundle
                 project.Participants.Add(new ProjectParticipant
                 {
                     ProjectId = project.Id, OrganisationId = member.OrganisationId, InvitedAt = now,
-                    Role = member.Kind == "offer" ? ProjectRoles.Supplier : ProjectRoles.Offtaker,
+                    Role = member.Kind == ListingKinds.Offer ? ProjectRoles.Supplier : ProjectRoles.Offtaker,
                 });
             }
 
-            if (member.Kind != "offer")
+            if (member.Kind != ListingKinds.Offer)
             {
                 continue; // the pooled flows are the supply; a want is the offtaker
             }

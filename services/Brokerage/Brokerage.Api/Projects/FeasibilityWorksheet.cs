@@ -1,4 +1,5 @@
 using Marketplace.Brokerage.Fees;
+using Marketplace.Listings.Contracts;
 
 namespace Marketplace.Brokerage.Projects;
 
@@ -112,7 +113,7 @@ public static class FeasibilityWorksheet
         foreach (var f in flows)
         {
             var roadKm = (decimal)(f.DistanceKm ?? (double)tr.TypicalExchangeDistanceKm) * tr.RoadCircuityFactor;
-            var hauled = unit == "t" ? f.QuantityPerYear : 0m;
+            var hauled = unit == Units.Tonne ? f.QuantityPerYear : 0m;
             quantity += f.QuantityPerYear;
             cost += hauled * (tr.FixedCostEurPerTonne + (tr.CostEurPerTonneKm * roadKm));
             kg += hauled * roadKm * tr.Co2eKgPerTonneKm;

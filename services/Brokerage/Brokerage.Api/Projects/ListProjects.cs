@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marketplace.Brokerage.Data;
 using Marketplace.ServiceDefaults.Auth;
+using Marketplace.ServiceDefaults.Http;
 using Marketplace.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,7 @@ public static class ListProjects
 
         if (stage is not null && !ProjectStages.All.Contains(stage))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["stage"] = [$"stage must be one of: {string.Join(", ", ProjectStages.All)}."] });
+            return Problems.Invalid("stage", $"stage must be one of: {string.Join(", ", ProjectStages.All)}.");
         }
 
         var org = user.OrganisationId() ?? Guid.Empty;

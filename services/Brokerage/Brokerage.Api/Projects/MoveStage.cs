@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Marketplace.Brokerage.Contracts;
 using Marketplace.Brokerage.Data;
-using Marketplace.Brokerage.Http;
+using Marketplace.ServiceDefaults.Http;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -28,8 +28,8 @@ public static class MoveStage
         var actor = ProjectAccess.ActorOf(v);
         if (actor is ProjectActor.Participant or ProjectActor.Outsider)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed",
-                detail: "Only the facilitator moves a project (the installation's operator may report it operating or closed).");
+            return Problems.Forbidden(
+                "Only the facilitator moves a project (the installation's operator may report it operating or closed).");
         }
 
         var project = v.Project;

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json;
 using Marketplace.Brokerage.Data;
-using Marketplace.Brokerage.Http;
+using Marketplace.ServiceDefaults.Http;
 using Marketplace.Brokerage.Impact;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Marketplace.Brokerage.Contracts;
 using Marketplace.Brokerage.Data;
-using Marketplace.Brokerage.Http;
+using Marketplace.ServiceDefaults.Http;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Marketplace.Brokerage.Data;
 using Marketplace.Brokerage.Deals;
 using Marketplace.Brokerage.Fees;
-using Marketplace.Brokerage.Http;
+using Marketplace.ServiceDefaults.Http;
 using Marketplace.Brokerage.SupplyContracts;
 using Marketplace.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,4 +1,4 @@
-using Marketplace.Brokerage.Deliveries;
+using Marketplace.Listings.Contracts;
 
 namespace Marketplace.Brokerage.Terms;
 

@@ -1,16 +1,14 @@
+using Marketplace.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Marketplace.Identity.Data;
 
-internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteIdentityDataContext>
+internal sealed class SqliteDesignTimeFactory() : DesignTimeFactory<SqliteIdentityDataContext>(DatabaseProviders.Sqlite, "identity", o => new(o))
 {
-    public SqliteIdentityDataContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteIdentityDataContext>().UseSqlite("Data Source=design.db").UseOpenIddict().Options);
+    protected override void Configure(DbContextOptionsBuilder builder) => builder.UseOpenIddict();
 }
 
-internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerIdentityDataContext>
+internal sealed class SqlServerDesignTimeFactory() : DesignTimeFactory<SqlServerIdentityDataContext>(DatabaseProviders.SqlServer, "identity", o => new(o))
 {
-    public SqlServerIdentityDataContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerIdentityDataContext>().UseSqlServer("Server=design;Database=identity").UseOpenIddict().Options);
+    protected override void Configure(DbContextOptionsBuilder builder) => builder.UseOpenIddict();
 }

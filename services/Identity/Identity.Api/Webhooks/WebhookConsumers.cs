@@ -16,11 +16,16 @@ internal static class WebhookFanOut
         object? data = null)
         where T : class
     {
-        if (await db.HasProcessedAsync(context, consumer))
+        if (await db.ConsumeOnceAsync(context, consumer, () => StageDeliveriesAsync(db, context, eventType, organisationIds, clock, data)))
         {
-            return;
+            WebhookDispatcher.Signal();
         }
+    }
 
+    private static async Task StageDeliveriesAsync<T>(IdentityDataContext db, ConsumeContext<T> context, string eventType, IEnumerable<Guid> organisationIds,
+        TimeProvider clock, object? data)
+        where T : class
+    {
         var orgs = organisationIds.Distinct().ToList();
         var endpoints = await db.WebhookEndpoints.Where(e => orgs.Contains(e.OrganisationId) && e.Enabled).ToListAsync(context.CancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -41,10 +46,6 @@ internal static class WebhookFanOut
                 Status = DeliveryStatus.Pending, CreatedAt = now, NextAttemptAt = now,
             });
         }
-
-        db.MarkProcessed(context, consumer);
-        await db.SaveChangesAsync(context.CancellationToken);
-        WebhookDispatcher.Signal();
     }
 }
 

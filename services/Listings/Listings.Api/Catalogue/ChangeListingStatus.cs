@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marketplace.Listings.Contracts;
 using Marketplace.Listings.Data;
+using Marketplace.ServiceDefaults.Http;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 using static Marketplace.Listings.Catalogue.ListingHttp;
@@ -82,7 +83,7 @@ public static class ChangeListingStatus
     {
         if (request.Reason is not ("fulfilled" or "withdrawn"))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["reason must be 'fulfilled' or 'withdrawn'."] });
+            return Problems.Invalid("reason", "reason must be 'fulfilled' or 'withdrawn'.");
         }
 
         var (listing, refusal) = await LoadForWriteAsync(id, http, user, db, cancellationToken);

@@ -5,6 +5,7 @@ using Marketplace.Listings.Http;
 using Marketplace.Listings.Organisations;
 using Marketplace.Listings.Taxonomy;
 using Marketplace.ServiceDefaults.Auth;
+using Marketplace.ServiceDefaults.Http;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -48,8 +49,8 @@ public static class CreateListing
         if (input.ExternalRef is not null
             && await db.Listings.AnyAsync(l => l.OrganisationId == organisationId && l.ExternalRef == input.ExternalRef, cancellationToken))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Duplicate externalRef",
-                detail: $"The organisation already has a listing with externalRef '{input.ExternalRef}'; PATCH it instead.");
+            return Problems.Conflict("Duplicate externalRef",
+                $"The organisation already has a listing with externalRef '{input.ExternalRef}'; PATCH it instead.");
         }
 
         return await StoreAsync(http, db, input, normalised, organisationId.Value, now, cancellationToken);

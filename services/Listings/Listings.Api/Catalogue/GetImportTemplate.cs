@@ -1,4 +1,6 @@
 using System.Text;
+using Marketplace.Listings.Contracts;
+using Marketplace.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Listings.Catalogue;
@@ -12,11 +14,11 @@ public static class GetImportTemplate
 {
     private static readonly Dictionary<string, string> Example = new(StringComparer.Ordinal)
     {
-        ["externalRef"] = "EXAMPLE-1", ["kind"] = "offer", ["resourceClass"] = "material", ["title"] = "Dry fly ash",
+        ["externalRef"] = "EXAMPLE-1", ["kind"] = ListingKinds.Offer, ["resourceClass"] = ResourceClasses.Material, ["title"] = "Dry fly ash",
         ["description"] = "Fly ash from a wood-chip boiler, dry, stored in a silo.", ["language"] = "en", ["ewcCode"] = "10 01 03",
-        ["amount"] = "1200.5", ["unit"] = "t", ["per"] = "year", ["lat"] = "55.6502", ["lon"] = "12.0843", ["country"] = "DK",
-        ["maxTransportKm"] = "150", ["priceAmount"] = "-15.5", ["priceCurrency"] = "EUR", ["pricePer"] = "t",
-        ["visibility"] = "public", ["attributes"] = "moisture=4|%",
+        ["amount"] = "1200.5", ["unit"] = Units.Tonne, ["per"] = ListingPeriods.Year, ["lat"] = "55.6502", ["lon"] = "12.0843", ["country"] = "DK",
+        ["maxTransportKm"] = "150", ["priceAmount"] = "-15.5", ["priceCurrency"] = "EUR", ["pricePer"] = Units.Tonne,
+        ["visibility"] = Visibilities.Public, ["attributes"] = "moisture=4|%",
     };
 
     private static readonly HashSet<string> Numbers = ["amount", "lat", "lon", "maxTransportKm", "priceAmount"];
@@ -31,7 +33,7 @@ public static class GetImportTemplate
         };
         if (semicolon is not { } european)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["separator"] = ["separator must be comma or semicolon."] });
+            return Problems.Invalid("separator", "separator must be comma or semicolon.");
         }
 
         var sep = european ? ";" : ",";

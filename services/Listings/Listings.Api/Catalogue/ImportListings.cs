@@ -3,6 +3,7 @@ using Marketplace.Listings.Contracts;
 using Marketplace.Listings.Data;
 using Marketplace.Listings.Organisations;
 using Marketplace.Listings.Taxonomy;
+using Marketplace.ServiceDefaults.Http;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -37,30 +38,30 @@ public static class ImportListings
 
         if (encodingError is not null)
         {
-            return Invalid("encoding", encodingError);
+            return Problems.Invalid("encoding", encodingError);
         }
 
         var (dialect, text, dialectError) = CsvDialect.Detect(upload, separator);
         if (dialect is null)
         {
-            return Invalid("separator", dialectError!);
+            return Problems.Invalid("separator", dialectError!);
         }
 
         var records = Csv.Parse(text, dialect.Separator);
         if (records.Count == 0)
         {
-            return Invalid("file", "The CSV is empty; the first line must name the columns.");
+            return Problems.Invalid("file", "The CSV is empty; the first line must name the columns.");
         }
 
         if (ListingCsvColumns.ReadHeader(records[0], out var columns) is { } columnError)
         {
-            return Invalid("columns", columnError);
+            return Problems.Invalid("columns", columnError);
         }
 
         var rows = records.Skip(1).Where(r => r.Fields.Any(f => f.Length > 0)).ToList();
         if (rows.Count > settings.MaxImportRows)
         {
-            return Invalid("file", $"At most {settings.MaxImportRows:N0} rows per import.");
+            return Problems.Invalid("file", $"At most {settings.MaxImportRows:N0} rows per import.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -120,13 +121,10 @@ public static class ImportListings
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Concurrent change",
-                detail: "Listings in the file changed while importing; nothing was stored. Retry the import.");
+            return Problems.Conflict("Concurrent change",
+                "Listings in the file changed while importing; nothing was stored. Retry the import.");
         }
 
         return TypedResults.Ok(report);
     }
-
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 }

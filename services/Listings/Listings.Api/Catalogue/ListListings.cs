@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Marketplace.Listings.Contracts;
 using Marketplace.Listings.Data;
 using Marketplace.Listings.Taxonomy;
 using Cursor = Marketplace.ServiceDefaults.Paging.Paging;

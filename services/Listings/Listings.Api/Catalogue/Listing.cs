@@ -46,7 +46,7 @@ public sealed class Listing
     public decimal? PriceAmount { get; set; }
     public string? PriceCurrency { get; set; }
     public string? PricePer { get; set; }
-    public string Visibility { get; set; } = "public";
+    public string Visibility { get; set; } = Visibilities.Public;
     public int Version { get; set; } = 1;
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -122,7 +122,7 @@ public sealed class Listing
         MaxTransportKm = MaxTransportKm,
         AvailableFrom = AvailableFrom,
         AvailableUntil = AvailableUntil,
-        Price = PriceAmount is { } amount ? new PriceSnapshot(amount, PriceCurrency ?? "EUR", PricePer ?? "t") : null,
+        Price = PriceAmount is { } amount ? new PriceSnapshot(amount, PriceCurrency ?? "EUR", PricePer ?? Units.Tonne) : null,
         TemperatureC = TemperatureC,
         Medium = Medium,
         WaterQuality = WaterQuality,
@@ -137,76 +137,23 @@ internal static class ListingJson
     public static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web);
 }
 
-public static class ListingKinds
-{
-    public const string Offer = "offer";
-    public const string Want = "want";
-    public static readonly string[] All = [Offer, Want];
-}
-
-public static class ResourceClasses
-{
-    public const string Energy = "energy";
-    public const string Water = "water";
-    public static readonly string[] All = ["material", Energy, Water, "capacity", "service"];
-}
-
-public static class ListingStatuses
-{
-    public const string Draft = "draft";
-    public const string Published = "published";
-    public const string Paused = "paused";
-    public const string Closed = "closed";
-    public const string Expired = "expired";
-    public static readonly string[] All = [Draft, Published, Paused, Closed, Expired];
-}
-
-public static class Visibilities
-{
-    public const string Public = "public";
-    public const string Anonymous = "anonymous";
-}
-
 /// <summary>Flows compare only as yearly rates in one base unit per dimension.</summary>
 public static class QuantityNormaliser
 {
-    private static readonly Dictionary<string, (string BaseUnit, decimal Factor)> Units = new(StringComparer.Ordinal)
-    {
-        ["t"] = ("t", 1m),
-        ["kg"] = ("t", 0.001m),
-        ["m3"] = ("m3", 1m),
-        ["l"] = ("m3", 0.001m),
-        ["MWh"] = ("MWh", 1m),
-        ["kWh"] = ("MWh", 0.001m),
-        ["GJ"] = ("MWh", 1m / 3.6m),
-        ["pcs"] = ("pcs", 1m),
-        ["h"] = ("h", 1m),
-        ["m2"] = ("m2", 1m),
-    };
-
-    private static readonly Dictionary<string, decimal> PerYear = new(StringComparer.Ordinal)
-    {
-        ["once"] = 1m,
-        ["day"] = 365m,
-        ["week"] = 52m,
-        ["month"] = 12m,
-        ["year"] = 1m,
-    };
-
-    public static IReadOnlyCollection<string> KnownUnits => Units.Keys;
-    public static IReadOnlyCollection<string> KnownPeriods => PerYear.Keys;
+    public static IReadOnlyCollection<string> KnownUnits => Units.All;
+    public static IReadOnlyCollection<string> KnownPeriods => ListingPeriods.All;
 
     public static bool TryNormalise(decimal amount, string unit, string per, out decimal yearly, out string baseUnit)
     {
         yearly = 0;
         baseUnit = "";
-        if (!Units.TryGetValue(unit, out var u) || !PerYear.TryGetValue(per, out var p))
+        if (!Units.TryGetBase(unit, out var unitBase, out var factor) || !ListingPeriods.TryGetPerYear(per, out var perYear))
         {
             return false;
         }
 
-        yearly = decimal.Round(amount * u.Factor * p, 4);
-        baseUnit = u.BaseUnit;
+        yearly = decimal.Round(amount * factor * perYear, 4);
+        baseUnit = unitBase;
         return true;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marketplace.Listings.Contracts;
 using Marketplace.Listings.Data;
+using Marketplace.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,8 +34,8 @@ internal static class ListingHttp
             && !ifMatch.Split(',').Select(t => t.Trim()).Any(t => t == ETag(listing) || t == "W/" + ETag(listing)))
         {
             SetETag(http, listing);
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Stale version",
-                detail: $"If-Match {ifMatch} does not match the current version {ETag(listing)}; GET the listing and retry."));
+            return (null, Problems.PreconditionFailed("Stale version",
+                $"If-Match {ifMatch} does not match the current version {ETag(listing)}; GET the listing and retry."));
         }
 
         return (listing, null);
@@ -49,8 +50,8 @@ internal static class ListingHttp
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Stale version",
-                detail: "The listing changed while this request was processed; GET it and retry.");
+            return Problems.PreconditionFailed("Stale version",
+                "The listing changed while this request was processed; GET it and retry.");
         }
     }
 
@@ -85,9 +86,7 @@ internal static class ListingHttp
 
     public static void SetETag(HttpContext http, Listing listing) => http.Response.Headers.ETag = ETag(listing);
 
-    public static ProblemHttpResult Forbidden(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: detail);
+    public static ProblemHttpResult Forbidden(string detail) => Problems.Forbidden(detail);
 
-    public static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
+    public static ProblemHttpResult Conflict(string detail) => Problems.Conflict("Conflict", detail);
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Marketplace.Listings.Contracts;
 using Marketplace.Listings.Taxonomy;
 
 namespace Marketplace.Listings.Catalogue;

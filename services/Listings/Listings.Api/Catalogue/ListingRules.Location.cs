@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Marketplace.Listings.Contracts;
 
 namespace Marketplace.Listings.Catalogue;
 

@@ -12,14 +12,9 @@ namespace Marketplace.Listings.Catalogue;
 /// </summary>
 public sealed class MatchAcceptedConsumer(ListingsDbContext db, TimeProvider clock) : IConsumer<MatchAccepted>
 {
-    public async Task Consume(ConsumeContext<MatchAccepted> context)
+    public Task Consume(ConsumeContext<MatchAccepted> context) => db.ConsumeOnceAsync(context, nameof(MatchAcceptedConsumer), async () =>
     {
         var m = context.Message;
-        if (await db.HasProcessedAsync(context, nameof(MatchAcceptedConsumer)))
-        {
-            return;
-        }
-
         var suppliers = m.Members.Count > 0 ? m.Members : [m.Offer];
         var pairs = new HashSet<(Guid ListingId, Guid Viewer)>();
         foreach (var supplier in suppliers)
@@ -37,8 +32,5 @@ public sealed class MatchAcceptedConsumer(ListingsDbContext db, TimeProvider clo
         {
             db.ListingReveals.Add(new ListingReveal { ListingId = pair.ListingId, ViewerOrganisationId = pair.Viewer, MatchId = m.MatchId, RevealedAt = now });
         }
-
-        db.MarkProcessed(context, nameof(MatchAcceptedConsumer));
-        await db.SaveChangesAsync(context.CancellationToken);
-    }
+    });
 }

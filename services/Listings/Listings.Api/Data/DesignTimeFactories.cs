@@ -1,16 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Marketplace.ServiceDefaults.Persistence;
 
 namespace Marketplace.Listings.Data;
 
-internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteListingsDbContext>
-{
-    public SqliteListingsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteListingsDbContext>().UseSqlite("Data Source=design.db").Options);
-}
+internal sealed class SqliteDesignTimeFactory() : DesignTimeFactory<SqliteListingsDbContext>(DatabaseProviders.Sqlite, "listings", o => new(o));
 
-internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerListingsDbContext>
-{
-    public SqlServerListingsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerListingsDbContext>().UseSqlServer("Server=design;Database=listings").Options);
-}
+internal sealed class SqlServerDesignTimeFactory() : DesignTimeFactory<SqlServerListingsDbContext>(DatabaseProviders.SqlServer, "listings", o => new(o));

@@ -1,3 +1,4 @@
+using Marketplace.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Listings.Taxonomy;
@@ -21,7 +22,7 @@ public static class GetEwc
                 var entries = catalog.Suggest(digits, 1000).Select(s => s.Entry.AsDto(catalog, null)).ToList();
                 return TypedResults.Ok(new EwcHeadingDto(heading.Code, heading.Label, kind == EwcCodeKind.Chapter ? "chapter" : "subchapter", entries));
             default:
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["code must be a List of Waste code such as '03 03 05', '030305' or '16 06 01*'."] });
+                return Problems.Invalid("code", "code must be a List of Waste code such as '03 03 05', '030305' or '16 06 01*'.");
         }
     }
 }

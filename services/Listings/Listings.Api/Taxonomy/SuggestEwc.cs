@@ -1,3 +1,4 @@
+using Marketplace.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Listings.Taxonomy;
@@ -9,12 +10,12 @@ public static class SuggestEwc
     {
         if (string.IsNullOrWhiteSpace(q) || q.Length > 500)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["q is required: a description of the waste (at most 500 characters)."] });
+            return Problems.Invalid("q", "q is required: a description of the waste (at most 500 characters).");
         }
 
         if (limit is < 1 or > 50)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["limit must be between 1 and 50."] });
+            return Problems.Invalid("limit", "limit must be between 1 and 50.");
         }
 
         var items = catalog.Suggest(q, limit ?? 10).Select(s => s.Entry.AsDto(catalog, Math.Round(s.Score, 3))).ToList();

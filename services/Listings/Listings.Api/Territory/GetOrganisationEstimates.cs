@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Marketplace.Listings.Contracts;
 using Marketplace.Listings.Data;
 using Marketplace.Listings.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,7 +29,7 @@ public static class GetOrganisationEstimates
         }
 
         var declared = await db.Listings.AsNoTracking()
-            .Where(l => l.OrganisationId == id && l.Status == ListingStatuses.Published && l.Kind == "offer")
+            .Where(l => l.OrganisationId == id && l.Status == ListingStatuses.Published && l.Kind == ListingKinds.Offer)
             .Select(l => new DeclaredOffer(l.ResourceClass, l.EwcCode)).ToListAsync(cancellationToken);
         var subject = new EstimationSubject(id, organisation.NaceCode, organisation.Country, organisation.Employees);
         var sector = coefficients.SectorOf(organisation.NaceCode);

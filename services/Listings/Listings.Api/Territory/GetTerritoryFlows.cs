@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Marketplace.Listings.Contracts;
 using Marketplace.Listings.Data;
 using Marketplace.Listings.Catalogue;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -50,7 +51,7 @@ public static class GetTerritoryFlows
         var organisations = await OrganisationsAsync(db, viewer, box, cancellationToken);
         var ids = organisations.Select(o => o.Id).ToList();
         var offers = (await db.Listings.AsNoTracking()
-                .Where(l => l.Status == ListingStatuses.Published && l.Kind == "offer" && ids.Contains(l.OrganisationId))
+                .Where(l => l.Status == ListingStatuses.Published && l.Kind == ListingKinds.Offer && ids.Contains(l.OrganisationId))
                 .Select(l => new { l.OrganisationId, l.ResourceClass, l.EwcCode }).ToListAsync(cancellationToken))
             .ToLookup(l => l.OrganisationId, l => new DeclaredOffer(l.ResourceClass, l.EwcCode));
         var estimated = organisations
@@ -94,7 +95,7 @@ public static class GetTerritoryFlows
     private static List<FlowPoint> Points(List<DeclaredFlowDto> declared, List<EstimatedFlowDto> estimated) =>
     [
         .. declared.Where(d => d.Family is not null && d.OrganisationId is not null)
-            .Select(d => new FlowPoint(d.OrganisationId!.Value, d.Family!, d.Kind == "offer", true, d.Lat, d.Lon, (double)d.YearlyAmount)),
+            .Select(d => new FlowPoint(d.OrganisationId!.Value, d.Family!, d.Kind == ListingKinds.Offer, true, d.Lat, d.Lon, (double)d.YearlyAmount)),
         .. estimated.Where(f => f.Lat is not null && f.Lon is not null)
             .Select(f => new FlowPoint(f.OrganisationId, f.Family, true, false, f.Lat!.Value, f.Lon!.Value, f.Central)),
     ];

@@ -1,3 +1,5 @@
+using Marketplace.Listings.Contracts;
+
 namespace Marketplace.Listings.Territory;
 
 /// <summary>
@@ -29,9 +31,9 @@ public sealed class ResourceFamilies
 
     public string? Of(string resourceClass, string? ewcCode) => resourceClass switch
     {
-        "energy" => Heat,
-        "water" => Water,
-        "material" when ewcCode is not null => byCode.GetValueOrDefault(Digits(ewcCode))
+        ResourceClasses.Energy => Heat,
+        ResourceClasses.Water => Water,
+        ResourceClasses.Material when ewcCode is not null => byCode.GetValueOrDefault(Digits(ewcCode))
             ?? (Digits(ewcCode) is { Length: >= 2 } d ? byChapter.GetValueOrDefault(d[..2]) : null),
         _ => null,
     };

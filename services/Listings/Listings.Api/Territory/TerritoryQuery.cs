@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marketplace.Listings.Contracts;
 
 namespace Marketplace.Listings.Territory;
 
@@ -18,7 +19,7 @@ public sealed record TerritoryQuery(BoundingBox Box, IReadOnlySet<string> Layers
     public const string Companies = "companies";
     public const string HotSpots = "hotspots";
     public static readonly string[] AllLayers = [Declared, Estimated, Companies, HotSpots];
-    public static readonly string[] Classes = ["material", "energy", "water", "capacity", "service"];
+    public static readonly string[] Classes = ResourceClasses.All;
 
     public bool Wants(string layer) => Layers.Contains(layer);
 

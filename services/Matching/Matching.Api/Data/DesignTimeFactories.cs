@@ -1,16 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Marketplace.ServiceDefaults.Persistence;
 
 namespace Marketplace.Matching.Data;
 
-internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteMatchingDbContext>
-{
-    public SqliteMatchingDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteMatchingDbContext>().UseSqlite("Data Source=design.db").Options);
-}
+internal sealed class SqliteDesignTimeFactory() : DesignTimeFactory<SqliteMatchingDbContext>(DatabaseProviders.Sqlite, "matching", o => new(o));
 
-internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerMatchingDbContext>
-{
-    public SqlServerMatchingDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerMatchingDbContext>().UseSqlServer("Server=design;Database=matching").Options);
-}
+internal sealed class SqlServerDesignTimeFactory() : DesignTimeFactory<SqlServerMatchingDbContext>(DatabaseProviders.SqlServer, "matching", o => new(o));

@@ -84,7 +84,7 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         var fits = new Dictionary<string, PatternFit>(StringComparer.Ordinal);
         foreach (var pattern in knowledge.CandidatePatterns(listing.Kind, english, listing.EwcCode, nace, groups))
         {
-            var fit = listing.Kind == "offer"
+            var fit = listing.Kind == ListingKinds.Offer
                 ? ResourceFit(pattern, listing, english, groups, nace, temperature, knowledge, codeNames)
                 : UseFit(pattern, listing, english, groups, nace, knowledge);
             if (fit.Value >= 0.05)
@@ -100,7 +100,7 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         }
 
         concepts.AddRange(groups.Select(g => "th:" + g));
-        var prefix = listing.Kind == "offer" ? "pr:" : "pu:";
+        var prefix = listing.Kind == ListingKinds.Offer ? "pr:" : "pu:";
         concepts.AddRange(fits.Values.Where(f => f.Value >= ConceptThreshold).Select(f => prefix + f.PatternId));
         return new Annotation(language, text, groups, fits, temperature, nace) { Concepts = concepts };
     }
@@ -284,7 +284,7 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
     }
 
     private static double ClassFactor(SynergyPattern p, string resourceClass) =>
-        p.ResourceClass == resourceClass ? 1.0 : p.ResourceClass == "material" || resourceClass == "material" ? 0.55 : 0.8;
+        p.ResourceClass == resourceClass ? 1.0 : p.ResourceClass == ResourceClasses.Material || resourceClass == ResourceClasses.Material ? 0.55 : 0.8;
 
     private static string Range(SynergyPattern p) => $"{p.MinTemperatureC?.ToString("0", CultureInfo.InvariantCulture) ?? "…"}–{p.MaxTemperatureC?.ToString("0", CultureInfo.InvariantCulture) ?? "…"} °C";
 

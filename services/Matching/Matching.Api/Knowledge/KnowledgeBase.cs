@@ -1,49 +1,13 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using Marketplace.Listings.Contracts;
 
 namespace Marketplace.Matching.Knowledge;
-
-public sealed record SynergyPattern(
-    string Id, string Name, string ResourceClass, PatternSide Resource, PatternSide Use,
-    double? MinTemperatureC, double? MaxTemperatureC, string Citation)
-{
-    /// <summary>Analysed resource terms (plus the common names of the pattern's waste codes).</summary>
-    public IReadOnlyList<Phrase> ResourcePhrases { get; init; } = [];
-
-    public IReadOnlyList<Phrase> UsePhrases { get; init; } = [];
-
-    /// <summary>Thesaurus groups the resource and use terms belong to, so a listing in another language still fits.</summary>
-    public IReadOnlySet<string> ResourceGroups { get; init; } = new HashSet<string>();
-
-    public IReadOnlySet<string> UseGroups { get; init; } = new HashSet<string>();
-
-    /// <summary>Use and resource groups together: what a want may name.</summary>
-    public IReadOnlySet<string> WantGroups { get; init; } = new HashSet<string>();
-}
-
-public sealed record PatternSide(IReadOnlyList<string> Ewc, IReadOnlyList<string> Terms, IReadOnlyList<string> Nace);
-
-public sealed record EwcEntry(string Code, string Label, string? Hazard, IReadOnlyList<string> CommonNames);
-
-public sealed record ThesaurusGroup(string Id, IReadOnlyList<(string Language, string Term)> Terms, IReadOnlyList<string> Broader)
-{
-    public IReadOnlyList<(string Language, Phrase Phrase)> Phrases { get; init; } = [];
-}
-
-/// <summary>Road transport and pipe factors, with the defaults of knowledge/factors.json.</summary>
-public sealed record TransportFactors(
-    double Circuity = 1.3, double EurPerTonneKm = 0.12, double FixedEurPerTonne = 4.0, double Co2eKgPerTonneKm = 0.107,
-    double EurPerMWhKmPipe = 1.5, double EurPerM3KmWaterPipe = 0.05, double TypicalExchangeKm = 50,
-    string CostSource = "", string Co2eSource = "");
 
 /// <summary>
 /// The shipped domain knowledge: List of Waste, synergy patterns, transport factors and, when present, the
 /// multilingual thesaurus and NACE labels. Loaded once; every file but the patterns is optional.
 /// </summary>
-public sealed class KnowledgeBase
+public sealed partial class KnowledgeBase
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = JsonNumberHandling.AllowReadingFromString };
-
     public KnowledgeBase(
         IReadOnlyList<SynergyPattern> patterns, IReadOnlyList<EwcEntry> ewc, IReadOnlyDictionary<string, string> ewcHeadings,
         IReadOnlyList<ThesaurusGroup> thesaurus, TransportFactors factors, IReadOnlyDictionary<string, string>? nace = null)
@@ -129,7 +93,7 @@ public sealed class KnowledgeBase
     /// </summary>
     public IEnumerable<SynergyPattern> CandidatePatterns(string kind, StemText english, string? ewc, string? nace, IReadOnlySet<string> groups)
     {
-        var index = kind == "offer" ? offerIndex : wantIndex;
+        var index = kind == ListingKinds.Offer ? offerIndex : wantIndex;
         var keys = english.Positions.Keys.Select(k => "s:" + k)
             .Concat(groups.Select(g => "g:" + g));
         if (ewc is { Length: >= 5 })
@@ -290,186 +254,4 @@ public sealed class KnowledgeBase
 
     private static List<Phrase> ToPhrases(IEnumerable<string> terms) =>
         [.. terms.Select(t => new Phrase(t, [.. TextAnalysis.Stems(t, "en")])).Where(p => p.Stems.Length > 0)];
-
-    /// <summary>Loads from a directory (the app's <c>knowledge/</c> folder by default).</summary>
-    public static KnowledgeBase Load(string directory)
-    {
-        var patterns = new List<SynergyPattern>();
-        using (var doc = Read(Path.Combine(directory, "synergies.json")))
-        {
-            foreach (var p in doc!.RootElement.GetProperty("patterns").EnumerateArray())
-            {
-                var props = p.TryGetProperty("properties", out var pr) && pr.ValueKind == JsonValueKind.Object ? pr : default;
-                patterns.Add(new SynergyPattern(
-                    p.GetProperty("id").GetString()!,
-                    Str(p, "name") ?? "",
-                    Str(p, "resourceClass") ?? "material",
-                    new PatternSide(Strings(p.GetProperty("resource"), "ewc"), Strings(p.GetProperty("resource"), "terms"), Strings(p.GetProperty("resource"), "supplierNace")),
-                    new PatternSide([], Strings(p.GetProperty("use"), "terms"), Strings(p.GetProperty("use"), "receiverNace")),
-                    Num(props, "minTemperatureC"), Num(props, "maxTemperatureC"),
-                    Str(p, "citation") ?? ""));
-            }
-        }
-
-        var entries = new List<EwcEntry>();
-        var headings = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var doc = Read(Path.Combine(directory, "ewc.json")))
-        {
-            if (doc is not null)
-            {
-                foreach (var section in new[] { "chapters", "subchapters" })
-                {
-                    foreach (var c in doc.RootElement.GetProperty(section).EnumerateArray())
-                    {
-                        headings[c.GetProperty("code").GetString()!] = Str(c, "label") ?? "";
-                    }
-                }
-
-                foreach (var e in doc.RootElement.GetProperty("entries").EnumerateArray())
-                {
-                    entries.Add(new EwcEntry(e.GetProperty("code").GetString()!, Str(e, "label") ?? "", Str(e, "hazard"), Strings(e, "commonNames")));
-                }
-            }
-        }
-
-        var factors = new TransportFactors();
-        using (var doc = Read(Path.Combine(directory, "factors.json")))
-        {
-            if (doc is not null && doc.RootElement.TryGetProperty("transport", out var t))
-            {
-                factors = new TransportFactors(
-                    Num(t, "roadCircuityFactor") ?? factors.Circuity,
-                    Num(t, "costEurPerTonneKm") ?? factors.EurPerTonneKm,
-                    Num(t, "fixedCostEurPerTonne") ?? factors.FixedEurPerTonne,
-                    Num(t, "co2eKgPerTonneKm") ?? factors.Co2eKgPerTonneKm,
-                    Num(t, "costEurPerMWhKmPipe") ?? factors.EurPerMWhKmPipe,
-                    Num(t, "costEurPerM3KmWaterPipe") ?? factors.EurPerM3KmWaterPipe,
-                    Num(t, "typicalExchangeDistanceKm") ?? factors.TypicalExchangeKm,
-                    Str(t, "costSource") ?? "", Str(t, "co2eSource") ?? "");
-            }
-        }
-
-        var nace = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var doc = Read(Path.Combine(directory, "nace.json")))
-        {
-            if (doc is not null && doc.RootElement.TryGetProperty("items", out var items))
-            {
-                foreach (var item in items.EnumerateArray())
-                {
-                    if (Str(item, "code") is { } code && Str(item, "label") is { } label)
-                    {
-                        nace[code] = label;
-                    }
-                }
-            }
-        }
-
-        return new KnowledgeBase(patterns, entries, headings, LoadThesaurus(Path.Combine(directory, "thesaurus.json")), factors, nace);
-    }
-
-    /// <summary>
-    /// Groups of synonyms. Accepts <c>{ groups: [...] }</c> or a bare array; a group has an <c>id</c>, terms either
-    /// as <c>{ "en": [...], "de": [...] }</c> (under <c>terms</c>, <c>labels</c> or <c>synonyms</c>) or as a list of
-    /// <c>{ term, lang }</c>, and optional <c>broader</c> (a string or a list).
-    /// </summary>
-    private static List<ThesaurusGroup> LoadThesaurus(string path)
-    {
-        using var doc = Read(path);
-        if (doc is null)
-        {
-            return [];
-        }
-
-        var root = doc.RootElement;
-        var array = root.ValueKind == JsonValueKind.Array ? root
-            : root.TryGetProperty("groups", out var g) ? g
-            : root.TryGetProperty("concepts", out var c) ? c : default;
-        if (array.ValueKind != JsonValueKind.Array)
-        {
-            return [];
-        }
-
-        var groups = new List<ThesaurusGroup>();
-        var n = 0;
-        foreach (var item in array.EnumerateArray())
-        {
-            n++;
-            var id = Str(item, "id") ?? Str(item, "concept") ?? $"g{n}";
-            var terms = new List<(string, string)>();
-            foreach (var name in new[] { "terms", "labels", "synonyms" })
-            {
-                if (!item.TryGetProperty(name, out var t))
-                {
-                    continue;
-                }
-
-                if (t.ValueKind == JsonValueKind.Object)
-                {
-                    foreach (var lang in t.EnumerateObject())
-                    {
-                        foreach (var term in lang.Value.ValueKind == JsonValueKind.Array ? lang.Value.EnumerateArray() : Enumerable.Repeat(lang.Value, 1))
-                        {
-                            if (term.ValueKind == JsonValueKind.String)
-                            {
-                                terms.Add((TextAnalysis.Normalise(lang.Name), term.GetString()!));
-                            }
-                        }
-                    }
-                }
-                else if (t.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var term in t.EnumerateArray())
-                    {
-                        if (term.ValueKind == JsonValueKind.String)
-                        {
-                            terms.Add(("en", term.GetString()!));
-                        }
-                        else if (term.ValueKind == JsonValueKind.Object && (Str(term, "term") ?? Str(term, "text") ?? Str(term, "label")) is { } text)
-                        {
-                            terms.Add((TextAnalysis.Normalise(Str(term, "lang") ?? Str(term, "language")), text));
-                        }
-                    }
-                }
-            }
-
-            foreach (var lang in TextAnalysis.Languages)
-            {
-                if (item.TryGetProperty(lang, out var l))
-                {
-                    foreach (var term in l.ValueKind == JsonValueKind.Array ? l.EnumerateArray() : Enumerable.Repeat(l, 1))
-                    {
-                        if (term.ValueKind == JsonValueKind.String)
-                        {
-                            terms.Add((lang, term.GetString()!));
-                        }
-                    }
-                }
-            }
-
-            var broader = item.TryGetProperty("broader", out var b)
-                ? b.ValueKind == JsonValueKind.String ? [b.GetString()!] : b.ValueKind == JsonValueKind.Array ? [.. b.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!)] : new List<string>()
-                : [];
-            if (terms.Count > 0)
-            {
-                groups.Add(new ThesaurusGroup(id, terms, broader));
-            }
-        }
-
-        return groups;
-    }
-
-    private static JsonDocument? Read(string path) => File.Exists(path) ? JsonDocument.Parse(File.ReadAllText(path)) : null;
-
-    private static string? Str(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    private static double? Num(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
-
-    private static List<string> Strings(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
-            ? [.. v.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!)]
-            : [];
-
-    internal static JsonSerializerOptions SerializerOptions => Json;
 }

@@ -24,7 +24,7 @@ public static class Bundling
     {
         var need = source.Quantity.YearlyAmount;
         var unit = source.Quantity.BaseUnit;
-        var isWant = source.Kind == "want";
+        var isWant = source.Kind == ListingKinds.Want;
         var usable = pairs
             .Where(p => p.Score >= MinimumMemberScore)
             .Where(p => Other(p, isWant).Quantity.BaseUnit == unit && Other(p, isWant).Quantity.YearlyAmount > 0)

@@ -40,24 +40,15 @@ public sealed class ListingPublishedConsumer(MatchingDbContext db, SuggestionSer
 
 public sealed class ListingUpdatedConsumer(MatchingDbContext db, SuggestionService suggestions) : IConsumer<ListingUpdated>
 {
-    public async Task Consume(ConsumeContext<ListingUpdated> context)
-    {
-        if (await db.HasProcessedAsync(context, nameof(ListingUpdatedConsumer)))
-        {
-            return;
-        }
-
-        await suggestions.ApplyAsync(context.Message.Listing, context.CancellationToken);
-        db.MarkProcessed(context, nameof(ListingUpdatedConsumer));
-        await db.SaveChangesAsync(context.CancellationToken);
-    }
+    public Task Consume(ConsumeContext<ListingUpdated> context) =>
+        db.ConsumeOnceAsync(context, nameof(ListingUpdatedConsumer), () => suggestions.ApplyAsync(context.Message.Listing, context.CancellationToken));
 }
 
 public sealed class ListingPausedConsumer(MatchingDbContext db, SuggestionService suggestions) : IConsumer<ListingPaused>
 {
     public async Task Consume(ConsumeContext<ListingPaused> context)
     {
-        await suggestions.RemoveAsync(context.Message.ListingId, context.Message.Version, "paused", context.CancellationToken);
+        await suggestions.RemoveAsync(context.Message.ListingId, context.Message.Version, ListingStatuses.Paused, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }
@@ -66,7 +57,7 @@ public sealed class ListingClosedConsumer(MatchingDbContext db, SuggestionServic
 {
     public async Task Consume(ConsumeContext<ListingClosed> context)
     {
-        await suggestions.RemoveAsync(context.Message.ListingId, context.Message.Version, "closed", context.CancellationToken);
+        await suggestions.RemoveAsync(context.Message.ListingId, context.Message.Version, ListingStatuses.Closed, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }
@@ -75,7 +66,7 @@ public sealed class ListingExpiredConsumer(MatchingDbContext db, SuggestionServi
 {
     public async Task Consume(ConsumeContext<ListingExpired> context)
     {
-        await suggestions.RemoveAsync(context.Message.ListingId, context.Message.Version, "expired", context.CancellationToken);
+        await suggestions.RemoveAsync(context.Message.ListingId, context.Message.Version, ListingStatuses.Expired, context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
     }
 }

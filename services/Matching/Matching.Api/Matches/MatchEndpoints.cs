@@ -5,6 +5,7 @@ using Marketplace.Listings.Contracts;
 using Marketplace.Matching.Contracts;
 using Marketplace.Matching.Data;
 using Marketplace.ServiceDefaults.Auth;
+using Marketplace.ServiceDefaults.Http;
 using Marketplace.ServiceDefaults.Outbox;
 using Marketplace.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -89,7 +90,7 @@ public static class MatchEndpoints
         var items = slice.Items.Select(m => new MatchItemDto(
             m.Id, m.OfferListingId == id ? m.WantListingId : m.OfferListingId, m.Kind, m.Score, Reasons(m),
             m.DistanceKm, Transport(m), m.Status, CounterpartIdentity.Members(Members(m), viewer, m.Status),
-            listing.Kind == "want" ? m.WantInterest : m.OfferInterest, listing.Kind == "want" ? m.OfferInterest : m.WantInterest)).ToList();
+            listing.Kind == ListingKinds.Want ? m.WantInterest : m.OfferInterest, listing.Kind == ListingKinds.Want ? m.OfferInterest : m.WantInterest)).ToList();
         return TypedResults.Ok(new MatchListDto(items, slice.NextCursor));
     }
 
@@ -104,13 +105,13 @@ public static class MatchEndpoints
 
         if (status is not null && status is not (MatchStatuses.Suggested or MatchStatuses.Interested or MatchStatuses.Accepted or MatchStatuses.Declined or MatchStatuses.Withdrawn))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["status"] = ["status must be one of: suggested, interested, accepted, declined, withdrawn."] });
+            return Problems.Invalid("status", "status must be one of: suggested, interested, accepted, declined, withdrawn.");
         }
 
         long after = 0;
         if (cursor is not null && !long.TryParse(cursor, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out after))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["cursor"] = ["cursor must be a value returned as nextCursor."] });
+            return Problems.Invalid("cursor", "cursor must be a value returned as nextCursor.");
         }
 
         var take = Math.Clamp(limit ?? 50, 1, 200);
@@ -147,7 +148,7 @@ public static class MatchEndpoints
 
         if (match.Status is MatchStatuses.Declined or MatchStatuses.Withdrawn)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Match is closed", detail: $"The match is {match.Status} and can no longer be accepted.");
+            return Problems.Conflict("Match is closed", $"The match is {match.Status} and can no longer be accepted.");
         }
 
         if (match.Status == MatchStatuses.Accepted)
@@ -209,7 +210,7 @@ public static class MatchEndpoints
 
         if (match.Status == MatchStatuses.Accepted)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Match already accepted", detail: "An accepted match continues as a deal in Brokerage.");
+            return Problems.Conflict("Match already accepted", "An accepted match continues as a deal in Brokerage.");
         }
 
         if (match.Status != MatchStatuses.Declined)
@@ -257,8 +258,8 @@ public static class MatchEndpoints
             }
             catch (DbUpdateConcurrencyException)
             {
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Match changed",
-                    detail: "The match kept changing while your decision was saved; read it again and retry.");
+                return Problems.Conflict("Match changed",
+                    "The match kept changing while your decision was saved; read it again and retry.");
             }
         }
     }

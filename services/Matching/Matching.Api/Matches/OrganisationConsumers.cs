@@ -28,15 +28,10 @@ public sealed class OrganisationUpdatedConsumer(MatchingDbContext db, Suggestion
 
 internal static class OrganisationSync
 {
-    public static async Task ApplyAsync(
+    public static Task ApplyAsync(
         MatchingDbContext db, SuggestionService suggestions, ConsumeContext context, string consumer,
-        Guid id, string name, string? nace, string country, TimeProvider clock)
+        Guid id, string name, string? nace, string country, TimeProvider clock) => db.ConsumeOnceAsync(context, consumer, async () =>
     {
-        if (await db.HasProcessedAsync(context, consumer))
-        {
-            return;
-        }
-
         var organisation = await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, context.CancellationToken);
         var changed = organisation is null || organisation.NaceCode != nace;
         if (organisation is null)
@@ -55,8 +50,5 @@ internal static class OrganisationSync
             await db.SaveChangesAsync(context.CancellationToken);
             await suggestions.ReapplyOrganisationAsync(id, context.CancellationToken);
         }
-
-        db.MarkProcessed(context, consumer);
-        await db.SaveChangesAsync(context.CancellationToken);
-    }
+    });
 }

@@ -52,7 +52,7 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         MatchingTelemetry.Lap("upsert", ref lap);
         await WithdrawOpenSuggestionsAsync(listing.ListingId, cancellationToken);
         MatchingTelemetry.Lap("withdraw", ref lap);
-        if (listing.Status == "published")
+        if (listing.Status == ListingStatuses.Published)
         {
             await SuggestAsync(listing, annotation, now, cancellationToken);
         }
@@ -80,7 +80,7 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
     /// <summary>An organisation's sector changed: its published listings are read again and re-matched.</summary>
     public async Task ReapplyOrganisationAsync(Guid organisationId, CancellationToken cancellationToken)
     {
-        var listings = await db.Listings.Where(l => l.OrganisationId == organisationId && l.Status == "published")
+        var listings = await db.Listings.Where(l => l.OrganisationId == organisationId && l.Status == ListingStatuses.Published)
             .Select(l => l.SnapshotJson).ToListAsync(cancellationToken);
         foreach (var json in listings)
         {
@@ -152,7 +152,7 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         {
             var known = naces.TryGetValue(hit.Listing.OrganisationId, out var nace);
             var other = new Side(hit.Listing, AnnotationOf(hit, nace, annotator, known));
-            var pair = source.Kind == "offer"
+            var pair = source.Kind == ListingKinds.Offer
                 ? Scoring.Score(self, other, annotator.Knowledge, learned)
                 : Scoring.Score(other, self, annotator.Knowledge, learned);
             if (pair is not null && pair.Score >= o.MinimumScore)

@@ -23,13 +23,13 @@ public enum HazardRule
 public static class Counterparts
 {
     /// <summary>The kind a listing of <paramref name="kind"/> pairs with.</summary>
-    public static string KindFor(string kind) => kind == "offer" ? "want" : "offer";
+    public static string KindFor(string kind) => ListingKinds.CounterpartOf(kind);
 
     /// <summary>What the hazard rule asks of <paramref name="source"/>'s counterparts.</summary>
     public static HazardRule HazardRuleFor(ListingSnapshot source) => source switch
     {
-        { Kind: "offer", Hazardous: true } => HazardRule.MustAcceptHazardous,
-        { Kind: "want", AcceptsHazardous: false } => HazardRule.MustNotBeHazardous,
+        { Kind: ListingKinds.Offer, Hazardous: true } => HazardRule.MustAcceptHazardous,
+        { Kind: ListingKinds.Want, AcceptsHazardous: false } => HazardRule.MustNotBeHazardous,
         _ => HazardRule.None,
     };
 
@@ -39,8 +39,8 @@ public static class Counterparts
     /// <summary>The whole rule, for a candidate an engine holds outside its own filter (recent writes).</summary>
     public static bool MayPair(ListingSnapshot candidate, ListingSnapshot source) =>
         candidate.Kind == KindFor(source.Kind)
-        && candidate.Status == "published"
+        && candidate.Status == ListingStatuses.Published
         && candidate.OrganisationId != source.OrganisationId
         && candidate.ListingId != source.ListingId
-        && (source.Kind == "offer" ? HazardAllowed(source, candidate) : HazardAllowed(candidate, source));
+        && (source.Kind == ListingKinds.Offer ? HazardAllowed(source, candidate) : HazardAllowed(candidate, source));
 }

@@ -138,7 +138,7 @@ public sealed class ElasticsearchListingIndex(ElasticsearchClient client, string
         var filter = new JsonArray
         {
             Term("kind", Counterparts.KindFor(s.Kind)),
-            Term("status", "published"),
+            Term("status", ListingStatuses.Published),
         };
         var mustNot = new JsonArray { Term("org", s.OrganisationId.ToString()), Term("id", s.ListingId.ToString()) };
         switch (Counterparts.HazardRuleFor(s))

@@ -54,8 +54,8 @@ public sealed record CandidateQuery(ListingSnapshot Source, IReadOnlyList<string
         {
             var target = concept switch
             {
-                _ when concept.StartsWith("pr:", StringComparison.Ordinal) && kind == "offer" => "pu:" + concept[3..],
-                _ when concept.StartsWith("pu:", StringComparison.Ordinal) && kind == "want" => "pr:" + concept[3..],
+                _ when concept.StartsWith("pr:", StringComparison.Ordinal) && kind == ListingKinds.Offer => "pu:" + concept[3..],
+                _ when concept.StartsWith("pu:", StringComparison.Ordinal) && kind == ListingKinds.Want => "pr:" + concept[3..],
                 _ when concept.StartsWith("th:", StringComparison.Ordinal) => concept,
                 _ when concept.StartsWith("ewc:", StringComparison.Ordinal) => concept,
                 _ when concept.StartsWith("class:", StringComparison.Ordinal) => concept,

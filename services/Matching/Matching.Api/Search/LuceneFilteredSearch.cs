@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
+using Marketplace.Listings.Contracts;
 
 namespace Marketplace.Matching.Search;
 
@@ -42,7 +43,7 @@ internal sealed class LuceneFilteredSearch
         var f = new BooleanQuery
         {
             { new TermQuery(new Term("kind", key.Kind)), Occur.MUST },
-            { new TermQuery(new Term("status", "published")), Occur.MUST },
+            { new TermQuery(new Term("status", ListingStatuses.Published)), Occur.MUST },
         };
 
         switch (key.Hazard)

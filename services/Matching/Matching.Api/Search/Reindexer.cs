@@ -20,7 +20,7 @@ public sealed class Reindexer(MatchingDbContext db, IListingIndex index, Annotat
         await index.ClearAsync(cancellationToken);
         var count = 0;
         var batch = new List<IndexedListing>(1000);
-        await foreach (var json in db.Listings.AsNoTracking().Where(l => l.Status == "published").Select(l => l.SnapshotJson).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var json in db.Listings.AsNoTracking().Where(l => l.Status == ListingStatuses.Published).Select(l => l.SnapshotJson).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var listing = JsonSerializer.Deserialize<ListingSnapshot>(json, Json)!;
             batch.Add(SuggestionService.ToIndexed(listing, annotator.Annotate(listing, naces.GetValueOrDefault(listing.OrganisationId))));

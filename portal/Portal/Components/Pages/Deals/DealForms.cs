@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marketplace.Listings.Contracts;
 using Marketplace.Portal.Api;
 using Marketplace.Portal.Components.Pages.Listings;
 
@@ -8,7 +9,7 @@ namespace Marketplace.Portal.Components.Pages.Deals;
 public sealed class TermsForm
 {
     public string? Amount { get; set; }
-    public string Unit { get; set; } = "t";
+    public string Unit { get; set; } = Units.Tonne;
     public string Period { get; set; } = "month";
     public string? Start { get; set; }
     public string? End { get; set; }
@@ -26,7 +27,7 @@ public sealed class TermsForm
         }
         : new()
         {
-            Amount = deal.YearlyAmount is { } yearly ? Text(Math.Round(yearly / 12, 3)) : null, Unit = deal.BaseUnit ?? "t",
+            Amount = deal.YearlyAmount is { } yearly ? Text(Math.Round(yearly / 12, 3)) : null, Unit = deal.BaseUnit ?? Units.Tonne,
             Start = Date(today), End = Date(today.AddYears(1).AddDays(-1)), PricePerUnit = "0",
         };
 

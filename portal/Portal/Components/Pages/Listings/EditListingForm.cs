@@ -1,3 +1,5 @@
+using Marketplace.Listings.Contracts;
+
 namespace Marketplace.Portal.Components.Pages.Listings;
 
 /// <summary>What a company may change on a listing in the portal; <see cref="ToPatch"/> makes the JSON merge patch.</summary>
@@ -6,7 +8,7 @@ public sealed class EditListingForm
     public string? Title { get; set; }
     public string? Description { get; set; }
     public string? Amount { get; set; }
-    public string Unit { get; set; } = "t";
+    public string Unit { get; set; } = Units.Tonne;
     public string Per { get; set; } = "month";
     public string? AvailableFrom { get; set; }
     public string? AvailableUntil { get; set; }

@@ -1,17 +1,18 @@
 using System.Globalization;
+using Marketplace.Listings.Contracts;
 
 namespace Marketplace.Portal.Components.Pages.Listings;
 
 /// <summary>The "Post a listing" form as posted by the browser; <see cref="ToRequest"/> makes the API's JSON body.</summary>
 public sealed class ListingForm
 {
-    public string Kind { get; set; } = "offer";
-    public string ResourceClass { get; set; } = "material";
+    public string Kind { get; set; } = ListingKinds.Offer;
+    public string ResourceClass { get; set; } = ResourceClasses.Material;
     public string? Title { get; set; }
     public string? Description { get; set; }
     public string? EwcCode { get; set; }
     public string? Amount { get; set; }
-    public string Unit { get; set; } = "t";
+    public string Unit { get; set; } = Units.Tonne;
     public string Per { get; set; } = "month";
     public string? Address { get; set; }
     public string Country { get; set; } = "DK";
