@@ -9,7 +9,17 @@ namespace Marketplace.Listings.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class TerritoryApiTests(ListingsFactory factory)
 {
-    private static (double Lat, double Lon) SomewhereNew() => (30 + Random.Shared.NextDouble() * 15, -35 + Random.Shared.NextDouble() * 10);
+    private static int places;
+
+    /// <summary>
+    /// A place of its own per test, in the Atlantic where no other test of the shared host puts anything: cells 2.5°
+    /// apart, so one test's ±1° box never holds another's companies (random places overlapped in about one run of ten).
+    /// </summary>
+    private static (double Lat, double Lon) SomewhereNew()
+    {
+        var n = Interlocked.Increment(ref places);
+        return (30 + (2.5 * (n % 6)), -35 + (2.5 * (n / 6)));
+    }
 
     private static string Box((double Lat, double Lon) at) =>
         FormattableString.Invariant($"{at.Lon - 1},{at.Lat - 1},{at.Lon + 1},{at.Lat + 1}");

@@ -260,6 +260,12 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
                 written.Set();
                 continue;
             }
+            catch (Exception)
+            {
+                // disposed while reopening: the index is closing under this thread (a closed directory throws more than
+                // AlreadyClosedException); an exception escaping a background thread would end the whole process
+                return;
+            }
 
             Thread.Sleep(ReopenInterval); // let writes gather: one reopen for many of them
         }
