@@ -22,9 +22,7 @@ public sealed class ApiClientsApi(HttpClient http)
         };
         request.Headers.Add("Idempotency-Key", idempotencyKey);
         using var response = await http.SendAsync(request, cancellationToken);
-        return response.IsSuccessStatusCode
-            ? (await ApiJson.ReadAsync<ApiClientSecret>(response, cancellationToken), null)
-            : (null, await ApiProblem.ReadAsync(response, cancellationToken));
+        return await ApiJson.ReadOrProblemAsync<ApiClientSecret>(response, cancellationToken);
     }
 
     public async Task<(ApiClientSecret? Rotated, ApiProblem? Problem)> RotateAsync(Guid organisationId, string clientId, string idempotencyKey, CancellationToken cancellationToken)
@@ -32,9 +30,7 @@ public sealed class ApiClientsApi(HttpClient http)
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/v1/organisations/{organisationId}/clients/{Uri.EscapeDataString(clientId)}/secret");
         request.Headers.Add("Idempotency-Key", idempotencyKey);
         using var response = await http.SendAsync(request, cancellationToken);
-        return response.IsSuccessStatusCode
-            ? (await ApiJson.ReadAsync<ApiClientSecret>(response, cancellationToken), null)
-            : (null, await ApiProblem.ReadAsync(response, cancellationToken));
+        return await ApiJson.ReadOrProblemAsync<ApiClientSecret>(response, cancellationToken);
     }
 
     public async Task<ApiProblem?> RevokeAsync(Guid organisationId, string clientId, CancellationToken cancellationToken)

@@ -47,4 +47,11 @@ internal static class ApiJson
 
         return (await response.Content.ReadFromJsonAsync<T>(Options, cancellationToken))!;
     }
+
+    /// <summary>The answer of a write, or the API's refusal as its problem (field messages), not as an exception.</summary>
+    public static async Task<(T? Value, ApiProblem? Problem)> ReadOrProblemAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+        where T : class =>
+        response.IsSuccessStatusCode
+            ? (await ReadAsync<T>(response, cancellationToken), null)
+            : (null, await ApiProblem.ReadAsync(response, cancellationToken));
 }

@@ -19,9 +19,7 @@ public sealed class ListingImportApi(HttpClient http)
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         request.Headers.Add("Idempotency-Key", idempotencyKey);
         using var response = await http.SendAsync(request, cancellationToken);
-        return response.IsSuccessStatusCode
-            ? (await ApiJson.ReadAsync<ImportReport>(response, cancellationToken), null)
-            : (null, await ApiProblem.ReadAsync(response, cancellationToken));
+        return await ApiJson.ReadOrProblemAsync<ImportReport>(response, cancellationToken);
     }
 
     /// <summary>The template as the API writes it (comma, or semicolon with decimal commas), with its content type.</summary>

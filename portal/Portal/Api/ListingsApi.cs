@@ -25,9 +25,7 @@ public sealed class ListingsApi(HttpClient http)
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/listings") { Content = JsonContent.Create(body, options: ApiJson.Options) };
         request.Headers.Add("Idempotency-Key", idempotencyKey);
         using var response = await http.SendAsync(request, cancellationToken);
-        return response.IsSuccessStatusCode
-            ? (await ApiJson.ReadAsync<Listing>(response, cancellationToken), null)
-            : (null, await ApiProblem.ReadAsync(response, cancellationToken));
+        return await ApiJson.ReadOrProblemAsync<Listing>(response, cancellationToken);
     }
 
     /// <summary>A JSON merge patch of what the user edited, for the version the user saw (a later change answers 412).</summary>

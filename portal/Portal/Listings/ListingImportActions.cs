@@ -27,12 +27,11 @@ internal static class ListingImportActions
 
     private static async Task<IResult> PreviewAsync(HttpContext http, IAntiforgery antiforgery, ListingImportApi api, OwnedNotes<ImportSession> sessions, CancellationToken cancellationToken)
     {
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await PortalForms.ReadCheckedAsync(http, antiforgery, cancellationToken) is not { } form)
         {
             return TypedResults.Redirect(Page);
         }
 
-        var form = await http.Request.ReadFormAsync(cancellationToken);
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
@@ -55,12 +54,12 @@ internal static class ListingImportActions
 
     private static async Task<IResult> CommitAsync(HttpContext http, IAntiforgery antiforgery, ListingImportApi api, OwnedNotes<ImportSession> sessions, CancellationToken cancellationToken)
     {
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await PortalForms.ReadCheckedAsync(http, antiforgery, cancellationToken) is not { } form)
         {
             return TypedResults.Redirect(Page);
         }
 
-        var token = (await http.Request.ReadFormAsync(cancellationToken))["upload"].ToString();
+        var token = form["upload"].ToString();
         if (sessions.Find(token, http.User) is not { Preview: not null } session)
         {
             return TypedResults.Redirect(Page + "?expired=1");

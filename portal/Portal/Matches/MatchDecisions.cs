@@ -20,12 +20,11 @@ internal static class MatchDecisions
 
     private static async Task<IResult> HandleAsync(Guid id, HttpContext http, IAntiforgery antiforgery, MatchingApi matching, CancellationToken cancellationToken)
     {
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await PortalForms.ReadCheckedAsync(http, antiforgery, cancellationToken) is not { } form)
         {
             return TypedResults.Redirect("/matches");
         }
 
-        var form = await http.Request.ReadFormAsync(cancellationToken);
         var back = form["returnUrl"].ToString() is var url && IsLocal(url) ? url : "/matches";
         var decision = form["decision"].ToString();
         var refused = decision switch

@@ -23,12 +23,11 @@ internal static class ProjectActions
         CancellationToken cancellationToken)
     {
         var page = $"/projects/{id}";
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await PortalForms.ReadCheckedAsync(http, antiforgery, cancellationToken) is not { } form)
         {
             return TypedResults.Redirect(page);
         }
 
-        var form = await http.Request.ReadFormAsync(cancellationToken);
         var refused = await projects.MoveAsync(id, form["stage"].ToString(), form["reason"].ToString(), cancellationToken);
         // the reason travels protected, so a crafted link cannot make the portal show words the API never said
         var why = refused?.Detail ?? refused?.Title;
@@ -41,12 +40,11 @@ internal static class ProjectActions
     private static async Task<IResult> HandleAsync(Guid id, HttpContext http, IAntiforgery antiforgery, ProjectsApi projects, CancellationToken cancellationToken)
     {
         var page = $"/projects/{id}";
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        if (await PortalForms.ReadCheckedAsync(http, antiforgery, cancellationToken) is not { } form)
         {
             return TypedResults.Redirect(page);
         }
 
-        var form = await http.Request.ReadFormAsync(cancellationToken);
         var join = form["action"] == "join";
         var refused = await projects.JoinOrConsentAsync(id, join, form["share"] == "true", cancellationToken);
         var done = refused is not null ? "refused" : join ? "joined" : "consent";

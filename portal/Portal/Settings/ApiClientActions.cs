@@ -35,7 +35,7 @@ internal static class ApiClientActions
 
     private static async Task<IResult> CreateAsync(HttpContext http, IAntiforgery antiforgery, ApiClientsApi api, OwnedNotes<ApiClientOutcome> notes, CancellationToken cancellationToken)
     {
-        if (await FormAsync(http, antiforgery, cancellationToken) is not { } form)
+        if (await PortalForms.ReadCheckedAsync(http, antiforgery, cancellationToken) is not { } form)
         {
             return TypedResults.Redirect(Page);
         }
@@ -49,7 +49,7 @@ internal static class ApiClientActions
 
     private static async Task<IResult> RotateAsync(string clientId, HttpContext http, IAntiforgery antiforgery, ApiClientsApi api, OwnedNotes<ApiClientOutcome> notes, CancellationToken cancellationToken)
     {
-        if (await FormAsync(http, antiforgery, cancellationToken) is not { } form)
+        if (await PortalForms.ReadCheckedAsync(http, antiforgery, cancellationToken) is not { } form)
         {
             return TypedResults.Redirect(Page);
         }
@@ -60,7 +60,7 @@ internal static class ApiClientActions
 
     private static async Task<IResult> RevokeAsync(string clientId, HttpContext http, IAntiforgery antiforgery, ApiClientsApi api, OwnedNotes<ApiClientOutcome> notes, CancellationToken cancellationToken)
     {
-        if (await FormAsync(http, antiforgery, cancellationToken) is not { } form)
+        if (await PortalForms.ReadCheckedAsync(http, antiforgery, cancellationToken) is not { } form)
         {
             return TypedResults.Redirect(Page);
         }
@@ -68,9 +68,6 @@ internal static class ApiClientActions
         var problem = await api.RevokeAsync(CurrentUser.Organisation(http), clientId, cancellationToken);
         return Back(http, notes, new ApiClientOutcome("revoked", form["name"].ToString(), null, problem, []));
     }
-
-    private static async Task<IFormCollection?> FormAsync(HttpContext http, IAntiforgery antiforgery, CancellationToken cancellationToken) =>
-        http.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(http) ? await http.Request.ReadFormAsync(cancellationToken) : null;
 
     private static RedirectHttpResult Back(HttpContext http, OwnedNotes<ApiClientOutcome> notes, ApiClientOutcome outcome) =>
         TypedResults.Redirect($"{Page}?note={notes.Add(http.User, outcome)}");

@@ -194,7 +194,6 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         Fill(match, s.Score, s.Reasons, s.DistanceKm, s.Transport, s.PatternIds, now);
         match.TermsJson = JsonSerializer.Serialize(s.Terms, Json);
         match.MembersJson = null;
-        await SetMembersAsync(match, [], cancellationToken);
         db.AddEvent(new MatchSuggested(match.Id, match.Kind, s.Offer.ListingId, s.Want.ListingId, [s.Offer.OrganisationId, s.Want.OrganisationId], s.Score),
             match.Id.ToString());
     }
@@ -222,7 +221,7 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
             [.. b.Members.Select(m => new BundleSuggestedMember(m.ListingId, m.OrganisationId, m.Kind, m.YearlyAmount, m.BaseUnit, m.Share))], now), match.Id.ToString());
     }
 
-    /// <summary>Keeps <see cref="MatchMember"/> rows in step with the bundle's members (none for a pair).</summary>
+    /// <summary>Keeps <see cref="MatchMember"/> rows in step with a bundle's members (a pair has none: its kind is part of its key).</summary>
     private async Task SetMembersAsync(Match match, IReadOnlyCollection<Guid> listingIds, CancellationToken cancellationToken)
     {
         var existing = db.Entry(match).State == EntityState.Added ? []
