@@ -29,6 +29,7 @@ public static class PortalModule
         builder.Services.AddRazorComponents();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddExceptionHandler<PortalErrors>();
         builder.Services.AddSingleton<PortalAddresses>();
         builder.Services.AddPortalAuthentication();
         builder.Services.AddTransient<UserTokenHandler>();
@@ -38,6 +39,7 @@ public static class PortalModule
         AddApi<ProjectsApi>(builder.Services);
         AddApi<ListingImportApi>(builder.Services);
         AddApi<ApiClientsApi>(builder.Services);
+        AddApi<OrganisationsApi>(builder.Services);
         builder.Services.AddSingleton(_ => ImportSession.Store());
         builder.Services.AddSingleton(_ => ApiClientActions.SecretStore());
         return builder;

@@ -11,6 +11,12 @@ public sealed class PortalOptions
     /// <summary>The token issuer (Identity's public URL). Empty: this process, which then hosts Identity too (standalone).</summary>
     public string? Authority { get; set; }
 
+    /// <summary>
+    /// Where the portal reads Identity's discovery document when the public URL is not reachable from inside the
+    /// deployment (e.g. <c>http://identity:8080/.well-known/openid-configuration</c> in a cluster). Empty: from the authority.
+    /// </summary>
+    public string? MetadataAddress { get; set; }
+
     /// <summary>Where the public API answers. Empty: the authority (the gateway routes both), or this process.</summary>
     public string? ApiBaseUrl { get; set; }
 

@@ -34,7 +34,7 @@ public sealed class GatewayEdgeTests(DistributedFixture fixture) : IAsyncLifetim
             ["Edge__RateLimit__TokenEndpointPermitsPerMinute"] = "3",
             ["Edge__MaxRequestBodyBytes"] = "65536",
         };
-        foreach (var service in new[] { "identity", "listings", "matching", "brokerage" })
+        foreach (var service in new[] { "identity", "listings", "matching", "brokerage", "portal" })
         {
             env[$"ReverseProxy__Clusters__{service}__Destinations__d1__Address"] = fixture.Services[service].Url + "/";
         }

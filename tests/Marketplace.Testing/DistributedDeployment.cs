@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace Marketplace.Testing;
 
 /// <summary>
-/// The distributed mode on one machine, as deploy/local/run-distributed.sh starts it: four service processes and the
-/// gateway over a real RabbitMQ, in a private virtual host, each service with its own SQLite file. The services reach
+/// The distributed mode on one machine, as deploy/local/run-distributed.sh starts it: four service processes, the
+/// company portal's process and the gateway over a real RabbitMQ, in a private virtual host, each service with its own SQLite file. The services reach
 /// the broker through <see cref="Broker"/>, so a test can take the broker away from this deployment alone. Without a
 /// broker nothing is started (the tests that need it are skipped, or fail when MARKETPLACE_REQUIRE_RABBITMQ=1).
 /// </summary>
@@ -52,7 +52,7 @@ public class DistributedDeployment : IAsyncLifetime
         var ports = new Dictionary<string, int>
         {
             ["gateway"] = Repo.FreePort(), ["identity"] = Repo.FreePort(), ["listings"] = Repo.FreePort(),
-            ["matching"] = Repo.FreePort(), ["brokerage"] = Repo.FreePort(),
+            ["matching"] = Repo.FreePort(), ["brokerage"] = Repo.FreePort(), ["portal"] = Repo.FreePort(),
         };
         GatewayUrl = $"http://127.0.0.1:{ports["gateway"]}";
         var projects = new Dictionary<string, (string Dir, string Dll)>
@@ -61,6 +61,7 @@ public class DistributedDeployment : IAsyncLifetime
             ["listings"] = ("services/Listings/Listings.Api", "Listings.Api"),
             ["matching"] = ("services/Matching/Matching.Api", "Matching.Api"),
             ["brokerage"] = ("services/Brokerage/Brokerage.Api", "Brokerage.Api"),
+            ["portal"] = ("portal/Portal.Host", "Portal.Host"),
             ["gateway"] = ("gateway/Gateway", "Gateway"),
         };
 
@@ -80,6 +81,9 @@ public class DistributedDeployment : IAsyncLifetime
                 ["Auth__Authority"] = GatewayUrl + "/",
                 ["Auth__MetadataAddress"] = $"http://127.0.0.1:{ports["identity"]}/.well-known/openid-configuration",
                 ["Identity__Issuer"] = GatewayUrl + "/",
+                // Links in mail and the portal's sign-in addresses: everything public goes through the gateway.
+                ["Marketplace__PublicUrl"] = GatewayUrl + "/",
+                ["Portal__Authority"] = GatewayUrl + "/",
             };
             foreach (var (cluster, port) in ports.Where(p => p.Key != "gateway"))
             {

@@ -23,10 +23,13 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public PageChecks Checks { get; }
 
-    public static async Task<BrowserSession> StartAsync(PortalHost host, ITestOutputHelper output)
+    public static Task<BrowserSession> StartAsync(PortalHost host, ITestOutputHelper output) => StartAsync(host.BaseUrl, output);
+
+    /// <summary>A browser on the portal at <paramref name="baseUrl"/> (the standalone host, or the gateway in distributed mode).</summary>
+    public static async Task<BrowserSession> StartAsync(string baseUrl, ITestOutputHelper output)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
         return new BrowserSession(playwright, browser, context, await context.NewPageAsync(), output);
     }
 

@@ -61,23 +61,41 @@ public sealed class CorrelationId(RequestDelegate next, ILogger<CorrelationId> l
     }
 }
 
-/// <summary>Headers every answer carries; the API serves JSON, so framing and sniffing are off.</summary>
+/// <summary>
+/// Headers every answer carries; the API serves JSON, so framing and sniffing are off. Written as the response starts
+/// and only where the answer has not set its own: the portal's pages (in this process, or behind the gateway) keep
+/// their policy instead of getting two, and every other answer gets these.
+/// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
+    private static readonly (string Name, string Value)[] Defaults =
+    [
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
+        ("Referrer-Policy", "no-referrer"),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+        ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+        ("Content-Security-Policy", "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"),
+    ];
+
     public Task InvokeAsync(HttpContext context)
     {
-        var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        headers.ContentSecurityPolicy = "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-        if (context.Request.IsHttps)
+        context.Response.OnStarting(static state =>
         {
-            headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
-        }
+            var http = (HttpContext)state;
+            var headers = http.Response.Headers;
+            foreach (var (name, value) in Defaults)
+            {
+                headers.TryAdd(name, value);
+            }
 
+            if (http.Request.IsHttps)
+            {
+                headers.TryAdd("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            }
+
+            return Task.CompletedTask;
+        }, context);
         return next(context);
     }
 }

@@ -72,7 +72,9 @@ public static class PortalAuthentication
         services.AddOptions<OpenIdConnectOptions>(OidcScheme).Configure<PortalAddresses, IOptions<PortalOptions>>((o, addresses, portal) =>
         {
             o.Authority = addresses.Authority.ToString();
-            o.RequireHttpsMetadata = addresses.Authority.Scheme == Uri.UriSchemeHttps;
+            o.MetadataAddress = portal.Value.MetadataAddress;
+            var metadata = string.IsNullOrWhiteSpace(portal.Value.MetadataAddress) ? addresses.Authority : new Uri(portal.Value.MetadataAddress);
+            o.RequireHttpsMetadata = metadata.Scheme == Uri.UriSchemeHttps;
             o.ClientId = portal.Value.ClientId;
         });
         services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<PortalOptions>>((o, portal) =>
