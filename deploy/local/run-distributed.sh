@@ -70,7 +70,8 @@ start() { # name dll port
       Auth__Authority="$public" \
       Auth__MetadataAddress="http://localhost:${ports[identity]}/.well-known/openid-configuration" \
       Identity__Issuer="$public" \
-      Portal__Authority="$public" \
+      Portal__MetadataAddress="http://localhost:${ports[identity]}/.well-known/openid-configuration" \
+      Portal__ApiBaseUrl="http://localhost:${gw_port}/" \
       Database__Provider="${DATABASE_PROVIDER:-Sqlite}" \
       ReverseProxy__Clusters__identity__Destinations__d1__Address="http://localhost:${ports[identity]}/" \
       ReverseProxy__Clusters__listings__Destinations__d1__Address="http://localhost:${ports[listings]}/" \

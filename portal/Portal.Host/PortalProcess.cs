@@ -21,8 +21,12 @@ public static class PortalProcess
         var keyRing = builder.Configuration["Portal:KeyRingPath"] is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
             : Path.Combine(HostComposition.DataDirectory(builder.Configuration), KeyRingFolder);
-        builder.Services.AddOptions<PortalOptions>().Validate(o => !string.IsNullOrWhiteSpace(o.Authority),
-            "Portal:Authority must name Identity's public URL (the gateway's, e.g. https://marketplace.example.org/): the portal's own process has no Identity in it.");
+        // Identity's public URL is the marketplace's (the gateway's) unless said otherwise.
+        var publicUrl = builder.Configuration["Marketplace:PublicUrl"];
+        builder.Services.AddOptions<PortalOptions>()
+            .PostConfigure(o => o.Authority = string.IsNullOrWhiteSpace(o.Authority) ? publicUrl : o.Authority)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Authority),
+                "Set Marketplace:PublicUrl (or Portal:Authority) to the marketplace's public URL, e.g. https://marketplace.example.org/: the portal's own process has no Identity in it.");
         builder.Services.AddDataProtection()
             .SetApplicationName("symbiosis-portal")
             .PersistKeysToFileSystem(Directory.CreateDirectory(keyRing));

@@ -83,7 +83,8 @@ public class DistributedDeployment : IAsyncLifetime
                 ["Identity__Issuer"] = GatewayUrl + "/",
                 // Links in mail and the portal's sign-in addresses: everything public goes through the gateway.
                 ["Marketplace__PublicUrl"] = GatewayUrl + "/",
-                ["Portal__Authority"] = GatewayUrl + "/",
+                // As in a cluster: the portal reads Identity's discovery document from inside, sends browsers to the public URL.
+                ["Portal__MetadataAddress"] = $"http://127.0.0.1:{ports["identity"]}/.well-known/openid-configuration",
             };
             foreach (var (cluster, port) in ports.Where(p => p.Key != "gateway"))
             {

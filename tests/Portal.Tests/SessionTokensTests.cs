@@ -37,4 +37,11 @@ public sealed class SessionTokensTests
         Assert.Equal(["https://b.example/signin-oidc"], PortalClient.For([], "https://b.example/", "http://localhost:1").RedirectUris);
         Assert.Equal(["http://localhost:5080/signin-oidc", "http://127.0.0.1:5080/signin-oidc"], PortalClient.For([], null, null).RedirectUris);
     }
+
+    [Theory]
+    [InlineData("http://identity:8080/connect/authorize", "https://marketplace.example.org/", "https://marketplace.example.org/connect/authorize")]
+    [InlineData("http://127.0.0.1:5101/connect/endsession", "http://127.0.0.1:5100/", "http://127.0.0.1:5100/connect/endsession")]
+    [InlineData("https://marketplace.example.org/connect/authorize", "https://marketplace.example.org/", "https://marketplace.example.org/connect/authorize")]
+    public void The_browser_is_sent_to_Identity_on_the_public_authority_whatever_address_the_discovery_document_was_read_from(string endpoint, string authority, string expected) =>
+        Assert.Equal(expected, PortalAuthentication.PublicAddress(endpoint, new Uri(authority)));
 }

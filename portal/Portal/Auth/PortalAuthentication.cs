@@ -75,10 +75,29 @@ public static class PortalAuthentication
             o.MetadataAddress = portal.Value.MetadataAddress;
             var metadata = string.IsNullOrWhiteSpace(portal.Value.MetadataAddress) ? addresses.Authority : new Uri(portal.Value.MetadataAddress);
             o.RequireHttpsMetadata = metadata.Scheme == Uri.UriSchemeHttps;
+            if (!string.IsNullOrWhiteSpace(portal.Value.MetadataAddress))
+            {
+                // Read inside the deployment, the discovery document names Identity's internal address; the browser
+                // must be sent to the public one. The back channel (token, keys) may stay inside.
+                o.Events.OnRedirectToIdentityProvider = context => Public(context.ProtocolMessage, addresses.Authority);
+                o.Events.OnRedirectToIdentityProviderForSignOut = context => Public(context.ProtocolMessage, addresses.Authority);
+            }
             o.ClientId = portal.Value.ClientId;
         });
         services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<PortalOptions>>((o, portal) =>
             o.ExpireTimeSpan = portal.Value.SessionLifetime);
         services.AddAuthorizationBuilder().AddPolicy(Policy, p => p.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser());
     }
+
+    /// <summary>The endpoint the browser is sent to, on the public authority: same path, public scheme and host.</summary>
+    internal static Task Public(OpenIdConnectMessage message, Uri authority)
+    {
+        message.IssuerAddress = PublicAddress(message.IssuerAddress, authority);
+        return Task.CompletedTask;
+    }
+
+    public static string PublicAddress(string endpoint, Uri authority) =>
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)
+            ? new Uri(authority, uri.AbsolutePath.TrimStart('/')).ToString()
+            : endpoint;
 }
