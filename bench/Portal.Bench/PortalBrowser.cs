@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Marketplace.Portal.Bench;
+
+/// <summary>An HTTP client that signs in to the portal as a browser does and finds the pages a company user visits.</summary>
+internal static partial class PortalBrowser
+{
+    public static async Task<HttpClient> SignInAsync(string baseUrl, string email, string password)
+    {
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true })
+        {
+            BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60),
+        };
+        // Any page sends a stranger through /connect/authorize to Identity's login form, which leads back.
+        using var login = await http.GetAsync("/");
+        var form = await login.Content.ReadAsStringAsync();
+        if (!login.RequestMessage!.RequestUri!.AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Expected Identity's login form, got {login.RequestMessage.RequestUri}.");
+        }
+
+        var fields = Hidden().Matches(form).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        fields["email"] = email;
+        fields["password"] = password;
+        using var signedIn = await http.PostAsync(login.RequestMessage.RequestUri, new FormUrlEncodedContent(fields));
+        var dashboard = await signedIn.Content.ReadAsStringAsync();
+        if (signedIn.StatusCode != HttpStatusCode.OK || !dashboard.Contains("Sign out", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Sign-in did not reach the portal: {(int)signedIn.StatusCode} {signedIn.RequestMessage?.RequestUri}");
+        }
+
+        return http;
+    }
+
+    /// <summary>The navigation's pages plus the first listing's matches and the first deal, found by following the pages' own links.</summary>
+    public static async Task<IReadOnlyList<string>> PagesAsync(HttpClient http)
+    {
+        List<string> pages = ["/", "/listings", "/listings/new", "/matches", "/deals", "/projects", "/listings/import", "/settings/api-clients"];
+        var listings = await http.GetStringAsync("/listings");
+        if (Link("/listings/[0-9a-f-]{36}/matches").Match(listings) is { Success: true } matches)
+        {
+            pages.Add(matches.Value);
+        }
+
+        var deals = await http.GetStringAsync("/deals");
+        if (Link("/deals/[0-9a-f-]{36}").Match(deals) is { Success: true } deal)
+        {
+            pages.Add(deal.Value);
+        }
+
+        return pages;
+    }
+
+    public static string Name(string page) => GuidPattern().Replace(page, "{id}");
+
+    private static Regex Link(string path) => new($"(?<=href=\"){path}(?=\")");
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]
+    private static partial Regex Hidden();
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex GuidPattern();
+}
