@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Globalization;
+using Marketplace.Matching.Knowledge;
+
+namespace Marketplace.Matching.Bench;
+
+/// <summary>
+/// <c>embed [texts=1000] [batch=32]</c>: model load time, texts/s one at a time and batched, and the process's
+/// memory, for the embedding model behind <c>Search:Vectors</c>, on listing texts as the index embeds them.
+/// </summary>
+internal static class EmbeddingBench
+{
+    public static void Run(string[] args, KnowledgeBase knowledge, Func<string> load)
+    {
+        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+        var batch = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
+        var generator = new Generator(knowledge, 7);
+        var annotator = new Annotator(knowledge);
+        var texts = Enumerable.Range(0, count).Select(_ => generator.Next()).Select(l => EmbeddingText.Of(l, annotator.Annotate(l, null), knowledge)).ToList();
+        Console.WriteLine($"Texts: {count}, mean {texts.Average(t => t.Length):0} characters; before the model: {Memory()}; {load()}");
+
+        var watch = Stopwatch.StartNew();
+        using var embedder = new MiniLmEmbedder();
+        var first = embedder.Embed([texts[0]]);
+        Console.WriteLine($"Model load and first text: {watch.Elapsed.TotalMilliseconds:N0} ms, {first[0].Length} dimensions; {Memory()}");
+
+        watch.Restart();
+        foreach (var text in texts)
+        {
+            embedder.Embed([text]);
+        }
+
+        var single = watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"One at a time: {count / single:N0} texts/s ({single * 1000 / count:0.00} ms per text); {Memory()}; {load()}");
+
+        watch.Restart();
+        foreach (var chunk in texts.Chunk(batch))
+        {
+            embedder.Embed(chunk);
+        }
+
+        var batched = watch.Elapsed.TotalSeconds;
+        Console.WriteLine($"Batches of {batch}: {count / batched:N0} texts/s ({batched * 1000 / count:0.00} ms per text); {Memory()}; {load()}");
+
+        var a = embedder.Embed(["spent brewing grains", "brewer's draff for cattle feed", "used lithium-ion battery cells"]);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Cosine: spent brewing grains ~ brewer's draff for cattle feed {VectorMath.Dot(a[0], a[1]):0.000}; ~ used lithium-ion battery cells {VectorMath.Dot(a[0], a[2]):0.000}"));
+    }
+
+    private static string Memory()
+    {
+        using var process = Process.GetCurrentProcess();
+        return $"working set {process.WorkingSet64 / 1048576.0:N0} MB, managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MB";
+    }
+}
