@@ -64,7 +64,7 @@ using (var index = new LuceneListingIndex(Path.Combine(dataDir, "matching-index"
     var sources = Enumerable.Range(0, WarmUp + Timed).Select(_ => generator.Next()).ToList();
     await index.FindCandidatesAsync(SuggestionService.QueryFor(sources[0], annotator.Annotate(sources[0], null), 200), CancellationToken.None);
     build.Stop();
-    Console.WriteLine($"Index build: {count:N0} listings annotated and indexed in {build.Elapsed.TotalSeconds:0.0} s ({count / build.Elapsed.TotalSeconds:N0} listings/s); {Load()}");
+    Console.WriteLine($"Index build: {count:N0} listings annotated and indexed in {build.Elapsed.TotalSeconds:0.0} s ({count / build.Elapsed.TotalSeconds:N0} listings/s); vectors {(embedder.Enabled ? "MiniLM" : "off")}, working set {Environment.WorkingSet / 1048576.0:N0} MB; {Load()}");
 
     using var sampler = Environment.GetEnvironmentVariable("BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
     sampler?.Enabled = true;
