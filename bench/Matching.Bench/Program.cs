@@ -13,6 +13,14 @@ using Marketplace.Matching.Search;
 // listing (annotate, candidate query, score) p50/p95. Part 2 (standalone): the same index in the data dir of a
 // standalone host, then POST /api/v1/listings → suggestions readable via GET, p50/p95.
 // Usage: dotnet run -c Release --project bench/Matching.Bench -- [listings=100000] [posts=100] [standalone.dll|-] [cached candidates=40000]
+// BENCH_VECTORS=MiniLM embeds every listing (batched while building) and adds the vector candidates and component.
+// The embedding model alone: dotnet run -c Release --project bench/Matching.Bench -- embed [texts=1000] [batch=32]
+if (args is ["embed", .. var embedArgs])
+{
+    EmbeddingBench.Run(embedArgs, KnowledgeBase.Load(Path.Combine(AppContext.BaseDirectory, "knowledge")), Load);
+    return 0;
+}
+
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 var posts = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
 var root = AppContext.BaseDirectory;
@@ -28,6 +36,8 @@ Directory.CreateDirectory(dataDir);
 
 var knowledge = KnowledgeBase.Load(Path.Combine(AppContext.BaseDirectory, "knowledge"));
 var annotator = new Annotator(knowledge);
+IListingEmbedder embedder = Environment.GetEnvironmentVariable("BENCH_VECTORS") == "MiniLM" ? new MiniLmEmbedder() : new NoEmbedder();
+var vectorCandidates = embedder.Enabled ? 30 : 0;
 var generator = new Generator(knowledge, 42);
 Console.WriteLine($"Knowledge: {knowledge.Patterns.Count} patterns, {knowledge.Thesaurus.Count} thesaurus groups. Data dir {dataDir}");
 
@@ -39,7 +49,8 @@ using (var index = new LuceneListingIndex(Path.Combine(dataDir, "matching-index"
 {
     foreach (var chunk in listings.Chunk(5000))
     {
-        await index.UpsertManyAsync([.. chunk.Select(l => SuggestionService.ToIndexed(l, annotator.Annotate(l, generator.Naces[l.OrganisationId])))], CancellationToken.None);
+        await index.UpsertManyAsync(Reindexer.EmbedMany(
+            [.. chunk.Select(l => SuggestionService.ToIndexed(l, annotator.Annotate(l, generator.Naces[l.OrganisationId])))], embedder, knowledge), CancellationToken.None);
     }
 
     var compact = Stopwatch.StartNew();
@@ -53,7 +64,7 @@ using (var index = new LuceneListingIndex(Path.Combine(dataDir, "matching-index"
     var sources = Enumerable.Range(0, WarmUp + Timed).Select(_ => generator.Next()).ToList();
     await index.FindCandidatesAsync(SuggestionService.QueryFor(sources[0], annotator.Annotate(sources[0], null), 200), CancellationToken.None);
     build.Stop();
-    Console.WriteLine($"Index build: {count:N0} listings annotated and indexed in {build.Elapsed.TotalSeconds:0.0} s ({count / build.Elapsed.TotalSeconds:N0} listings/s); {Load()}");
+    Console.WriteLine($"Index build: {count:N0} listings annotated and indexed in {build.Elapsed.TotalSeconds:0.0} s ({count / build.Elapsed.TotalSeconds:N0} listings/s); vectors {(embedder.Enabled ? "MiniLM" : "off")}, working set {Environment.WorkingSet / 1048576.0:N0} MB; {Load()}");
 
     using var sampler = Environment.GetEnvironmentVariable("BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
     sampler?.Enabled = true;
@@ -83,10 +94,12 @@ using (var index = new LuceneListingIndex(Path.Combine(dataDir, "matching-index"
         var lap = watch.Elapsed;
         var annotation = annotator.Annotate(source, generator.Naces[source.OrganisationId]);
         stages.Lap("annotate", watch, ref lap);
+        annotation = embedder.WithVector(source, annotation, knowledge);
+        stages.Lap("embed", watch, ref lap);
         await index.UpsertAsync(SuggestionService.ToIndexed(source, annotation), CancellationToken.None);
         stages.Lap("upsert", watch, ref lap);
         var allocated = GC.GetAllocatedBytesForCurrentThread();
-        var hits = await index.FindCandidatesAsync(SuggestionService.QueryFor(source, annotation, 200), CancellationToken.None);
+        var hits = await index.FindCandidatesAsync(SuggestionService.QueryFor(source, annotation, 200, vectorCandidates), CancellationToken.None);
         searchTimings.Add((watch.Elapsed - lap).TotalMilliseconds);
         stages.Add("search allocated (KB)", TimeSpan.FromMilliseconds((GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0));
         stages.Add("search: make writes visible", trace.Stage("search.visible"));

@@ -7,6 +7,7 @@ using Marketplace.Matching.Quality;
 
 // Quality benchmark, following /work/shared/data/README.md through the public API of a running standalone host.
 // Usage: dotnet run -c Release --project bench/Matching.Quality -- [dataset.json] [standalone.dll]
+// MATCHING_HOST_ARGS adds host arguments (e.g. "--Search:Vectors=MiniLM" for the hybrid matcher).
 var root = Repo.Root();
 var dataset = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("MATCHING_DATASET") ?? "/work/shared/data/synergy-dev.json";
 var dll = args.Length > 1 ? args[1] : Path.Combine(root, "standalone/Marketplace.Standalone/bin/Release/net10.0/Marketplace.Standalone.dll");
@@ -22,7 +23,8 @@ var baseUrl = $"http://127.0.0.1:{port}";
 var dataDir = Path.Combine(Path.GetTempPath(), "matching-quality-" + Guid.NewGuid().ToString("N")[..8]);
 Console.WriteLine($"Dataset {Path.GetFileName(dataset)}: {data.Pairs.Count} pairs, {data.Distractors.Count} distractors. Host {baseUrl}, data {dataDir}");
 
-using var host = Process.Start(new ProcessStartInfo("dotnet", [dll, "--demo", "--Marketplace:SeedDemoData=false", "--Edge:RateLimit:Enabled=false", "--data-dir", dataDir, "--urls", baseUrl])
+using var host = Process.Start(new ProcessStartInfo("dotnet", [dll, "--demo", "--Marketplace:SeedDemoData=false", "--Edge:RateLimit:Enabled=false", "--data-dir", dataDir, "--urls", baseUrl,
+    .. (Environment.GetEnvironmentVariable("MATCHING_HOST_ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)])
 {
     RedirectStandardOutput = true,
     RedirectStandardError = true,
@@ -86,14 +88,19 @@ try
     using var baseline = new Baseline(sides);
     var baseForward = data.Pairs.Select(p => Rank(baseline.Search(p.Want, 10), p.Offer.ListingId)).ToList();
     var baseBackward = data.Pairs.Select(p => Rank(baseline.Search(p.Offer, 10), p.Want.ListingId)).ToList();
+    using var vectorBaseline = new VectorBaseline(sides);
+    var vecForward = data.Pairs.Select(p => Rank(vectorBaseline.Search(p.Want, 10), p.Offer.ListingId)).ToList();
+    var vecBackward = data.Pairs.Select(p => Rank(vectorBaseline.Search(p.Offer, 10), p.Want.ListingId)).ToList();
 
     Console.WriteLine();
     Console.WriteLine("| direction | system | recall@1 | recall@5 | recall@10 | MRR |");
     Console.WriteLine("|---|---|---|---|---|---|");
     Console.WriteLine(Row("wants → offers", "matcher", forward));
     Console.WriteLine(Row("wants → offers", "BM25 baseline", baseForward));
+    Console.WriteLine(Row("wants → offers", "vectors only (MiniLM)", vecForward));
     Console.WriteLine(Row("offers → wants", "matcher", backward));
     Console.WriteLine(Row("offers → wants", "BM25 baseline", baseBackward));
+    Console.WriteLine(Row("offers → wants", "vectors only (MiniLM)", vecBackward));
     Console.WriteLine();
     var distractorCounts = new List<int>();
     foreach (var d in data.Distractors)

@@ -86,6 +86,41 @@ public sealed class ElasticsearchRecordedExchangeTests : IDisposable
     }
 
     [Fact]
+    public async Task With_vectors_the_mapping_has_a_dense_vector_and_a_search_adds_knn_under_the_same_filters()
+    {
+        server.Hit = Listing("want", "Acid for regeneration", acceptsHazardous: true);
+        using var index = Index();
+        var acid = Listing("offer", "Spent sulphuric acid", hazardous: true);
+        var vector = new float[Search.ElasticsearchQuery.VectorDimensions];
+        vector[0] = 1;
+        var annotation = new Knowledge.Annotator(Kb).Annotate(acid, null) with { Vector = vector };
+        await index.UpsertAsync(SuggestionService.ToIndexed(acid, annotation), CancellationToken.None);
+        await index.FindCandidatesAsync(SuggestionService.QueryFor(acid, annotation, 50, vectorCandidates: 30), CancellationToken.None);
+
+        var mapping = JsonNode.Parse(server.Requests.First(r => r.Method == "PUT" && r.Path == "/" + name).Body)!["mappings"]!["properties"]!["vector"]!;
+        Assert.Equal("dense_vector", mapping["type"]!.GetValue<string>());
+        Assert.Equal(384, mapping["dims"]!.GetValue<int>());
+        Assert.Equal("cosine", mapping["similarity"]!.GetValue<string>());
+        Assert.Equal(384, JsonNode.Parse(server.Requests.First(r => r.Path.Contains("/_doc/", StringComparison.Ordinal)).Body)!["vector"]!.AsArray().Count);
+        var knn = JsonNode.Parse(server.Requests.Single(r => r.Path.EndsWith("/_search", StringComparison.Ordinal)).Body)!["knn"]!;
+        Assert.Equal("vector", knn["field"]!.GetValue<string>());
+        Assert.Equal(30, knn["k"]!.GetValue<int>());
+        Assert.Equal(1f, knn["query_vector"]![0]!.GetValue<float>());
+        Assert.Contains("\"acceptsHazardous\":\"1\"", knn["filter"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(acid.OrganisationId.ToString(), knn["filter"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_vector_a_search_has_no_knn()
+    {
+        server.Hit = Listing("want", "Acid for regeneration");
+        using var index = Index();
+        var acid = Listing("offer", "Spent sulphuric acid");
+        await index.FindCandidatesAsync(SuggestionService.QueryFor(acid, new Knowledge.Annotator(Kb).Annotate(acid, null), 50, vectorCandidates: 30), CancellationToken.None);
+        Assert.Null(JsonNode.Parse(server.Requests.Single(r => r.Path.EndsWith("/_search", StringComparison.Ordinal)).Body)!["knn"]);
+    }
+
+    [Fact]
     public async Task Removing_an_absent_listing_is_not_an_error_and_an_api_key_is_sent_as_such()
     {
         using var index = Index(new SearchOptions { ElasticsearchApiKey = "a2V5OnNlY3JldA==" });

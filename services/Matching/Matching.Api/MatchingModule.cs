@@ -25,6 +25,8 @@ public static class MatchingModule
             return KnowledgeBase.Load(dir);
         });
         builder.Services.AddSingleton<Annotator>();
+        builder.Services.AddSingleton<IListingEmbedder>(sp =>
+            sp.GetRequiredService<IOptions<SearchOptions>>().Value.Vectors == "MiniLM" ? new MiniLmEmbedder() : new NoEmbedder());
         builder.Services.AddSingleton<IListingIndex>(sp =>
         {
             var search = sp.GetRequiredService<IOptions<SearchOptions>>().Value;

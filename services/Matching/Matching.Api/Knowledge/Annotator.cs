@@ -19,6 +19,9 @@ public sealed record Annotation(
 {
     /// <summary>Index terms: resource class, waste-code levels, thesaurus groups, fitted patterns (pr: offer side, pu: want side).</summary>
     public IReadOnlyList<string> Concepts { get; init; } = [];
+
+    /// <summary>The listing's sentence embedding (unit length), null when vectors are off (<see cref="IListingEmbedder"/>).</summary>
+    public float[]? Vector { get; init; }
 }
 
 /// <summary>Annotates listings against the knowledge base. Pure apart from a memo of recent results.</summary>

@@ -14,7 +14,11 @@ namespace Marketplace.Matching.Matches;
 /// <param name="TextSimilarity">Shared stems (2.5 × Dice overlap, capped at 1).</param>
 public sealed record EvidenceInput(
     string OfferClass, string WantClass, string? PatternClass, double PatternFit, bool OfferNamesIt, bool WantNamesIt,
-    double Thesaurus, bool SameWasteCode, double TextSimilarity);
+    double Thesaurus, bool SameWasteCode, double TextSimilarity)
+{
+    /// <summary>Cosine of the two listings' sentence embeddings, 0 when vectors are off.</summary>
+    public double VectorSimilarity { get; init; }
+}
 
 /// <summary>The verdict: whether the pairing may be suggested at all, and on what.</summary>
 public sealed record EvidenceVerdict(bool Suggest, string Kind, string Text);
@@ -37,6 +41,12 @@ public static class Evidence
 
     /// <summary>Same-class text similarity (2.5 × Dice over content stems): about a fifth of the words in common.</summary>
     public const double TextFloor = 0.4;
+
+    /// <summary>
+    /// Same-class cosine of all-MiniLM-L6-v2 embeddings that counts as evidence on its own; calibrated on the
+    /// development, validation, holdout and holdout2 dumps (bench/Matching.Quality/README.md, issue 15 point 2).
+    /// </summary>
+    public const double VectorFloor = 0.6;
 
     public static EvidenceVerdict Decide(EvidenceInput e)
     {
@@ -65,6 +75,11 @@ public static class Evidence
         if (e.TextSimilarity >= TextFloor)
         {
             return new(true, "text", Invariant($"Semantic evidence: the descriptions say much the same ({e.TextSimilarity:0.00})."));
+        }
+
+        if (e.VectorSimilarity >= VectorFloor)
+        {
+            return new(true, "vector", Invariant($"Semantic evidence: the descriptions mean much the same (vector similarity {e.VectorSimilarity:0.00})."));
         }
 
         return new(false, "none", "No semantic evidence: nothing but logistics would link these two.");

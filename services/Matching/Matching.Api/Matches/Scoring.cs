@@ -37,6 +37,9 @@ public static partial class Scoring
     public const double AvailabilityWeight = 0.025;
     public const double PriceWeight = 0.025;
 
+    /// <summary>On top of the others, and only when both sides have a vector (<c>Search:Vectors</c>).</summary>
+    public const double VectorWeight = 0.10;
+
     public sealed record Component(double Value, string Text);
 
     /// <summary>Null when the pairing must never be suggested.</summary>
@@ -59,9 +62,13 @@ public static partial class Scoring
 
         var (pattern, patternIds, resourceFit, useFit) = BestPattern(offer.Annotation, want.Annotation, knowledge, learned);
         var (thesaurus, similarity) = TextEvidence(offer.Annotation, want.Annotation, knowledge);
+        var vector = VectorFit(offer.Annotation, want.Annotation);
         var evidence = Evidence.Decide(new EvidenceInput(
             o.ResourceClass, w.ResourceClass, resourceFit is null ? null : knowledge.PatternsById[resourceFit.PatternId].ResourceClass, pattern.Value,
-            NamesIt(resourceFit), NamesIt(useFit), thesaurus, o.EwcCode is not null && o.EwcCode == w.EwcCode, similarity));
+            NamesIt(resourceFit), NamesIt(useFit), thesaurus, o.EwcCode is not null && o.EwcCode == w.EwcCode, similarity)
+        {
+            VectorSimilarity = vector?.Cosine ?? 0,
+        });
         if (!evidence.Suggest)
         {
             return null;
@@ -87,6 +94,11 @@ public static partial class Scoring
             new("availability", availability.Text, Round(AvailabilityWeight * availability.Value)),
             new("price", price.Text, Round(PriceWeight * price.Value)),
         };
+        if (vector is not null)
+        {
+            reasons.Add(new("vector", vector.Text, Round(VectorWeight * vector.Value)));
+        }
+
         if (patternIds.Count > 0 && learned.TryGetValue(patternIds[0], out var weight) && Math.Abs(weight - 1) > 1e-9)
         {
             reasons.Add(Learned(weight));

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Options;
 namespace Marketplace.Matching.Matches;
 
 /// <summary>Keeps Matching's copy of a listing, the index and the stored suggestions in step with Listings.</summary>
-public sealed class SuggestionService(MatchingDbContext db, IListingIndex index, Annotator annotator, IOptions<SearchOptions> options, TimeProvider clock)
+public sealed class SuggestionService(
+    MatchingDbContext db, IListingIndex index, Annotator annotator, IListingEmbedder embedder, IOptions<SearchOptions> options, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -48,6 +49,8 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
         MatchingTelemetry.Lap("read", ref lap);
         var annotation = annotator.Annotate(listing, nace);
         MatchingTelemetry.Lap("annotate", ref lap);
+        annotation = embedder.WithVector(listing, annotation, annotator.Knowledge);
+        MatchingTelemetry.Lap("embed", ref lap);
         await index.UpsertAsync(ToIndexed(listing, annotation), cancellationToken);
         MatchingTelemetry.Lap("upsert", ref lap);
         await WithdrawOpenSuggestionsAsync(listing.ListingId, cancellationToken);
@@ -95,13 +98,16 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
     /// The candidate's annotation as indexed, unless its organisation's sector has changed since. An organisation
     /// Matching has not heard of (<paramref name="known"/> false) is no evidence of a change: the index keeps its sector.
     /// </summary>
-    public static Annotation AnnotationOf(IndexHit hit, string? nace, Annotator annotator, bool known = true) =>
-        (hit.Annotation ?? AnnotationCodec.Decode(hit.AnnotationJson)) is { } stored && (stored.Nace == (hit.Listing.NaceCode ?? nace) || (!known && hit.Listing.NaceCode is null))
+    public static Annotation AnnotationOf(IndexHit hit, string? nace, Annotator annotator, bool known = true)
+    {
+        var stored = hit.Annotation ?? AnnotationCodec.Decode(hit.AnnotationJson);
+        return stored is not null && (stored.Nace == (hit.Listing.NaceCode ?? nace) || (!known && hit.Listing.NaceCode is null))
             ? stored
-            : annotator.Annotate(hit.Listing, nace);
+            : annotator.Annotate(hit.Listing, nace) with { Vector = stored?.Vector }; // the text, so its embedding, is unchanged
+    }
 
     /// <summary>The query for a source listing: counterpart concepts weighted by how well the source fits them.</summary>
-    public static CandidateQuery QueryFor(ListingSnapshot source, Annotation annotation, int limit)
+    public static CandidateQuery QueryFor(ListingSnapshot source, Annotation annotation, int limit, int vectorCandidates = 0)
     {
         var weighted = annotation.Concepts.Select(c => (c, c switch
         {
@@ -111,7 +117,11 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
             _ when c.StartsWith("ewc:", StringComparison.Ordinal) => 0.3,
             _ => 0.1,
         }));
-        return new CandidateQuery(source, annotation.Text.Stems, CandidateQuery.Counterparts(source.Kind, weighted), limit);
+        return new CandidateQuery(source, annotation.Text.Stems, CandidateQuery.Counterparts(source.Kind, weighted), limit)
+        {
+            Vector = annotation.Vector,
+            VectorCandidates = annotation.Vector is null ? 0 : vectorCandidates,
+        };
     }
 
     private async Task<string?> NaceOfAsync(Guid organisationId, CancellationToken cancellationToken) =>
@@ -135,7 +145,7 @@ public sealed class SuggestionService(MatchingDbContext db, IListingIndex index,
     {
         var o = options.Value;
         var lap = System.Diagnostics.Stopwatch.GetTimestamp();
-        var hits = await index.FindCandidatesAsync(QueryFor(source, annotation, o.Candidates), cancellationToken);
+        var hits = await index.FindCandidatesAsync(QueryFor(source, annotation, o.Candidates, o.VectorCandidates), cancellationToken);
         MatchingTelemetry.Lap("search", ref lap);
         if (hits.Count == 0)
         {

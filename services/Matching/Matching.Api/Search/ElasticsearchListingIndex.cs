@@ -101,15 +101,15 @@ public sealed class ElasticsearchListingIndex(ElasticsearchClient client, string
     {
         await EnsureIndexAsync(cancellationToken);
         var response = await client.Transport.RequestAsync<StringResponse>(
-            Elastic.Transport.HttpMethod.POST, $"/{indexName}/_search", PostData.String(ToQuery(query).ToJsonString()), cancellationToken);
+            Elastic.Transport.HttpMethod.POST, $"/{indexName}/_search", PostData.String(ElasticsearchQuery.For(query).ToJsonString()), cancellationToken);
         Ensure(response.ApiCallDetails.HasSuccessfulStatusCode, response);
         var hits = JsonNode.Parse(response.Body)?["hits"]?["hits"]?.AsArray() ?? [];
-        return [.. hits.Select(h => new IndexHit(
+        return [.. hits.Select(h => ElasticsearchQuery.WithVector(new IndexHit(
             JsonSerializer.Deserialize<ListingSnapshot>(h!["_source"]!["snapshot"]!.GetValue<string>(), Json)!,
             h["_score"]?.GetValue<double>() ?? 0)
         {
             AnnotationJson = h["_source"]?["annotation"]?.GetValue<string>(),
-        })];
+        }, h["_source"]?["vector"]))];
     }
 
     private static JsonObject ToDocument(IndexedListing indexed)
@@ -129,51 +129,9 @@ public sealed class ElasticsearchListingIndex(ElasticsearchClient client, string
             ["concept"] = new JsonArray([.. indexed.Concepts.Distinct().Select(c => JsonValue.Create(c))]),
             ["snapshot"] = JsonSerializer.Serialize(l, Json),
             ["annotation"] = indexed.AnnotationJson,
+            ["vector"] = indexed.Annotation?.Vector is { Length: > 0 } v ? new JsonArray([.. v.Select(x => JsonValue.Create(x))]) : null,
         };
     }
-
-    private static JsonObject ToQuery(CandidateQuery q)
-    {
-        var s = q.Source;
-        var filter = new JsonArray
-        {
-            Term("kind", Counterparts.KindFor(s.Kind)),
-            Term("status", ListingStatuses.Published),
-        };
-        var mustNot = new JsonArray { Term("org", s.OrganisationId.ToString()), Term("id", s.ListingId.ToString()) };
-        switch (Counterparts.HazardRuleFor(s))
-        {
-            case HazardRule.MustAcceptHazardous:
-                filter.Add(Term("acceptsHazardous", "1"));
-                break;
-            case HazardRule.MustNotBeHazardous:
-                mustNot.Add(Term("hazardous", "1"));
-                break;
-        }
-
-        var should = new JsonArray();
-        foreach (var (concept, weight) in q.Concepts)
-        {
-            should.Add(new JsonObject { ["term"] = new JsonObject { ["concept"] = new JsonObject { ["value"] = concept, ["boost"] = Math.Max(weight, 0.05f) * 3f } } });
-        }
-
-        foreach (var stem in q.Stems.Distinct().Take(CandidateQuery.MaxStems))
-        {
-            should.Add(new JsonObject { ["term"] = new JsonObject { ["text"] = new JsonObject { ["value"] = stem, ["boost"] = 0.5 } } });
-        }
-
-        return new JsonObject
-        {
-            ["size"] = q.Limit,
-            ["_source"] = new JsonArray("snapshot", "annotation"),
-            ["query"] = new JsonObject
-            {
-                ["bool"] = new JsonObject { ["filter"] = filter, ["must_not"] = mustNot, ["should"] = should, ["minimum_should_match"] = 1 },
-            },
-        };
-    }
-
-    private static JsonObject Term(string field, string value) => new() { ["term"] = new JsonObject { [field] = value } };
 
     /// <summary>True when the index exists on the server (it is created on first use otherwise, empty).</summary>
     public async Task<bool> ExistsAsync(CancellationToken cancellationToken)
@@ -230,6 +188,7 @@ public sealed class ElasticsearchListingIndex(ElasticsearchClient client, string
             ["text"] = new JsonObject { ["type"] = "text", ["analyzer"] = "stems", ["similarity"] = "BM25" },
             ["snapshot"] = new JsonObject { ["type"] = "keyword", ["index"] = false, ["doc_values"] = false },
             ["annotation"] = new JsonObject { ["type"] = "keyword", ["index"] = false, ["doc_values"] = false },
+            ["vector"] = new JsonObject { ["type"] = "dense_vector", ["dims"] = ElasticsearchQuery.VectorDimensions, ["index"] = true, ["similarity"] = "cosine" },
         };
         var names = new Dictionary<string, string> { ["en"] = "english", ["de"] = "german", ["fr"] = "french", ["es"] = "spanish", ["it"] = "italian", ["nl"] = "dutch" };
         foreach (var (lang, name) in names)

@@ -46,6 +46,12 @@ public sealed record CandidateQuery(ListingSnapshot Source, IReadOnlyList<string
     /// <summary>Text terms per query, in every engine: concepts carry the semantics, stems only refine.</summary>
     public const int MaxStems = 64;
 
+    /// <summary>The source's unit vector, null when vectors are off: the nearest counterparts join the hits.</summary>
+    public float[]? Vector { get; init; }
+
+    /// <summary>How many nearest counterparts by vector join the BM25/knowledge hits.</summary>
+    public int VectorCandidates { get; init; }
+
     /// <summary>Concepts a counterpart would carry for each concept of the source.</summary>
     public static Dictionary<string, float> Counterparts(string kind, IEnumerable<(string Concept, double Weight)> concepts)
     {

@@ -38,6 +38,11 @@ internal sealed class LuceneDocuments(CandidateCache cache)
             new TextField("text", string.Join(' ', indexed.Stems), Field.Store.NO),
             new BinaryDocValuesField("candidate", new BytesRef(CandidateCodec.Encode(listing, annotation))),
         };
+        if (LuceneVectors.ToField(listing, annotation.Vector) is { } vector)
+        {
+            doc.Add(vector);
+        }
+
         foreach (var concept in indexed.Concepts.Distinct())
         {
             doc.Add(new StringField("concept", concept, Field.Store.NO));

@@ -43,6 +43,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
     private readonly LuceneDocuments documents;
     private readonly DocFreqCache docFreqs = new();
     private readonly LuceneFilteredSearch filtered = new();
+    private readonly LuceneVectors vectors = new();
     private long visibleGeneration = -1;
     private long bulkGeneration = -1;
     private volatile bool disposed;
@@ -74,6 +75,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         tracking = new TrackingIndexWriter(writer);
         searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
         documents = new LuceneDocuments(new CandidateCache(cachedCandidates));
+        vectors.Load(searchers);
         reopener = new Thread(ReopenLoop) { Name = "matching-index-reopen", IsBackground = true };
         if (backgroundReopen)
         {
@@ -102,6 +104,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         }
 
         documents.Remember(listing);
+        vectors.Upsert(listing.Listing, listing.Annotation?.Vector);
         written.Set();
         return Task.CompletedTask;
     }
@@ -112,6 +115,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         foreach (var listing in listings)
         {
             generation = tracking.UpdateDocument(new Term("id", listing.Listing.ListingId.ToString()), LuceneDocuments.ToDocument(listing));
+            vectors.Upsert(listing.Listing, listing.Annotation?.Vector);
         }
 
         // bulk writes are not kept as recent: the next search reopens first (the rebuild case, rare)
@@ -127,6 +131,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         }
 
         documents.Forget(listingId);
+        vectors.Remove(listingId);
         written.Set();
         return Task.CompletedTask;
     }
@@ -147,6 +152,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
             tracking.DeleteAll();
             recent.Clear();
             documents.Clear();
+            vectors.Clear();
         }
 
         Refresh();
@@ -209,6 +215,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
                 hits = LuceneRecentWrites.AddUnseen(hits, fresh, query, terms, ref recentHits);
             }
 
+            hits = LuceneVectorCandidates.Add(hits, query, vectors, searcher, fresh, documents, scratch);
             MatchingTelemetry.Lap("search.load", ref lap);
             activity?.SetTag("matching.search.clauses", terms.Count)
                 .SetTag("matching.search.postings", terms.Postings)

@@ -26,6 +26,18 @@ public sealed class SearchOptions
     [Range(0.0, 1.0)]
     public double MinimumScore { get; set; } = 0.33;
 
+    /// <summary>
+    /// Sentence embeddings as one more signal (issue 15 point 2): <c>Off</c> (default, see docs/configuration.md for
+    /// the measurements behind it) or <c>MiniLM</c> (all-MiniLM-L6-v2, shipped in a package, CPU). Changing it needs a
+    /// reindex for listings indexed before.
+    /// </summary>
+    [RegularExpression("^(Off|MiniLM)$")]
+    public string Vectors { get; set; } = "Off";
+
+    /// <summary>Nearest counterparts by vector added to the BM25/knowledge candidates when vectors are on.</summary>
+    [Range(0, 500)]
+    public int VectorCandidates { get; set; } = 30;
+
     /// <summary><c>Lucene</c> (embedded, default) or <c>Elasticsearch</c>.</summary>
     [RegularExpression("^(Lucene|Elasticsearch)$")]
     public string Engine { get; set; } = "Lucene";
