@@ -30,7 +30,7 @@ internal sealed class PortalErrors(IStringLocalizer<Strings> texts, ILogger<Port
         http.Response.ContentType = "text/html; charset=utf-8";
         var reference = http.Response.Headers["X-Correlation-Id"].FirstOrDefault() ?? http.TraceIdentifier;
         await http.Response.WriteAsync(Page(
-            texts[signInDown ? "SignInUnavailableTitle" : "ErrorTitle"],
+            texts[signInDown ? "SignInUnavailableTitle" : "PageErrorTitle"],
             texts[signInDown ? "SignInUnavailableText" : "ErrorText"],
             texts["ErrorReference", reference], texts["TryAgain"], texts["ProductName"], http.Request.PathBase + http.Request.Path + http.Request.QueryString), cancellationToken);
         return true;

@@ -48,7 +48,9 @@ public abstract class ListingsDbContext(DbContextOptions options) : DbContext(op
             e.Property(x => x.Amount).HasPrecision(18, 4);
             e.Property(x => x.YearlyAmount).HasPrecision(20, 4);
             e.Property(x => x.Version).IsConcurrencyToken();
-            e.HasIndex(x => new { x.OrganisationId, x.Status });
+            // A company's listings newest first: equality on both, order by id, all from one index (SQLite, without
+            // statistics, otherwise walks (Status, Id) through every other company's listings: bench/Portal.Bench).
+            e.HasIndex(x => new { x.OrganisationId, x.Status, x.Id });
             // Lists are newest first within a status: this index serves them without sorting.
             e.HasIndex(x => new { x.Status, x.Id });
             e.Ignore(x => x.Attributes);

@@ -195,15 +195,36 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[ExternalRef] IS NOT NULL");
 
-                    b.HasIndex("OrganisationId", "Status");
-
                     b.HasIndex("PublicLat", "PublicLon");
 
                     b.HasIndex("Status", "AvailableUntil");
 
                     b.HasIndex("Status", "Id");
 
+                    b.HasIndex("OrganisationId", "Status", "Id");
+
                     b.ToTable("Listings", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Listings.Catalogue.ListingReveal", b =>
+                {
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ViewerOrganisationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MatchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("RevealedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("ListingId", "ViewerOrganisationId");
+
+                    b.HasIndex("ViewerOrganisationId");
+
+                    b.ToTable("ListingReveals", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Listings.Organisations.KnownOrganisation", b =>
@@ -243,27 +264,6 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
                     b.HasIndex("Lat", "Lon");
 
                     b.ToTable("Organisations", (string)null);
-                });
-
-            modelBuilder.Entity("Marketplace.Listings.Catalogue.ListingReveal", b =>
-                {
-                    b.Property<Guid>("ListingId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("ViewerOrganisationId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("MatchId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTime>("RevealedAt")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("ListingId", "ViewerOrganisationId");
-
-                    b.HasIndex("ViewerOrganisationId");
-
-                    b.ToTable("ListingReveals", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.ServiceDefaults.Outbox.InboxMessage", b =>

@@ -189,15 +189,36 @@ namespace Marketplace.Listings.Data.Migrations.Sqlite
                     b.HasIndex("OrganisationId", "ExternalRef")
                         .IsUnique();
 
-                    b.HasIndex("OrganisationId", "Status");
-
                     b.HasIndex("PublicLat", "PublicLon");
 
                     b.HasIndex("Status", "AvailableUntil");
 
                     b.HasIndex("Status", "Id");
 
+                    b.HasIndex("OrganisationId", "Status", "Id");
+
                     b.ToTable("Listings", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.Listings.Catalogue.ListingReveal", b =>
+                {
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ViewerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevealedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ListingId", "ViewerOrganisationId");
+
+                    b.HasIndex("ViewerOrganisationId");
+
+                    b.ToTable("ListingReveals", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.Listings.Organisations.KnownOrganisation", b =>
@@ -237,27 +258,6 @@ namespace Marketplace.Listings.Data.Migrations.Sqlite
                     b.HasIndex("Lat", "Lon");
 
                     b.ToTable("Organisations", (string)null);
-                });
-
-            modelBuilder.Entity("Marketplace.Listings.Catalogue.ListingReveal", b =>
-                {
-                    b.Property<Guid>("ListingId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ViewerOrganisationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("MatchId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RevealedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("ListingId", "ViewerOrganisationId");
-
-                    b.HasIndex("ViewerOrganisationId");
-
-                    b.ToTable("ListingReveals", (string)null);
                 });
 
             modelBuilder.Entity("Marketplace.ServiceDefaults.Outbox.InboxMessage", b =>
