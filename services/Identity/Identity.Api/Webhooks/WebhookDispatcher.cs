@@ -62,7 +62,7 @@ internal sealed class WebhookDispatcher(IServiceProvider services, IOptions<Webh
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
-        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(WebhookEndpoints.SecretPurpose);
+        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(WebhookSignature.SecretPurpose);
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await (from d in db.WebhookDeliveries
