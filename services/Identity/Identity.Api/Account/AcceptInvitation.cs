@@ -1,8 +1,6 @@
-using Marketplace.Identity.Data;
 using Marketplace.Identity.Organisations;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Identity.Account;
 

@@ -1,4 +1,3 @@
-using Marketplace.Identity.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Marketplace.Identity.Account;

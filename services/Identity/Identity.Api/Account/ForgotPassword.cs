@@ -1,4 +1,3 @@
-using Marketplace.Identity.Data;
 using Marketplace.Identity.Mail;
 using Marketplace.ServiceDefaults;
 using Microsoft.AspNetCore.Antiforgery;

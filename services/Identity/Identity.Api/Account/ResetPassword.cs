@@ -1,4 +1,3 @@
-using Marketplace.Identity.Data;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 

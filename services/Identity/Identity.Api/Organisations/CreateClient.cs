@@ -1,11 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using System.Security.Cryptography;
-using Marketplace.Identity.Data;
 using Marketplace.Identity.Tokens;
-using Marketplace.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using Scopes = Marketplace.ServiceDefaults.Auth.Scopes;

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Marketplace.Identity.Data;
-using Marketplace.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Identity.Organisations;
 
 /// <summary>GET /api/v1/organisations/{id}: one organisation with its sites, for the operator and its own people; the ETag is its version.</summary>

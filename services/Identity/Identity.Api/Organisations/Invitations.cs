@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Marketplace.Identity.Account;
-using Marketplace.Identity.Data;
 using Marketplace.Identity.Mail;
 using Marketplace.Identity.Tokens;
 using Marketplace.ServiceDefaults;

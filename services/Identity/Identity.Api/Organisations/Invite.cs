@@ -1,12 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Marketplace.Identity.Account;
-using Marketplace.Identity.Data;
 using Marketplace.Identity.Mail;
 using Marketplace.ServiceDefaults;
-using Marketplace.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Identity.Organisations;

@@ -1,12 +1,7 @@
 using System.Collections.Immutable;
-using System.Security.Claims;
 using System.Text.Json;
-using Marketplace.Identity.Data;
 using Marketplace.Identity.Tokens;
-using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Paging;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Marketplace.Identity.Tokens;
-using Marketplace.ServiceDefaults.Auth;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 

@@ -1,10 +1,6 @@
-using System.Security.Claims;
-using Marketplace.Identity.Data;
 using Marketplace.Identity.Mail;
 using Marketplace.ServiceDefaults;
-using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Outbox;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using OpenIddict.Abstractions;
 
 namespace Marketplace.Identity.Organisations;

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using Marketplace.ServiceDefaults.Auth;
-
 namespace Marketplace.Identity.Organisations;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Marketplace.Identity.Tokens;
-using Microsoft.AspNetCore.Http.HttpResults;
 using OpenIddict.Abstractions;
 
 namespace Marketplace.Identity.Organisations;

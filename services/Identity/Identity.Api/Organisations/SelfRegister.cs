@@ -1,13 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Marketplace.Identity.Account;
-using Marketplace.Identity.Data;
 using Marketplace.Identity.Mail;
 using Marketplace.ServiceDefaults;
-using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Outbox;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Identity.Organisations;

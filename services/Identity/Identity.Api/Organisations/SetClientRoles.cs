@@ -1,10 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using Marketplace.Identity.Data;
 using Marketplace.Identity.Tokens;
-using Marketplace.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 
 namespace Marketplace.Identity.Organisations;

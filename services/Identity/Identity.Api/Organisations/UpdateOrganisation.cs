@@ -1,9 +1,4 @@
-using System.Security.Claims;
-using Marketplace.Identity.Data;
-using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Outbox;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Identity.Organisations;
 

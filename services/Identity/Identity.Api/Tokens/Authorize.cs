@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Marketplace.Identity.Data;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using Marketplace.Identity.Data;
-using Marketplace.ServiceDefaults.Auth;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.IdentityModel.Tokens;

@@ -1,11 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
-using Marketplace.Identity.Data;
 using Marketplace.Identity.Tokens;
-using Marketplace.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Identity.Webhooks;

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Marketplace.Identity.Data;
-using Marketplace.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Identity.Webhooks;
 
 /// <summary>DELETE /api/v1/organisations/{id}/webhooks/{webhookId}: removes the endpoint; its pending deliveries are marked failed.</summary>

@@ -1,4 +1,3 @@
-using Marketplace.ServiceDefaults.Auth;
 using Scopes = Marketplace.ServiceDefaults.Auth.Scopes;
 
 namespace Marketplace.Identity.Webhooks;

@@ -67,11 +67,8 @@ public static class ImportListings
         var now = clock.GetUtcNow().UtcDateTime;
         var batch = await ImportBatch.LoadAsync(db, user, catalog, columns, dialect, rows, now, cancellationToken);
         var reports = rows.Select(batch.Row).ToList();
-        var rejected = reports.Count(r => r.Result == "rejected");
-        var report = new ImportReport(atomic, reports.Count,
-            atomic && rejected > 0 ? 0 : reports.Count(r => r.Result == "created"),
-            atomic && rejected > 0 ? 0 : reports.Count(r => r.Result == "updated"),
-            reports.Count(r => r.Result == "unchanged"), rejected, reports);
+        var report = Summarise(atomic, reports);
+        var rejected = report.Rejected;
         if (dryRun)
         {
             return TypedResults.Ok(report with { DryRun = true, Rows = [.. reports.Select(r => r.Result == "created" ? r with { Id = null } : r)] });
@@ -85,6 +82,16 @@ public static class ImportListings
         }
 
         return await StoreAsync(db, batch.Pending, now, report, cancellationToken);
+    }
+
+    /// <summary>The counts of a report; an atomic import with a rejected row creates and updates nothing.</summary>
+    private static ImportReport Summarise(bool atomic, List<ImportRowReport> reports)
+    {
+        var rejected = reports.Count(r => r.Result == "rejected");
+        return new ImportReport(atomic, reports.Count,
+            atomic && rejected > 0 ? 0 : reports.Count(r => r.Result == "created"),
+            atomic && rejected > 0 ? 0 : reports.Count(r => r.Result == "updated"),
+            reports.Count(r => r.Result == "unchanged"), rejected, reports);
     }
 
     private static async Task<IResult> StoreAsync(ListingsDbContext db, IEnumerable<ImportBatch.Change> pending, DateTime now,
