@@ -1,11 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Marketplace.Matching.Contracts;
-using Marketplace.Matching.Data;
-using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Http;
 using Marketplace.ServiceDefaults.Outbox;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Marketplace.Matching.Matches;
 

@@ -1,13 +1,8 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Marketplace.Listings.Contracts;
 using Marketplace.Matching.Contracts;
-using Marketplace.Matching.Data;
-using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Http;
 using Marketplace.ServiceDefaults.Outbox;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Matching.Matches;
 

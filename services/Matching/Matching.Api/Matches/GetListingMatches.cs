@@ -1,10 +1,5 @@
-using System.Security.Claims;
 using Marketplace.Listings.Contracts;
-using Marketplace.Matching.Data;
-using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Paging;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Matching.Matches;
 

@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using Marketplace.Matching.Data;
-using Marketplace.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-
 namespace Marketplace.Matching.Matches;
 
 /// <summary>GET /api/v1/matches/{id}: one match of the caller (404 for anyone but its parties and the operator).</summary>

@@ -1,10 +1,5 @@
 using System.Globalization;
-using System.Security.Claims;
-using Marketplace.Matching.Data;
-using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Matching.Matches;
 

@@ -1,7 +1,4 @@
-using Marketplace.Matching.Data;
 using Marketplace.ServiceDefaults.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Matching.Matches;
 

@@ -1,5 +1,3 @@
-using Marketplace.ServiceDefaults.Auth;
-
 namespace Marketplace.Matching.Matches;
 
 /// <summary>The route table of matches; each use case has its own file.</summary>
