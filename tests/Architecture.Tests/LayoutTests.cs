@@ -13,22 +13,6 @@ public sealed class LayoutTests
         typeof(ListingsModule).Assembly, typeof(MatchingModule).Assembly, typeof(BrokerageModule).Assembly, typeof(IdentityModule).Assembly,
     ];
 
-    /// <summary>
-    /// Endpoints classes of services whose split is still to come (owned by other work); remove a line when its file
-    /// becomes a route table: the test below fails while a listed class already complies, so the list only shrinks.
-    /// </summary>
-    private static readonly HashSet<string> NotYetSplit =
-    [
-        "Marketplace.Identity.Account.AccountEndpoints",
-        "Marketplace.Identity.Organisations.ClientEndpoints",
-        "Marketplace.Identity.Organisations.MemberEndpoints",
-        "Marketplace.Identity.Organisations.OrganisationEndpoints",
-        "Marketplace.Identity.Organisations.RoleEndpoints",
-        "Marketplace.Identity.Tokens.TokenEndpoints",
-        "Marketplace.Identity.Webhooks.WebhookEndpoints",
-        "Marketplace.Matching.Matches.MatchEndpoints",
-    ];
-
     [Fact]
     public void No_service_references_another_service_Api_project()
     {
@@ -79,29 +63,18 @@ public sealed class LayoutTests
     {
         var classes = ServiceAssemblies.SelectMany(EndpointRules.EndpointClasses).ToList();
         Assert.True(classes.Count >= 15, $"found only {classes.Count} endpoints classes");
-        var violations = classes
-            .Where(t => !NotYetSplit.Contains(t.FullName!))
-            .SelectMany(EndpointRules.NonRouteMembers)
-            .ToList();
+        var violations = classes.SelectMany(EndpointRules.NonRouteMembers).ToList();
         Assert.Empty(violations);
     }
 
     [Fact]
-    public void The_not_yet_split_list_names_only_endpoints_classes_that_still_hold_more_than_routes()
+    public void The_endpoints_files_of_every_service_declare_one_route_table_each()
     {
-        var classes = ServiceAssemblies.SelectMany(EndpointRules.EndpointClasses).ToDictionary(t => t.FullName!);
-        var stale = NotYetSplit.Where(name => !classes.TryGetValue(name, out var type) || EndpointRules.NonRouteMembers(type).Count == 0).ToList();
-        Assert.Empty(stale);
-    }
-
-    [Fact]
-    public void The_endpoints_files_of_Listings_and_Brokerage_declare_one_route_table_each()
-    {
-        var files = new[] { "services/Listings", "services/Brokerage" }
+        var services = new[] { "services/Listings", "services/Matching", "services/Brokerage", "services/Identity" };
+        var files = services
             .SelectMany(d => Directory.EnumerateFiles(Path.Combine(Repository.Root, d), "*Endpoints.cs", SearchOption.AllDirectories))
-            .Where(f => !NotYetSplit.Any(n => n.EndsWith("." + Path.GetFileNameWithoutExtension(f), StringComparison.Ordinal)))
             .ToList();
-        Assert.NotEmpty(files);
+        Assert.All(services, d => Assert.Contains(files, f => Repository.Relative(f).StartsWith(d + "/", StringComparison.Ordinal)));
         var violations = files.Where(f => DeclaredTypes(File.ReadAllText(f)) != 1).Select(Repository.Relative).ToList();
         Assert.Empty(violations);
     }

@@ -15,7 +15,7 @@ internal static class WebhookRows
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
-        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(WebhookEndpoints.SecretPurpose);
+        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(WebhookSignature.SecretPurpose);
         var endpointId = Guid.CreateVersion7();
         db.WebhookEndpoints.Add(new WebhookEndpoint
         {

@@ -30,22 +30,7 @@ public static class EdgeExtensions
         builder.Services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var settings = builder.Configuration.GetSection(EdgeOptions.Section).Get<EdgeOptions>() ?? new EdgeOptions();
 
-        builder.Services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            o.ForwardLimit = 2;
-            foreach (var entry in settings.TrustedProxies)
-            {
-                if (entry.Contains('/', StringComparison.Ordinal))
-                {
-                    o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry));
-                }
-                else
-                {
-                    o.KnownProxies.Add(IPAddress.Parse(entry));
-                }
-            }
-        });
+        builder.Services.Configure<ForwardedHeadersOptions>(o => TrustProxies(o, settings.TrustedProxies));
 
         builder.Services.AddCors(o => o.AddPolicy(CorsPolicy, p => p
             .WithOrigins([.. settings.CorsOrigins])
@@ -69,25 +54,46 @@ public static class EdgeExtensions
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits));
-            o.OnRejected = async (ctx, cancellationToken) =>
-            {
-                var retryAfter = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
-                ctx.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                ctx.HttpContext.Items[RateLimitedKey] = true;
-                var problems = ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = ctx.HttpContext,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests",
-                        Detail = $"The rate limit for this caller is reached. Retry after {retryAfter} s.",
-                    },
-                });
-            };
+            o.OnRejected = WriteRateLimitedAsync;
         });
         return builder;
+    }
+
+    /// <summary>Forwarded headers are believed from the configured proxies only: addresses, or networks in CIDR notation.</summary>
+    private static void TrustProxies(ForwardedHeadersOptions o, IEnumerable<string> trustedProxies)
+    {
+        o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+        o.ForwardLimit = 2;
+        foreach (var entry in trustedProxies)
+        {
+            if (entry.Contains('/', StringComparison.Ordinal))
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry));
+            }
+            else
+            {
+                o.KnownProxies.Add(IPAddress.Parse(entry));
+            }
+        }
+    }
+
+    /// <summary>A 429 problem with <c>Retry-After</c> in whole seconds (at least 1).</summary>
+    private static async ValueTask WriteRateLimitedAsync(OnRejectedContext ctx, CancellationToken cancellationToken)
+    {
+        var retryAfter = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
+        ctx.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        ctx.HttpContext.Items[RateLimitedKey] = true;
+        var problems = ctx.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = ctx.HttpContext,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests",
+                Detail = $"The rate limit for this caller is reached. Retry after {retryAfter} s.",
+            },
+        });
     }
 
     /// <summary>Call first in the pipeline (before the exception handler's problem pages need the correlation id).</summary>

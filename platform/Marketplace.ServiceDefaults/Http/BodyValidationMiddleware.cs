@@ -41,28 +41,7 @@ internal sealed class BodyValidationMiddleware(RequestDelegate next, IOptions<Js
             return;
         }
 
-        object? body;
-        string? malformed = null;
-        try
-        {
-            body = await JsonSerializer.DeserializeAsync(context.Request.Body, type, json.Value.SerializerOptions, context.RequestAborted);
-            malformed = body is null && !accepts.IsOptional ? "The request body is required: a JSON object, not null." : null;
-        }
-        catch (JsonException e)
-        {
-            body = null;
-            malformed = $"Malformed JSON: {e.Message}";
-        }
-        catch (InvalidOperationException e) when (e.Message.Contains("UTF-16", StringComparison.Ordinal))
-        {
-            body = null; // an unpaired UTF-16 surrogate (\ud800 without its pair) is not text
-            malformed = $"Malformed JSON: {e.Message}";
-        }
-        catch (NotSupportedException)
-        {
-            body = null;
-        }
-
+        var (body, malformed) = await ReadAsync(context, type, accepts.IsOptional);
         context.Request.Body.Position = 0;
         if (malformed is not null)
         {
@@ -71,24 +50,49 @@ internal sealed class BodyValidationMiddleware(RequestDelegate next, IOptions<Js
             return;
         }
 
-        if (body is not null)
+        if (body is not null && Errors(body, context.RequestServices) is { Count: > 0 } errors)
         {
-            var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            Walk(body, "", 0, (value, prefix) => CheckAttributes(value, prefix, errors));
-            if (errors.Count == 0)
-            {
-                // Rules across fields run once every field is valid on its own, the order Validator.TryValidateObject uses.
-                Walk(body, "", 0, (value, prefix) => CheckRules(value, prefix, context.RequestServices, errors));
-            }
-
-            if (errors.Count > 0)
-            {
-                await Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray())).ExecuteAsync(context);
-                return;
-            }
+            await Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray())).ExecuteAsync(context);
+            return;
         }
 
         await next(context);
+    }
+
+    /// <summary>The body as <paramref name="type"/>, or why it cannot be read (null body and null reason: a type JSON cannot make, left to binding).</summary>
+    private async Task<(object? Body, string? Malformed)> ReadAsync(HttpContext context, Type type, bool optional)
+    {
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync(context.Request.Body, type, json.Value.SerializerOptions, context.RequestAborted);
+            return (body, body is null && !optional ? "The request body is required: a JSON object, not null." : null);
+        }
+        catch (JsonException e)
+        {
+            return (null, $"Malformed JSON: {e.Message}");
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("UTF-16", StringComparison.Ordinal))
+        {
+            return (null, $"Malformed JSON: {e.Message}"); // an unpaired UTF-16 surrogate (\ud800 without its pair) is not text
+        }
+        catch (NotSupportedException)
+        {
+            return (null, null);
+        }
+    }
+
+    /// <summary>Every field's annotations, then, once all pass, the records' own rules, keyed by JSON path.</summary>
+    private static Dictionary<string, List<string>> Errors(object body, IServiceProvider services)
+    {
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        Walk(body, "", 0, (value, prefix) => CheckAttributes(value, prefix, errors));
+        if (errors.Count == 0)
+        {
+            // Rules across fields run once every field is valid on its own, the order Validator.TryValidateObject uses.
+            Walk(body, "", 0, (value, prefix) => CheckRules(value, prefix, services, errors));
+        }
+
+        return errors;
     }
 
     private static async Task<bool> IsEmptyAsync(HttpRequest request)

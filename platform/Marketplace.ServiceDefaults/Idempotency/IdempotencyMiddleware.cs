@@ -120,13 +120,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idemp
             if (context.Response.StatusCode < 500)
             {
                 var record = await db.IdempotencyRecords.FirstAsync(r => r.Key == recordKey, CancellationToken.None);
-                record.ExpiresAt = clock.GetUtcNow().UtcDateTime + settings.Retention;
-                record.Completed = true;
-                record.StatusCode = context.Response.StatusCode;
-                record.ContentType = context.Response.ContentType;
-                record.Location = context.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null;
-                record.ETag = context.Response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null;
-                record.Body = buffer.ToArray();
+                Complete(record, context.Response, buffer.ToArray(), clock.GetUtcNow().UtcDateTime + settings.Retention);
                 await db.SaveChangesAsync(CancellationToken.None);
                 stored = true;
             }
@@ -146,6 +140,18 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, IOptions<Idemp
                 await buffer.CopyToAsync(original, CancellationToken.None);
             }
         }
+    }
+
+    /// <summary>The answer as a replay gives it back: status, content type, <c>Location</c>, <c>ETag</c> and body, kept until <paramref name="expiresAt"/>.</summary>
+    private static void Complete(IdempotencyRecord record, HttpResponse response, byte[] body, DateTime expiresAt)
+    {
+        record.ExpiresAt = expiresAt;
+        record.Completed = true;
+        record.StatusCode = response.StatusCode;
+        record.ContentType = response.ContentType;
+        record.Location = response.Headers.Location.ToString() is { Length: > 0 } location ? location : null;
+        record.ETag = response.Headers.ETag.ToString() is { Length: > 0 } etag ? etag : null;
+        record.Body = body;
     }
 
     /// <summary>Keeps the in-flight lease alive while the request runs; a crashed process stops renewing it.</summary>

@@ -30,17 +30,7 @@ public static class MessagingExtensions
     {
         var composition = builder.Composition();
         composition.MessagingAddedOnce();
-        builder.Services.AddOptions<MessagingOptions>()
-            .BindConfiguration(MessagingOptions.Section)
-            .ValidateDataAnnotations()
-            .Validate(o => o.Transport != MessagingTransports.RabbitMq || !string.IsNullOrWhiteSpace(o.RabbitMqUrl),
-                "Messaging:RabbitMqUrl is required when Messaging:Transport is RabbitMq.")
-            .PostConfigure(o =>
-            {
-                o.RetryIntervals = o.RetryIntervals.Length > 0 ? o.RetryIntervals : MessagingOptions.DefaultRetryIntervals;
-                o.RedeliveryIntervals = o.RedeliveryIntervals.Length > 0 ? o.RedeliveryIntervals : MessagingOptions.DefaultRedeliveryIntervals;
-            })
-            .ValidateOnStart();
+        AddMessagingOptions(builder);
 
         var settings = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
         var registrations = composition.ConsumerRegistrations;
@@ -92,25 +82,47 @@ public static class MessagingExtensions
                 }
             });
 
-            if (rabbit)
-            {
-                x.UsingRabbitMq((context, cfg) =>
-                {
-                    var o = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
-                    cfg.Host(new Uri(o.RabbitMqUrl!));
-                    cfg.PrefetchCount = o.PrefetchCount;
-                    cfg.ConfigureEndpoints(context);
-                });
-            }
-            else
-            {
-                x.UsingInMemory((context, cfg) =>
-                {
-                    cfg.UseDelayedMessageScheduler();
-                    cfg.ConfigureEndpoints(context);
-                });
-            }
+            UseTransport(x, rabbit);
         });
         return builder;
+    }
+
+    /// <summary><see cref="MessagingOptions"/>, checked at start; empty interval lists fall back to the defaults.</summary>
+    private static void AddMessagingOptions(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MessagingOptions>()
+            .BindConfiguration(MessagingOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Transport != MessagingTransports.RabbitMq || !string.IsNullOrWhiteSpace(o.RabbitMqUrl),
+                "Messaging:RabbitMqUrl is required when Messaging:Transport is RabbitMq.")
+            .PostConfigure(o =>
+            {
+                o.RetryIntervals = o.RetryIntervals.Length > 0 ? o.RetryIntervals : MessagingOptions.DefaultRetryIntervals;
+                o.RedeliveryIntervals = o.RedeliveryIntervals.Length > 0 ? o.RedeliveryIntervals : MessagingOptions.DefaultRedeliveryIntervals;
+            })
+            .ValidateOnStart();
+    }
+
+    /// <summary>RabbitMQ for the distributed mode; in memory, with a delayed-message scheduler, for one process.</summary>
+    private static void UseTransport(IBusRegistrationConfigurator x, bool rabbit)
+    {
+        if (rabbit)
+        {
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                var o = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+                cfg.Host(new Uri(o.RabbitMqUrl!));
+                cfg.PrefetchCount = o.PrefetchCount;
+                cfg.ConfigureEndpoints(context);
+            });
+        }
+        else
+        {
+            x.UsingInMemory((context, cfg) =>
+            {
+                cfg.UseDelayedMessageScheduler();
+                cfg.ConfigureEndpoints(context);
+            });
+        }
     }
 }

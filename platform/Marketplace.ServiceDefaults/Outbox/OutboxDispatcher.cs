@@ -95,6 +95,25 @@ internal sealed class OutboxDispatcher<TContext>(
             return false;
         }
 
+        var (sent, failed) = await PublishInOrderAsync(batch, o, cancellationToken);
+        await RecordAsync(db, sent, failed, cancellationToken);
+
+        Telemetry.OutboxPublished.Add(sent.Count);
+        if (!failed.IsEmpty)
+        {
+            throw new InvalidOperationException($"{failed.Count} event(s) could not be published: {failed.First().Error}");
+        }
+
+        return batch.Count == o.BatchSize;
+    }
+
+    /// <summary>
+    /// Publishes the batch, aggregates in parallel and each aggregate's events in order: after a failure, its later
+    /// events wait for the next pass.
+    /// </summary>
+    private async Task<(ConcurrentBag<long> Sent, ConcurrentBag<(long Sequence, string Error)> Failed)> PublishInOrderAsync(
+        List<OutboxMessage> batch, OutboxOptions o, CancellationToken cancellationToken)
+    {
         var sent = new ConcurrentBag<long>();
         var failed = new ConcurrentBag<(long Sequence, string Error)>();
         var groups = batch.GroupBy(m => m.AggregateId).Select(g => g.ToList());
@@ -120,7 +139,12 @@ internal sealed class OutboxDispatcher<TContext>(
                     }
                 }
             });
+        return (sent, failed);
+    }
 
+    /// <summary>Marks what went out as sent and counts an attempt, with its error, on what did not.</summary>
+    private async Task RecordAsync(TContext db, ConcurrentBag<long> sent, ConcurrentBag<(long Sequence, string Error)> failed, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var chunk in sent.Chunk(500))
         {
@@ -134,14 +158,6 @@ internal sealed class OutboxDispatcher<TContext>(
             await db.OutboxMessages.Where(m => m.Sequence == sequence)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, text), cancellationToken);
         }
-
-        Telemetry.OutboxPublished.Add(sent.Count);
-        if (!failed.IsEmpty)
-        {
-            throw new InvalidOperationException($"{failed.Count} event(s) could not be published: {failed.First().Error}");
-        }
-
-        return batch.Count == o.BatchSize;
     }
 
     private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)

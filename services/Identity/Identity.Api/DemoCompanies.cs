@@ -1,9 +1,6 @@
-using Marketplace.Identity.Data;
 using Marketplace.Identity.Organisations;
-using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Identity;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
 using Marketplace.Identity.Account;
-using Marketplace.Identity.Data;
 using Marketplace.Identity.Mail;
 using Marketplace.Identity.Organisations;
 using Marketplace.Identity.Setup;
@@ -8,7 +7,6 @@ using Marketplace.Identity.Tokens;
 using Marketplace.Identity.Webhooks;
 using Marketplace.ServiceDefaults.Messaging;
 using Marketplace.ServiceDefaults;
-using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
@@ -35,6 +33,17 @@ public static class IdentityModule
         builder.AddServiceDatabase<IdentityDataContext, SqliteIdentityDataContext, SqlServerIdentityDataContext>(Name);
         builder.AddIdentityDataProtection(dataDir);
 
+        AddPeople(builder, settings);
+        AddTokenServer(builder, settings, dataDir, developmentKeys: builder.Environment.IsDevelopment() || demo);
+        AddWebhooks(builder, demo);
+
+        builder.AddMarketplaceAuthentication(Audiences.Identity);
+        return builder;
+    }
+
+    /// <summary>People: ASP.NET Core Identity with confirmed email and lockout, the sign-in cookie, and the mail that invites and confirms.</summary>
+    private static void AddPeople(IHostApplicationBuilder builder, IdentityServiceOptions settings)
+    {
         builder.Services.AddIdentityCore<MarketplaceUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
@@ -66,7 +75,11 @@ public static class IdentityModule
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "symbiosis.antiforgery");
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section);
         builder.Services.AddSingleton<IMailSender, MailSender>();
+    }
 
+    /// <summary>The OpenIddict token server: client credentials for partners, authorization code with PKCE and rolling refresh tokens for people.</summary>
+    private static void AddTokenServer(IHostApplicationBuilder builder, IdentityServiceOptions settings, string dataDir, bool developmentKeys)
+    {
         builder.Services.AddOpenIddict()
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<IdentityDataContext>())
             .AddServer(o =>
@@ -97,7 +110,7 @@ public static class IdentityModule
 
                 // Resource servers validate with the published keys alone; they hold no decryption key.
                 o.DisableAccessTokenEncryption();
-                AddKeys(o, settings, dataDir, builder.Environment.IsDevelopment() || demo);
+                AddKeys(o, settings, dataDir, developmentKeys);
 
                 var aspnet = o.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
@@ -108,7 +121,11 @@ public static class IdentityModule
                     aspnet.DisableTransportSecurityRequirement();
                 }
             });
+    }
 
+    /// <summary>Webhooks: the consumers that queue an organisation's events and the dispatcher that delivers them.</summary>
+    private static void AddWebhooks(IHostApplicationBuilder builder, bool demo)
+    {
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section)
             .PostConfigure(o => o.AllowInsecureUrls = WebhookOptions.LocalReceiversAllowed(o.AllowInsecureUrls, demo));
         builder.Services.AddHostedService<WebhookDispatcher>();
@@ -120,9 +137,6 @@ public static class IdentityModule
         builder.AddConsumer<DeliveryRecordedWebhookConsumer>(Name);
         builder.AddConsumer<ProjectStageChangedWebhookConsumer>(Name);
         builder.AddConsumer<ProjectCommitmentSignedWebhookConsumer>(Name);
-
-        builder.AddMarketplaceAuthentication(Audiences.Identity);
-        return builder;
     }
 
     public static IEndpointRouteBuilder MapIdentityService(this IEndpointRouteBuilder app)

@@ -1,9 +1,6 @@
-using Marketplace.Identity.Data;
 using Marketplace.Identity.Organisations;
 using Marketplace.Identity.Tokens;
 using Marketplace.ServiceDefaults;
-using Marketplace.ServiceDefaults.Auth;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using Scopes = Marketplace.ServiceDefaults.Auth.Scopes;
@@ -60,6 +57,15 @@ public static class IdentitySeeder
             await EnsurePublicClientAsync(applications, client, cancellationToken);
         }
 
+        await EnsureDemoClientAsync(applications, demo, cancellationToken);
+    }
+
+    /// <summary>
+    /// The demo API client, acting for the operator, exists only in Development or with <c>--demo</c>; elsewhere a host
+    /// that still has it with its published secret refuses to start.
+    /// </summary>
+    private static async Task EnsureDemoClientAsync(IOpenIddictApplicationManager applications, bool demo, CancellationToken cancellationToken)
+    {
         var existing = await applications.FindByClientIdAsync(DemoClientId, cancellationToken);
         if (!demo)
         {

@@ -189,23 +189,7 @@ public sealed class BillingService(BrokerageDbContext db, FeeAccrual accrual, IO
             var adjustment = CapAdjustment(byPlan.Sum(e => e.Amount), plan.MinimumPerInvoice, plan.MaximumPerInvoice);
             if (adjustment is { } cap)
             {
-                var entry = new LedgerEntry
-                {
-                    Id = Guid.CreateVersion7(),
-                    SourceKey = $"cap:{invoice.Id}:{plan.Id}",
-                    Source = LedgerSources.InvoiceCap,
-                    FeeType = cap.Amount > 0 ? FeeTypes.Minimum : FeeTypes.Maximum,
-                    PayerOrganisationId = organisationId,
-                    FeePlanId = plan.Id,
-                    Description = cap.Amount > 0
-                        ? $"Minimum per invoice {currency} {plan.MinimumPerInvoice:0.00} ({plan.Name})"
-                        : $"Maximum per invoice {currency} {plan.MaximumPerInvoice:0.00} ({plan.Name})",
-                    Amount = cap.Amount,
-                    Currency = currency,
-                    Period = period,
-                    OccurredOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
-                    CreatedAt = clock.GetUtcNow().UtcDateTime,
-                };
+                var entry = CapEntry(invoice, plan, cap.Amount, clock.GetUtcNow().UtcDateTime);
                 db.Ledger.Add(entry);
                 caps.Add(entry);
             }
@@ -231,6 +215,25 @@ public sealed class BillingService(BrokerageDbContext db, FeeAccrual accrual, IO
         invoice.Total = invoice.Net + invoice.Vat;
         return invoice;
     }
+
+    /// <summary>The ledger entry that applies plan <paramref name="plan"/>'s minimum (a positive amount) or maximum (negative) to an invoice.</summary>
+    private static LedgerEntry CapEntry(Invoice invoice, FeePlan plan, decimal amount, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        SourceKey = $"cap:{invoice.Id}:{plan.Id}",
+        Source = LedgerSources.InvoiceCap,
+        FeeType = amount > 0 ? FeeTypes.Minimum : FeeTypes.Maximum,
+        PayerOrganisationId = invoice.OrganisationId,
+        FeePlanId = plan.Id,
+        Description = amount > 0
+            ? $"Minimum per invoice {invoice.Currency} {plan.MinimumPerInvoice:0.00} ({plan.Name})"
+            : $"Maximum per invoice {invoice.Currency} {plan.MaximumPerInvoice:0.00} ({plan.Name})",
+        Amount = amount,
+        Currency = invoice.Currency,
+        Period = invoice.Period,
+        OccurredOn = DateOnly.FromDateTime(now),
+        CreatedAt = now,
+    };
 
     /// <summary>The line that brings a plan's subtotal up to its minimum or down to its maximum; null when within both.</summary>
     public static (decimal Amount, string Kind)? CapAdjustment(decimal subtotal, decimal? minimum, decimal? maximum)

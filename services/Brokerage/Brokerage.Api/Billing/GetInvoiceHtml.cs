@@ -3,6 +3,7 @@ using Marketplace.Brokerage.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Marketplace.ServiceDefaults.Auth;
 
 namespace Marketplace.Brokerage.Billing;
 
@@ -12,7 +13,7 @@ public static class GetInvoiceHtml
     public static async Task<Results<ContentHttpResult, NotFound>> Handle(
         Guid id, ClaimsPrincipal user, BrokerageDbContext db, IOptions<BillingOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var invoice = await InvoiceAccess.VisibleAsync(db, id, user, cancellationToken);
+        var invoice = await db.Invoices.AsNoTracking().Include(i => i.Lines).FindVisibleAsync(id, user, cancellationToken);
         if (invoice is null)
         {
             return TypedResults.NotFound();

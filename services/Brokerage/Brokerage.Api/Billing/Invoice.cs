@@ -1,7 +1,9 @@
+using Marketplace.ServiceDefaults.Auth;
+
 namespace Marketplace.Brokerage.Billing;
 
 /// <summary>An invoice or a credit note to one paying organisation. Nothing is deleted; voiding issues a credit note.</summary>
-public sealed class Invoice
+public sealed class Invoice : IPartyRecord
 {
     public Guid Id { get; set; }
     /// <summary><c>INV</c> (invoice) or <c>CN</c> (credit note).</summary>
@@ -42,6 +44,9 @@ public sealed class Invoice
     public Guid? BillingRunId { get; set; }
     public DateTime CreatedAt { get; set; }
     public List<InvoiceLine> Lines { get; set; } = [];
+
+    /// <summary>The paying organisation sees its invoice once it is issued; a draft is the operator's alone.</summary>
+    bool IPartyRecord.IsParty(Guid organisationId) => OrganisationId == organisationId && Status != InvoiceStatuses.Draft;
 }
 
 public sealed class InvoiceLine

@@ -52,21 +52,26 @@ public static class InvoiceHtml
             html.Append("<p class=\"note\">").Append(E(invoice.VatNote)).Append("</p>");
         }
 
+        Payment(html, invoice, seller);
+        html.Append("<p class=\"note\">Amounts are rounded to cents per line, half away from zero.</p></body></html>");
+        return html.ToString();
+    }
+
+    /// <summary>How to pay an invoice (a credit note has nothing to pay): the seller's IBAN, BIC and the invoice number as reference.</summary>
+    private static void Payment(StringBuilder html, Invoice invoice, BillingOptions seller)
+    {
         var iban = invoice.SellerIban ?? seller.OperatorIban;
         if (invoice.Series == InvoiceSeries.Invoice && iban is not null)
         {
-            html.Append("<p>Pay to IBAN ").Append(E(iban));
+            html.Append("<p>Pay to IBAN ").Append(WebUtility.HtmlEncode(iban));
             var bic = invoice.SellerBic ?? seller.OperatorBic;
             if (bic is not null)
             {
-                html.Append(" · BIC ").Append(E(bic));
+                html.Append(" · BIC ").Append(WebUtility.HtmlEncode(bic));
             }
 
-            html.Append(" · reference ").Append(E(invoice.Number ?? "(draft)")).Append("</p>");
+            html.Append(" · reference ").Append(WebUtility.HtmlEncode(invoice.Number ?? "(draft)")).Append("</p>");
         }
-
-        html.Append("<p class=\"note\">Amounts are rounded to cents per line, half away from zero.</p></body></html>");
-        return html.ToString();
     }
 
     /// <summary>Name, address, country and VAT number of one party, each on its line; a missing line is left out.</summary>

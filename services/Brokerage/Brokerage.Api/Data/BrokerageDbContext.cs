@@ -49,6 +49,38 @@ public abstract class BrokerageDbContext(DbContextOptions options) : DbContext(o
     {
         modelBuilder.AddOutboxEntities();
         ProjectModel.Configure(modelBuilder);
+        ConfigureDeals(modelBuilder);
+        ConfigureContracts(modelBuilder);
+        ConfigureFees(modelBuilder);
+        ConfigureInvoices(modelBuilder);
+        modelBuilder.Entity<ImpactRecord>(e =>
+        {
+            e.ToTable("ImpactRecords");
+            e.HasKey(x => x.DeliveryId);
+            e.HasIndex(x => x.SupplierOrganisationId);
+            e.HasIndex(x => x.ReceiverOrganisationId);
+            e.HasIndex(x => x.Period);
+            e.Property(x => x.Country).HasMaxLength(2);
+            e.Property(x => x.ResourceClass).HasMaxLength(20);
+            e.Property(x => x.FactorId).HasMaxLength(60);
+            e.Property(x => x.Period).HasMaxLength(7);
+            e.Property(x => x.Unit).HasMaxLength(10);
+        });
+        modelBuilder.Entity<KnownOrganisation>(e =>
+        {
+            e.ToTable("Organisations");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Country).HasMaxLength(2);
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.Address).HasMaxLength(300);
+            e.Property(x => x.VatId).HasMaxLength(20);
+        });
+    }
+
+    /// <summary>A deal, its parties and the versions of its terms.</summary>
+    private static void ConfigureDeals(ModelBuilder modelBuilder)
+    {
         modelBuilder.Entity<Deal>(e =>
         {
             e.ToTable("Deals");
@@ -85,6 +117,11 @@ public abstract class BrokerageDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.FeePlanCode).HasMaxLength(50);
             e.Property(x => x.Note).HasMaxLength(1000);
         });
+    }
+
+    /// <summary>A signed contract and the deliveries recorded against it.</summary>
+    private static void ConfigureContracts(ModelBuilder modelBuilder)
+    {
         modelBuilder.Entity<SupplyContract>(e =>
         {
             e.ToTable("Contracts");
@@ -120,6 +157,11 @@ public abstract class BrokerageDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.CorrectionReason).HasMaxLength(1000);
             e.Property(x => x.IdempotencyKey).HasMaxLength(100);
         });
+    }
+
+    /// <summary>Fee plans (versioned by code) and the ledger of fees, each entry once per source.</summary>
+    private static void ConfigureFees(ModelBuilder modelBuilder)
+    {
         modelBuilder.Entity<FeePlan>(e =>
         {
             e.ToTable("FeePlans");
@@ -148,6 +190,11 @@ public abstract class BrokerageDbContext(DbContextOptions options) : DbContext(o
             e.Property(x => x.Period).HasMaxLength(7);
             e.Property(x => x.Reason).HasMaxLength(1000);
         });
+    }
+
+    /// <summary>Invoices with their lines, the gapless numbering and the billing lock and runs.</summary>
+    private static void ConfigureInvoices(ModelBuilder modelBuilder)
+    {
         modelBuilder.Entity<Invoice>(e =>
         {
             e.ToTable("Invoices");
@@ -203,29 +250,6 @@ public abstract class BrokerageDbContext(DbContextOptions options) : DbContext(o
             e.ToTable("BillingRuns");
             e.HasKey(x => x.Id);
             e.Property(x => x.Period).HasMaxLength(7);
-        });
-        modelBuilder.Entity<ImpactRecord>(e =>
-        {
-            e.ToTable("ImpactRecords");
-            e.HasKey(x => x.DeliveryId);
-            e.HasIndex(x => x.SupplierOrganisationId);
-            e.HasIndex(x => x.ReceiverOrganisationId);
-            e.HasIndex(x => x.Period);
-            e.Property(x => x.Country).HasMaxLength(2);
-            e.Property(x => x.ResourceClass).HasMaxLength(20);
-            e.Property(x => x.FactorId).HasMaxLength(60);
-            e.Property(x => x.Period).HasMaxLength(7);
-            e.Property(x => x.Unit).HasMaxLength(10);
-        });
-        modelBuilder.Entity<KnownOrganisation>(e =>
-        {
-            e.ToTable("Organisations");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Name).HasMaxLength(200);
-            e.Property(x => x.Country).HasMaxLength(2);
-            e.Property(x => x.Kind).HasMaxLength(20);
-            e.Property(x => x.Address).HasMaxLength(300);
-            e.Property(x => x.VatId).HasMaxLength(20);
         });
     }
 }

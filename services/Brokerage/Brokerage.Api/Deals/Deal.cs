@@ -1,7 +1,9 @@
+using Marketplace.ServiceDefaults.Auth;
+
 namespace Marketplace.Brokerage.Deals;
 
 /// <summary>An accepted match becomes a deal between its parties, prefilled from the listings.</summary>
-public sealed class Deal
+public sealed class Deal : IPartyRecord
 {
     public Guid Id { get; set; }
     public Guid MatchId { get; set; }

@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using Marketplace.Brokerage.Data;
-using Marketplace.Brokerage.Terms;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Marketplace.ServiceDefaults.Auth;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Brokerage.Deals;
 
@@ -10,7 +11,7 @@ public static class GetDeal
 {
     public static async Task<Results<Ok<DealDto>, NotFound>> Handle(Guid id, ClaimsPrincipal user, BrokerageDbContext db, CancellationToken cancellationToken)
     {
-        var deal = await DealAccess.VisibleDealAsync(db, id, user, cancellationToken);
+        var deal = await db.Deals.AsNoTracking().Include(d => d.Parties).FindVisibleAsync(id, user, cancellationToken);
         return deal is null
             ? TypedResults.NotFound()
             : TypedResults.Ok(deal.AsDto(await DealMapping.NamesAsync(db, [deal], cancellationToken)));

@@ -3,6 +3,7 @@ using Marketplace.Brokerage.Data;
 using Marketplace.Brokerage.Impact;
 using Marketplace.Brokerage.SupplyContracts;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.ServiceDefaults.Auth;
 
 namespace Marketplace.Brokerage.Deliveries;
 
@@ -12,7 +13,7 @@ internal static class DeliveryAccess
     public static async Task<(SupplyContract? Contract, Delivery? Delivery)> FindAsync(
         BrokerageDbContext db, Guid contractId, Guid deliveryId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var contract = await ContractAccess.VisibleAsync(db, contractId, user, cancellationToken, track: false);
+        var contract = await db.Contracts.AsNoTracking().FindVisibleAsync(contractId, user, cancellationToken);
         var delivery = contract is null ? null : await db.Deliveries.FirstOrDefaultAsync(d => d.Id == deliveryId && d.ContractId == contractId, cancellationToken);
         return (contract, delivery);
     }

@@ -4,6 +4,7 @@ using Marketplace.Brokerage.SupplyContracts;
 using Marketplace.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.ServiceDefaults.Auth;
 
 namespace Marketplace.Brokerage.Deliveries;
 
@@ -18,7 +19,7 @@ public static class ListDeliveries
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (await ContractAccess.VisibleAsync(db, id, user, cancellationToken, track: false) is null)
+        if (await db.Contracts.AsNoTracking().FindVisibleAsync(id, user, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }

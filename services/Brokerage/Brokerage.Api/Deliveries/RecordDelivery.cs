@@ -28,7 +28,7 @@ public static class RecordDelivery
         Guid id, RecordDeliveryRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
         ClaimsPrincipal user, BrokerageDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var contract = await ContractAccess.VisibleAsync(db, id, user, cancellationToken, track: false);
+        var contract = await db.Contracts.AsNoTracking().FindVisibleAsync(id, user, cancellationToken);
         if (contract is null)
         {
             return TypedResults.NotFound();

@@ -17,7 +17,23 @@ public static class ListLedger
             return TypedResults.ValidationProblem(errors);
         }
 
-        var query = db.Ledger.AsNoTracking();
+        var query = Filtered(db.Ledger.AsNoTracking(), period, organisationId, contractId, projectId, deliveryId, source);
+        var rows = await query
+            .Select(e => new { Entry = e, Billed = db.InvoiceLines.Any(l => l.LedgerEntryId == e.Id
+                && db.Invoices.Any(i => i.Id == l.InvoiceId && (i.Status != InvoiceStatuses.Void || i.Number != null))) })
+            .Take(5000)
+            .ToListAsync(cancellationToken);
+        var items = rows.Where(r => billed is null || r.Billed == billed)
+            .OrderBy(r => r.Entry.OccurredOn).ThenBy(r => r.Entry.CreatedAt)
+            .Select(r => r.Entry.AsDto(r.Billed)).ToList();
+        var page = Paging.Slice(items, i => i.Id, request);
+        return TypedResults.Ok(new LedgerListDto(page.Items, page.NextCursor, items.Sum(i => i.Amount)));
+    }
+
+    /// <summary>The entries that match every filter given; a filter left out matches all.</summary>
+    private static IQueryable<LedgerEntry> Filtered(IQueryable<LedgerEntry> query, string? period, Guid? organisationId, Guid? contractId,
+        Guid? projectId, Guid? deliveryId, string? source)
+    {
         if (!string.IsNullOrEmpty(period))
         {
             query = query.Where(e => e.Period == period);
@@ -48,15 +64,6 @@ public static class ListLedger
             query = query.Where(e => e.Source == source);
         }
 
-        var rows = await query
-            .Select(e => new { Entry = e, Billed = db.InvoiceLines.Any(l => l.LedgerEntryId == e.Id
-                && db.Invoices.Any(i => i.Id == l.InvoiceId && (i.Status != InvoiceStatuses.Void || i.Number != null))) })
-            .Take(5000)
-            .ToListAsync(cancellationToken);
-        var items = rows.Where(r => billed is null || r.Billed == billed)
-            .OrderBy(r => r.Entry.OccurredOn).ThenBy(r => r.Entry.CreatedAt)
-            .Select(r => r.Entry.AsDto(r.Billed)).ToList();
-        var page = Paging.Slice(items, i => i.Id, request);
-        return TypedResults.Ok(new LedgerListDto(page.Items, page.NextCursor, items.Sum(i => i.Amount)));
+        return query;
     }
 }

@@ -16,7 +16,12 @@ public static class AddParticipant
             return TypedResults.NotFound();
         }
 
-        var errors = await CreateProject.ValidateAsync(db, null, null, [request], cancellationToken);
+        var errors = await CreateProject.ReferenceErrorsAsync(db, null, [request], cancellationToken);
+        if (request.RoleError() is { } roleError)
+        {
+            errors["role"] = [roleError];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key.Replace("participants[0].", "", StringComparison.Ordinal), e => e.Value));

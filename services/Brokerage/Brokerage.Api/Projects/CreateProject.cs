@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Brokerage.Projects;
 
-public sealed record NewParticipant(Guid OrganisationId, [property: Required] string Role);
+/// <summary>An organisation invited with a project role; <see cref="RoleError"/> is its shape rule (see <see cref="CreateProjectRequest.ShapeErrors"/>).</summary>
+public sealed record NewParticipant(Guid OrganisationId, [property: Required] string Role)
+{
+    public string? RoleError() => ProjectRoles.All.Contains(Role) ? null : $"role must be one of: {string.Join(", ", ProjectRoles.All)}.";
+}
 
 public sealed record CreateProjectRequest(
     [property: Required, StringLength(200, MinimumLength = 3)] string Title,
@@ -17,7 +21,33 @@ public sealed record CreateProjectRequest(
     [property: StringLength(10)] string? EwcCode,
     [property: StringLength(20)] string? ResourceClass,
     [property: StringLength(50)] string? FeePlan,
-    IReadOnlyList<NewParticipant>? Participants);
+    IReadOnlyList<NewParticipant>? Participants)
+{
+    /// <summary>
+    /// The body's own rules beyond its annotations: a known unit, a project role for every participant. Deliberately not
+    /// <see cref="IValidatableObject"/> (ADR 0011): a create answers these in one 400 together with what only the database
+    /// knows (an unknown fee plan or organisation), so the handler reports both.
+    /// </summary>
+    public Dictionary<string, string[]> ShapeErrors()
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (Unit is not null && Units.Canonical(Unit) is null)
+        {
+            errors["unit"] = [$"unit must be one of: {string.Join(", ", Units.All)}."];
+        }
+
+        var participants = Participants ?? [];
+        for (var i = 0; i < participants.Count; i++)
+        {
+            if (participants[i].RoleError() is { } error)
+            {
+                errors[$"participants[{i}].role"] = [error];
+            }
+        }
+
+        return errors;
+    }
+}
 
 /// <summary>POST /api/v1/projects (operator): a project from scratch, in stage idea, with the caller as facilitator and its first participants invited.</summary>
 public static class CreateProject
@@ -25,7 +55,12 @@ public static class CreateProject
     public static async Task<Results<Created<ProjectDto>, ValidationProblem>> Handle(
         CreateProjectRequest request, ClaimsPrincipal user, BrokerageDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = await ValidateAsync(db, request.Unit, request.FeePlan, request.Participants ?? [], cancellationToken);
+        var errors = request.ShapeErrors();
+        foreach (var (field, messages) in await ReferenceErrorsAsync(db, request.FeePlan, request.Participants ?? [], cancellationToken))
+        {
+            errors[field] = messages;
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -60,15 +95,11 @@ public static class CreateProject
         UpdatedAt = now,
     };
 
-    internal static async Task<Dictionary<string, string[]>> ValidateAsync(BrokerageDbContext db, string? unit, string? feePlan,
+    /// <summary>What only the database knows: the fee plan and every participant's organisation exist.</summary>
+    internal static async Task<Dictionary<string, string[]>> ReferenceErrorsAsync(BrokerageDbContext db, string? feePlan,
         IReadOnlyList<NewParticipant> participants, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (unit is not null && Units.Canonical(unit) is null)
-        {
-            errors["unit"] = [$"unit must be one of: {string.Join(", ", Units.All)}."];
-        }
-
         if (feePlan is not null && !await db.FeePlans.AnyAsync(p => p.Code == feePlan, cancellationToken))
         {
             errors["feePlan"] = [$"There is no fee plan '{feePlan}'."];
@@ -78,11 +109,6 @@ public static class CreateProject
         var known = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => o.Id).ToListAsync(cancellationToken);
         for (var i = 0; i < participants.Count; i++)
         {
-            if (!ProjectRoles.All.Contains(participants[i].Role))
-            {
-                errors[$"participants[{i}].role"] = [$"role must be one of: {string.Join(", ", ProjectRoles.All)}."];
-            }
-
             if (!known.Contains(participants[i].OrganisationId))
             {
                 errors[$"participants[{i}].organisationId"] = [$"There is no organisation {participants[i].OrganisationId}."];

@@ -32,7 +32,7 @@ public static class CreateProjectFromBundle
             return Problems.Invalid("matchId", $"There is no bundle suggestion {request.MatchId} (a pair match is not a bundle).");
         }
 
-        var errors = await CreateProject.ValidateAsync(db, null, request.FeePlan, [], cancellationToken);
+        var errors = await CreateProject.ReferenceErrorsAsync(db, request.FeePlan, [], cancellationToken);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

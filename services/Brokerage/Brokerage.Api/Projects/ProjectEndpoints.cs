@@ -38,6 +38,15 @@ public static class ProjectEndpoints
             .WithDescription("Facilitator: invites an organisation with a role; it sees the other participants once it joins.")
             .RequireScope(Scopes.BrokerageWrite).RequireOperatorRole()
             .ProducesProblem(StatusCodes.Status409Conflict);
+        MapParticipationRoutes(group);
+        MapCommitmentRoutes(group);
+        MapWorkRoutes(group);
+        return app;
+    }
+
+    /// <summary>Joining, consenting, flows, stage and feasibility: how a project takes shape.</summary>
+    private static void MapParticipationRoutes(RouteGroupBuilder group)
+    {
         group.MapPost("/{id:guid}/join", JoinProject.Handle).WithName(nameof(JoinProject))
             .WithSummary("Join a project")
             .WithDescription("The invited organisation joins, optionally showing its quantities to the others (`sharesQuantities`).")
@@ -66,6 +75,11 @@ public static class ProjectEndpoints
             .WithDescription("Facilitator: minimum viable scale, capital and operating cost, output revenue, sharing key, discount rate, lifetime; stores the inputs and the computed worksheet.")
             .RequireScope(Scopes.BrokerageWrite).RequireOperatorRole()
             .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>What participants commit to and sign.</summary>
+    private static void MapCommitmentRoutes(RouteGroupBuilder group)
+    {
         group.MapGet("/{id:guid}/commitments", ListCommitments.Handle).WithName(nameof(ListCommitments))
             .WithSummary("List commitments")
             .WithDescription("Every version of every participant's letter of intent and supply agreement, and the coverage of the minimum viable scale.")
@@ -80,6 +94,11 @@ public static class ProjectEndpoints
             .WithDescription("The committing participant signs the latest version; publishes ProjectCommitmentSigned.")
             .RequireScope(Scopes.BrokerageWrite)
             .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>Tasks, the timeline and funding applications: the project's running work.</summary>
+    private static void MapWorkRoutes(RouteGroupBuilder group)
+    {
         group.MapGet("/{id:guid}/tasks", ListTasks.Handle).WithName(nameof(ListTasks))
             .WithSummary("List tasks and meetings")
             .WithDescription("Open first, then by due date.")
@@ -104,15 +123,12 @@ public static class ProjectEndpoints
         group.MapPost("/{id:guid}/funding-applications", AddFundingApplication.Handle).WithName(nameof(AddFundingApplication))
             .WithSummary("Add a funding application")
             .WithDescription("Facilitator: an application to a programme, as a draft.")
-           
             .RequireScope(Scopes.BrokerageWrite).RequireOperatorRole()
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/funding-applications/{applicationId:guid}/status", MoveFundingApplication.Handle).WithName(nameof(MoveFundingApplication))
             .WithSummary("Change a funding application's status")
             .WithDescription("Facilitator: draft → submitted → granted (with the amount) or rejected; submitting accrues the plan's fee per application.")
-           
             .RequireScope(Scopes.BrokerageWrite).RequireOperatorRole()
             .ProducesProblem(StatusCodes.Status409Conflict);
-        return app;
     }
 }

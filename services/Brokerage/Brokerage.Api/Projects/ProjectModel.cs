@@ -7,6 +7,13 @@ internal static class ProjectModel
 {
     public static void Configure(ModelBuilder modelBuilder)
     {
+        ConfigureProjects(modelBuilder);
+        ConfigureWork(modelBuilder);
+    }
+
+    /// <summary>A project with who takes part, what flows and what each has committed.</summary>
+    private static void ConfigureProjects(ModelBuilder modelBuilder)
+    {
         modelBuilder.Entity<Project>(e =>
         {
             e.ToTable("Projects");
@@ -52,6 +59,11 @@ internal static class ProjectModel
             e.Property(x => x.Currency).HasMaxLength(3);
             e.Property(x => x.ExitTerms).HasMaxLength(2000);
         });
+    }
+
+    /// <summary>What a project's work leaves behind: tasks, funding applications, its timeline, and the bundles projects start from.</summary>
+    private static void ConfigureWork(ModelBuilder modelBuilder)
+    {
         modelBuilder.Entity<ProjectTask>(e =>
         {
             e.ToTable("ProjectTasks");

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Marketplace.Brokerage.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Marketplace.ServiceDefaults.Auth;
+using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Brokerage.SupplyContracts;
 
@@ -9,7 +11,7 @@ public static class GetContract
 {
     public static async Task<Results<Ok<ContractDto>, NotFound>> Handle(Guid id, ClaimsPrincipal user, BrokerageDbContext db, CancellationToken cancellationToken)
     {
-        var contract = await ContractAccess.VisibleAsync(db, id, user, cancellationToken, track: false);
+        var contract = await db.Contracts.AsNoTracking().FindVisibleAsync(id, user, cancellationToken);
         return contract is null ? TypedResults.NotFound() : TypedResults.Ok(contract.AsDto());
     }
 }

@@ -19,7 +19,7 @@ public static class SignContract
     public static async Task<Results<Ok<ContractDto>, NotFound, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, SignRequest? request, ClaimsPrincipal user, BrokerageDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var contract = await ContractAccess.VisibleAsync(db, id, user, cancellationToken);
+        var contract = await db.Contracts.FindVisibleAsync(id, user, cancellationToken);
         if (contract is null)
         {
             return TypedResults.NotFound();

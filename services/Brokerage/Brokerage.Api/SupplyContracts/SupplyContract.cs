@@ -1,7 +1,9 @@
+using Marketplace.ServiceDefaults.Auth;
+
 namespace Marketplace.Brokerage.SupplyContracts;
 
 /// <summary>Accepted terms, bound to the parties: what was agreed, and the record deliveries and fees refer to.</summary>
-public sealed class SupplyContract
+public sealed class SupplyContract : IPartyRecord
 {
     public Guid Id { get; set; }
     public Guid DealId { get; set; }

@@ -16,7 +16,7 @@ public static class TerminateContract
     public static async Task<Results<Ok<ContractDto>, NotFound, ProblemHttpResult>> Handle(
         Guid id, TerminateRequest request, ClaimsPrincipal user, BrokerageDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var contract = await ContractAccess.VisibleAsync(db, id, user, cancellationToken);
+        var contract = await db.Contracts.FindVisibleAsync(id, user, cancellationToken);
         if (contract is null)
         {
             return TypedResults.NotFound();

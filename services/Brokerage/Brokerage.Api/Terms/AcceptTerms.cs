@@ -16,7 +16,7 @@ public static class AcceptTerms
     public static async Task<Results<Ok<TermsAcceptedDto>, NotFound, ProblemHttpResult>> Handle(
         Guid id, int version, ClaimsPrincipal user, BrokerageDbContext db, FeeAccrual fees, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var deal = await DealAccess.VisibleDealAsync(db, id, user, cancellationToken, track: true);
+        var deal = await db.Deals.Include(d => d.Parties).FindVisibleAsync(id, user, cancellationToken);
         var terms = deal is null ? null : await db.DealTerms.FirstOrDefaultAsync(t => t.DealId == id && t.Version == version, cancellationToken);
         if (deal is null || terms is null)
         {

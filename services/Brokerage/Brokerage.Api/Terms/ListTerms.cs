@@ -3,6 +3,7 @@ using Marketplace.Brokerage.Data;
 using Marketplace.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Marketplace.ServiceDefaults.Auth;
 
 namespace Marketplace.Brokerage.Terms;
 
@@ -17,7 +18,7 @@ public static class ListTerms
             return TypedResults.ValidationProblem(errors);
         }
 
-        if (await DealAccess.VisibleDealAsync(db, id, user, cancellationToken) is null)
+        if (await db.Deals.AsNoTracking().Include(d => d.Parties).FindVisibleAsync(id, user, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }

@@ -29,7 +29,7 @@ public static class ProposeTerms
     public static async Task<Results<Created<TermsDto>, NotFound, ValidationProblem, ProblemHttpResult>> Handle(
         Guid id, ProposeTermsRequest request, ClaimsPrincipal user, BrokerageDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var deal = await DealAccess.VisibleDealAsync(db, id, user, cancellationToken);
+        var deal = await db.Deals.AsNoTracking().Include(d => d.Parties).FindVisibleAsync(id, user, cancellationToken);
         if (deal is null)
         {
             return TypedResults.NotFound();

@@ -1,5 +1,4 @@
 using Marketplace.ServiceDefaults.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Identity.Data;
 

@@ -1,11 +1,8 @@
 using System.Security.Cryptography;
-using Marketplace.Identity.Data;
 using Marketplace.Identity.Organisations;
 using Marketplace.Identity.Tokens;
 using Marketplace.ServiceDefaults;
-using Marketplace.ServiceDefaults.Auth;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using Scopes = Marketplace.ServiceDefaults.Auth.Scopes;

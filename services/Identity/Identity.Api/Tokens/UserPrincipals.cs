@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Marketplace.Identity.Data;
-using Marketplace.ServiceDefaults.Auth;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;

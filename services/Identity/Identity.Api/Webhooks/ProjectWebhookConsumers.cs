@@ -1,5 +1,4 @@
 using Marketplace.Brokerage.Contracts;
-using Marketplace.Identity.Data;
 using MassTransit;
 
 namespace Marketplace.Identity.Webhooks;

@@ -1,10 +1,8 @@
 using System.Text.Json;
 using Marketplace.Brokerage.Contracts;
-using Marketplace.Identity.Data;
 using Marketplace.Matching.Contracts;
 using Marketplace.ServiceDefaults.Outbox;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Identity.Webhooks;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Marketplace.Identity.Data;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Identity.Webhooks;
@@ -62,7 +60,7 @@ internal sealed class WebhookDispatcher(IServiceProvider services, IOptions<Webh
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityDataContext>();
-        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(WebhookEndpoints.SecretPurpose);
+        var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(WebhookSignature.SecretPurpose);
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await (from d in db.WebhookDeliveries
@@ -92,18 +90,26 @@ internal sealed class WebhookDispatcher(IServiceProvider services, IOptions<Webh
         db.ChangeTracker.Clear();
         var delivery = await db.WebhookDeliveries.FirstAsync(d => d.Id == deliveryId, cancellationToken);
         var endpoint = await db.WebhookEndpoints.FirstAsync(e => e.Id == delivery.EndpointId, cancellationToken);
-        var started = clock.GetUtcNow();
-        var timestamp = started.ToUnixTimeSeconds();
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+        var watch = Stopwatch.StartNew();
+        var (status, error) = await SendAsync(delivery, endpoint, protector.Unprotect(endpoint.ProtectedSecret), timestamp, settings, cancellationToken);
+        Record(delivery, endpoint, status, error, (int)watch.ElapsedMilliseconds, clock.GetUtcNow().UtcDateTime, settings);
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>One signed POST of the delivery; the status code and, unless it succeeded, what went wrong in a few words.</summary>
+    private async Task<(int? Status, string? Error)> SendAsync(WebhookDelivery delivery, WebhookEndpoint endpoint, string secret, long timestamp,
+        WebhookOptions settings, CancellationToken cancellationToken)
+    {
         int? status = null;
         string? error = null;
-        var watch = Stopwatch.StartNew();
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url)
             {
                 Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
             };
-            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(protector.Unprotect(endpoint.ProtectedSecret), timestamp, delivery.Payload));
+            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(secret, timestamp, delivery.Payload));
             request.Headers.Add("Symbiosis-Event-Id", delivery.Id.ToString());
             request.Headers.Add("Symbiosis-Event-Type", delivery.EventType);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -130,10 +136,15 @@ internal sealed class WebhookDispatcher(IServiceProvider services, IOptions<Webh
             };
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        return (status, error);
+    }
+
+    /// <summary>Logs the attempt; a success completes the delivery, a failure schedules the next try or, past the retry window, fails it and disables the endpoint.</summary>
+    private void Record(WebhookDelivery delivery, WebhookEndpoint endpoint, int? status, string? error, int durationMs, DateTime now, WebhookOptions settings)
+    {
         delivery.Attempts++;
         delivery.LockedUntil = null;
-        delivery.AttemptLog.Add(new WebhookAttempt { DeliveryId = delivery.Id, AttemptedAt = now, StatusCode = status, Error = error?[..Math.Min(error.Length, 500)], DurationMs = (int)watch.ElapsedMilliseconds });
+        delivery.AttemptLog.Add(new WebhookAttempt { DeliveryId = delivery.Id, AttemptedAt = now, StatusCode = status, Error = error?[..Math.Min(error.Length, 500)], DurationMs = durationMs });
         if (error is null)
         {
             delivery.Status = DeliveryStatus.Succeeded;
@@ -154,8 +165,6 @@ internal sealed class WebhookDispatcher(IServiceProvider services, IOptions<Webh
                 Disable(endpoint, now, $"A delivery failed for {settings.RetryWindow.TotalHours:0.#} hours; last: {error}.");
             }
         }
-
-        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     public override void Dispose()

@@ -11,6 +11,9 @@ public static class WebhookSignature
 {
     public const string Header = "Symbiosis-Signature";
 
+    /// <summary>The data-protection purpose under which an endpoint's signing secret is stored.</summary>
+    public const string SecretPurpose = "Marketplace.Webhooks.Secret";
+
     public static string Sign(string secret, long timestamp, string body)
     {
         var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}"));

@@ -9,52 +9,65 @@ public static class Csv
 {
     public static List<CsvRecord> Parse(string text, char separator = ',')
     {
-        var records = new List<CsvRecord>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var quoted = false;
-        var i = 0;
-        if (text.Length > 0 && text[0] == '\uFEFF')
+        var reader = new Reader(separator);
+        for (var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0; i < text.Length; i++)
         {
-            i = 1;
+            if (reader.Quoted)
+            {
+                i = reader.ReadQuoted(text, i);
+            }
+            else
+            {
+                reader.Read(text[i]);
+            }
         }
 
-        for (; i < text.Length; i++)
+        return reader.Finish();
+    }
+
+    /// <summary>The parse state: the records so far, the fields of the current one, and whether a quoted field is open.</summary>
+    private sealed class Reader(char separator)
+    {
+        private readonly List<CsvRecord> records = [];
+        private readonly StringBuilder field = new();
+        private List<string> fields = [];
+        private int line = 1;
+        private int recordLine = 1;
+
+        public bool Quoted { get; private set; }
+
+        /// <summary>One character inside quotes (a "" pair is one quote); returns the index of the last character consumed.</summary>
+        public int ReadQuoted(string text, int i)
         {
             var c = text[i];
-            if (quoted)
+            if (c == '"')
             {
-                if (c == '"')
+                if (i + 1 < text.Length && text[i + 1] == '"')
                 {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i++;
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(c);
+                    field.Append('"');
+                    return i + 1;
                 }
 
-                continue;
+                Quoted = false;
+                return i;
             }
 
+            if (c == '\n')
+            {
+                line++;
+            }
+
+            field.Append(c);
+            return i;
+        }
+
+        /// <summary>One character outside quotes: a quote opening a field, a separator, a line end, or text.</summary>
+        public void Read(char c)
+        {
             switch (c)
             {
                 case '"' when field.Length == 0:
-                    quoted = true;
+                    Quoted = true;
                     break;
                 case var sep when sep == separator:
                     fields.Add(field.ToString());
@@ -76,12 +89,16 @@ public static class Csv
             }
         }
 
-        if (field.Length > 0 || fields.Count > 0)
+        /// <summary>The records, with a last one that has no line break after it.</summary>
+        public List<CsvRecord> Finish()
         {
-            fields.Add(field.ToString());
-            records.Add(new CsvRecord(recordLine, fields));
-        }
+            if (field.Length > 0 || fields.Count > 0)
+            {
+                fields.Add(field.ToString());
+                records.Add(new CsvRecord(recordLine, fields));
+            }
 
-        return records;
+            return records;
+        }
     }
 }

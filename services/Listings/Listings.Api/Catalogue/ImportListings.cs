@@ -28,50 +28,18 @@ public static class ImportListings
         HttpContext http, ClaimsPrincipal user, ListingsDbContext db, EwcCatalog catalog, TimeProvider clock,
         IOptions<ListingsOptions> options, CancellationToken cancellationToken, bool atomic = false, string? separator = null, string? encoding = null, bool dryRun = false)
     {
-        var settings = options.Value;
-        var (upload, tooLarge, encodingError) = await CsvUpload.ReadAsync(http.Request, settings.MaxImportBytes, encoding, cancellationToken);
-        if (tooLarge)
+        var (file, problem) = await ReadAsync(http.Request, options.Value, separator, encoding, cancellationToken);
+        if (file is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "CSV too large",
-                detail: $"An import is limited to {settings.MaxImportBytes / (1024 * 1024)} MB; split the file.");
+            return problem!;
         }
 
-        if (encodingError is not null)
-        {
-            return Problems.Invalid("encoding", encodingError);
-        }
-
-        var (dialect, text, dialectError) = CsvDialect.Detect(upload, separator);
-        if (dialect is null)
-        {
-            return Problems.Invalid("separator", dialectError!);
-        }
-
-        var records = Csv.Parse(text, dialect.Separator);
-        if (records.Count == 0)
-        {
-            return Problems.Invalid("file", "The CSV is empty; the first line must name the columns.");
-        }
-
-        if (ListingCsvColumns.ReadHeader(records[0], out var columns) is { } columnError)
-        {
-            return Problems.Invalid("columns", columnError);
-        }
-
-        var rows = records.Skip(1).Where(r => r.Fields.Any(f => f.Length > 0)).ToList();
-        if (rows.Count > settings.MaxImportRows)
-        {
-            return Problems.Invalid("file", $"At most {settings.MaxImportRows:N0} rows per import.");
-        }
-
+        var (dialect, columns, rows) = file;
         var now = clock.GetUtcNow().UtcDateTime;
         var batch = await ImportBatch.LoadAsync(db, user, catalog, columns, dialect, rows, now, cancellationToken);
         var reports = rows.Select(batch.Row).ToList();
-        var rejected = reports.Count(r => r.Result == "rejected");
-        var report = new ImportReport(atomic, reports.Count,
-            atomic && rejected > 0 ? 0 : reports.Count(r => r.Result == "created"),
-            atomic && rejected > 0 ? 0 : reports.Count(r => r.Result == "updated"),
-            reports.Count(r => r.Result == "unchanged"), rejected, reports);
+        var report = Summarise(atomic, reports);
+        var rejected = report.Rejected;
         if (dryRun)
         {
             return TypedResults.Ok(report with { DryRun = true, Rows = [.. reports.Select(r => r.Result == "created" ? r with { Id = null } : r)] });
@@ -85,6 +53,63 @@ public static class ImportListings
         }
 
         return await StoreAsync(db, batch.Pending, now, report, cancellationToken);
+    }
+
+    /// <summary>
+    /// The upload as rows under a known header, in its dialect; or the problem that stops the import before any row is
+    /// read (too large, unreadable charset, unknown separator, empty file, unknown columns, too many rows).
+    /// </summary>
+    private static async Task<(CsvFile? File, IResult? Problem)> ReadAsync(HttpRequest request, ListingsOptions settings, string? separator, string? encoding,
+        CancellationToken cancellationToken)
+    {
+        var (upload, tooLarge, encodingError) = await CsvUpload.ReadAsync(request, settings.MaxImportBytes, encoding, cancellationToken);
+        if (tooLarge)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "CSV too large",
+                detail: $"An import is limited to {settings.MaxImportBytes / (1024 * 1024)} MB; split the file."));
+        }
+
+        if (encodingError is not null)
+        {
+            return (null, Problems.Invalid("encoding", encodingError));
+        }
+
+        var (dialect, text, dialectError) = CsvDialect.Detect(upload, separator);
+        if (dialect is null)
+        {
+            return (null, Problems.Invalid("separator", dialectError!));
+        }
+
+        var records = Csv.Parse(text, dialect.Separator);
+        if (records.Count == 0)
+        {
+            return (null, Problems.Invalid("file", "The CSV is empty; the first line must name the columns."));
+        }
+
+        if (ListingCsvColumns.ReadHeader(records[0], out var columns) is { } columnError)
+        {
+            return (null, Problems.Invalid("columns", columnError));
+        }
+
+        var rows = records.Skip(1).Where(r => r.Fields.Any(f => f.Length > 0)).ToList();
+        if (rows.Count > settings.MaxImportRows)
+        {
+            return (null, Problems.Invalid("file", $"At most {settings.MaxImportRows:N0} rows per import."));
+        }
+
+        return (new CsvFile(dialect, columns, rows), null);
+    }
+
+    private sealed record CsvFile(CsvDialect Dialect, Dictionary<string, int> Columns, List<CsvRecord> Rows);
+
+    /// <summary>The counts of a report; an atomic import with a rejected row creates and updates nothing.</summary>
+    private static ImportReport Summarise(bool atomic, List<ImportRowReport> reports)
+    {
+        var rejected = reports.Count(r => r.Result == "rejected");
+        return new ImportReport(atomic, reports.Count,
+            atomic && rejected > 0 ? 0 : reports.Count(r => r.Result == "created"),
+            atomic && rejected > 0 ? 0 : reports.Count(r => r.Result == "updated"),
+            reports.Count(r => r.Result == "unchanged"), rejected, reports);
     }
 
     private static async Task<IResult> StoreAsync(ListingsDbContext db, IEnumerable<ImportBatch.Change> pending, DateTime now,

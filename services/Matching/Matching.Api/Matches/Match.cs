@@ -1,4 +1,5 @@
 using Marketplace.Listings.Contracts;
+using Marketplace.ServiceDefaults.Auth;
 
 namespace Marketplace.Matching.Matches;
 
@@ -15,7 +16,7 @@ public sealed class KnownListing
 }
 
 /// <summary>A suggested pairing of one offer and one want, and where each side stands on it.</summary>
-public sealed class Match
+public sealed class Match : IPartyRecord
 {
     public Guid Id { get; set; }
 

@@ -1,0 +1,21 @@
+namespace Marketplace.Identity.Organisations;
+
+/// <summary>
+/// A company admin moves its people between member and admin; only an operator grants operator roles, to people and API
+/// clients of the operator's own organisation.
+/// </summary>
+internal static class RoleRules
+{
+    /// <summary>Operator roles only in the operator's organisation and only from an operator; company roles only in companies.</summary>
+    public static string? RoleError(string organisationKind, ClaimsPrincipal caller, string role)
+    {
+        var operatorRole = role is Roles.Operator or Roles.PlatformAdmin;
+        var operatorOrganisation = organisationKind == OrganisationKinds.Operator;
+        if (operatorRole != operatorOrganisation)
+        {
+            return operatorOrganisation ? "The operator's staff are operator or platform-admin." : "A company's people are member or admin.";
+        }
+
+        return operatorRole && !caller.IsOperator() ? "Only an operator grants operator roles." : null;
+    }
+}
