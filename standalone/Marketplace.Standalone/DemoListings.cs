@@ -8,6 +8,9 @@ internal static class DemoListings
 {
     private static readonly IReadOnlyList<DemoCompany> C = DemoCompanies.All;
 
+    /// <summary>The brewery's spent grain and the pig farm's want for it: the demo deal's pair (positions in <see cref="All"/>).</summary>
+    public const int SpentGrain = 4, PigFeed = 9;
+
     public static readonly IReadOnlyList<object> All =
     [
         Listing(C[0], Offer, Material, "Dry fly ash from coal-fired units", "Pulverised fuel ash collected in electrostatic precipitators, dry, EN 450-1 category N fineness, silo storage with tanker loading.", "10 01 02", 60000, "t", "year", 55.68, 11.09),

@@ -86,6 +86,17 @@ internal static class DemoSeeder
             }
         }
 
+        // One deal with deliveries and an invoice, so the deal pages and the dashboard have something to show.
+        try
+        {
+            await DemoDeal.SeedAsync(http, baseUrl, offer: ids[DemoListings.SpentGrain], want: ids[DemoListings.PigFeed],
+                app.Services.GetRequiredService<TimeProvider>(), app.Lifetime.ApplicationStopping);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or TimeoutException)
+        {
+            app.Logger.LogWarning("The demo deal was not seeded: {Reason}", ex.Message);
+        }
+
         await File.WriteAllTextAsync(marker, DateTime.UtcNow.ToString("O"));
         app.Logger.LogInformation("Demo data seeded: {Companies} companies, {Listings} listings", DemoCompanies.All.Count, DemoListings.All.Count);
     }
