@@ -15,7 +15,7 @@ public sealed partial class GatewayStartupLogTests : IDisposable
     [Fact]
     public async Task Services_that_are_not_up_yet_cost_one_warning_each_and_one_line_when_they_answer()
     {
-        var ports = new[] { "identity", "listings", "matching", "brokerage" }.ToDictionary(s => s, _ => Repo.FreePort());
+        var ports = new[] { "identity", "listings", "matching", "brokerage", "portal" }.ToDictionary(s => s, _ => Repo.FreePort());
         var environment = new Dictionary<string, string>
         {
             ["Marketplace__Mode"] = "distributed",
@@ -78,7 +78,7 @@ public sealed partial class GatewayStartupLogTests : IDisposable
         await gateway.WaitForLogAsync("identity at", TimeSpan.FromSeconds(10));
         var log = File.ReadAllText(gateway.LogFile);
         var warnings = Entries(log, "warn");
-        Assert.True(warnings.Count == 4, $"{warnings.Count} warnings, 4 expected (one per service):\n{log}");
+        Assert.True(warnings.Count == ports.Count, $"{warnings.Count} warnings, {ports.Count} expected (one per service and the portal):\n{log}");
         Assert.All(ports.Keys, service => Assert.Single(warnings, w => w.Contains($"Waiting for {service} ", StringComparison.Ordinal)));
         Assert.Empty(Entries(log, "fail"));
         Assert.DoesNotMatch(StackFrame(), log);

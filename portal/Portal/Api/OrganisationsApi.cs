@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 
 namespace Marketplace.Portal.Api;
 
@@ -17,6 +18,18 @@ public sealed class OrganisationsApi(HttpClient http, ILogger<OrganisationsApi> 
 
         return await ApiJson.ReadAsync<Organisation>(response, cancellationToken);
     }
+
+    /// <summary>Changes the profile and replaces the sites, guarded by the version read (<c>If-Match</c>): a 412 means someone saved first.</summary>
+    public async Task<(Organisation? Saved, ApiProblem? Problem)> UpdateAsync(Guid organisationId, int version, object body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"api/v1/organisations/{organisationId}")
+        {
+            Content = JsonContent.Create(body, options: ApiJson.Options),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        using var response = await http.SendAsync(request, cancellationToken);
+        return await ApiJson.ReadOrProblemAsync<Organisation>(response, cancellationToken);
+    }
 }
 
 public sealed record Site(Guid Id, string Name, string? Address, string Country, double? Lat, double? Lon)
@@ -25,4 +38,6 @@ public sealed record Site(Guid Id, string Name, string? Address, string Country,
     public bool Placed => Lat is not null && Lon is not null;
 }
 
-public sealed record Organisation(Guid Id, string Name, string Country, string? Address, IReadOnlyList<Site> Sites);
+public sealed record Organisation(
+    Guid Id, string Name, string Country, string? Address, IReadOnlyList<Site> Sites, string? NaceCode = null, string? VatId = null,
+    int? Employees = null, int Version = 0);

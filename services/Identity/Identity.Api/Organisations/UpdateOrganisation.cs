@@ -55,6 +55,9 @@ public static class UpdateOrganisation
         {
             db.Sites.RemoveRange(organisation.Sites);
             organisation.Sites = [.. sites.Select(s => OrganisationMapping.NewSite(organisation.Id, s))];
+            // Added explicitly: a site reached only through the navigation, with its id already set, would be taken
+            // for an existing row and updated (0 rows: every PATCH with sites answered 412 "changed" before).
+            db.Sites.AddRange(organisation.Sites);
         }
 
         organisation.Version++;
