@@ -88,8 +88,8 @@ public sealed partial class CompanyJourneyTests(PortalHost host, ITestOutputHelp
         await checks.CheckAsync("matches inbox (declined)", 0);
 
         // The company's deals, from the navigation.
-        await checks.VisitAsync("deals", "Deals", () => page.GetByRole(AriaRole.Link, new() { Name = "Deals", Exact = true }).ClickAsync());
-        await Expect(page.GetByTestId("deals")).ToBeAttachedAsync();
+        await checks.VisitAsync("deals", "Deals", () => page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Deals", Exact = true }).ClickAsync());
+        await Expect(page.GetByTestId("deals")).ToContainTextAsync("Brewers' spent grain, wet"); // the demo deal with the pig farm
 
         // Signing out ends the portal session and Identity's: the next visit asks for the password again.
         await checks.VisitAsync("signed out", "You are signed out", () => page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync());
