@@ -36,7 +36,7 @@ internal static partial class PortalBrowser
     /// <summary>The navigation's pages plus the first listing's matches and the first deal, found by following the pages' own links.</summary>
     public static async Task<IReadOnlyList<string>> PagesAsync(HttpClient http)
     {
-        List<string> pages = ["/", "/listings", "/listings/new", "/matches", "/deals", "/projects", "/listings/import", "/settings/api-clients"];
+        List<string> pages = ["/", "/listings", "/listings/new", "/matches", "/deals", "/projects", "/listings/import", "/settings/company", "/settings/api-clients"];
         var listings = await http.GetStringAsync("/listings");
         if (Link("/listings/[0-9a-f-]{36}/matches").Match(listings) is { Success: true } matches)
         {
