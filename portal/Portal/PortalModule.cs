@@ -3,6 +3,7 @@ using Marketplace.Portal.Auth;
 using Marketplace.Portal.Components;
 using Marketplace.Portal.Listings;
 using Marketplace.Portal.Matches;
+using Marketplace.Portal.Notifications;
 using Marketplace.Portal.Projects;
 using Marketplace.Portal.Settings;
 using Microsoft.AspNetCore.Antiforgery;
@@ -40,6 +41,7 @@ public static class PortalModule
         AddApi<ListingImportApi>(builder.Services);
         AddApi<ApiClientsApi>(builder.Services);
         AddApi<OrganisationsApi>(builder.Services);
+        AddApi<NotificationsApi>(builder.Services);
         builder.Services.AddSingleton(_ => ImportSession.Store());
         builder.Services.AddSingleton(_ => ApiClientActions.SecretStore());
         return builder;
@@ -67,6 +69,7 @@ public static class PortalModule
         app.MapProjectActions();
         app.MapListingImportActions();
         app.MapApiClientActions();
+        app.MapNotificationActions();
         app.MapPost("/signout", SignOut).RequireAuthorization(PortalAuthentication.Policy).ExcludeFromDescription();
         return app;
     }

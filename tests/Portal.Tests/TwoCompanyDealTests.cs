@@ -54,8 +54,16 @@ public sealed partial class TwoCompanyDealTests(PortalHost host, ITestOutputHelp
         await suggestion.GetByRole(AriaRole.Button, new() { Name = "Interested" }).ClickAsync();
         await Expect(a.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Your interest is recorded" })).ToBeVisibleAsync();
 
+        // B hears of A's interest in the portal (the count beside their name, the notification) and follows it to the suggestion.
+        var matchId = MatchId().Match(decision).Groups[1].Value;
+        await b.Checks.VisitAsync("B: notifications", "Notifications", () => b.Page.GetByTestId("notifications-link").ClickAsync());
+        var heard = b.Page.GetByTestId("notices").GetByRole(AriaRole.Link, new() { Name = "The other side is interested in a suggestion: say whether you are" });
+        await ReloadUntilAsync(b.Page, heard);
+        await Expect(b.Page.GetByTestId("unread")).ToHaveTextAsync(new Regex(@"^[1-9]\d* unread$"));
+        await b.Checks.VisitAsync("B: want matches", "Matches", () => heard.First.ClickAsync());
+        Assert.EndsWith($"{wantPath}#match-{matchId}", b.Page.Url, StringComparison.Ordinal);
+
         // B sees A's interest (anonymously) and says interested too: the match becomes a deal.
-        await b.Checks.VisitAsync("B: want matches", "Matches", () => b.Page.GotoAsync(wantPath));
         var theirs = b.Page.Locator("article.match", new() { Has = b.Page.Locator($"form[action='{decision}']") });
         await Expect(theirs).ToContainTextAsync("The other side is interested");
         await Expect(theirs).Not.ToContainTextAsync("Power Station");
@@ -127,4 +135,7 @@ public sealed partial class TwoCompanyDealTests(PortalHost host, ITestOutputHelp
 
     [GeneratedRegex(@"/listings/([0-9a-f-]{36})/matches")]
     private static partial Regex ListingId();
+
+    [GeneratedRegex(@"/matches/([0-9a-f-]{36})/decision")]
+    private static partial Regex MatchId();
 }

@@ -165,13 +165,10 @@ public abstract partial class MarketplaceUnderTest : IAsyncLifetime
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
-            var mail = (Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : [])
-                .Select(f => (File: f, Text: DecodeQuotedPrintable(File.ReadAllText(f))))
-                .Where(m => m.Text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase))
-                .OrderByDescending(m => File.GetLastWriteTimeUtc(m.File)).Select(m => m.Text).FirstOrDefault();
+            var mail = MailsTo(to).FirstOrDefault(m => m.Contains(path, StringComparison.Ordinal));
             if (mail is not null)
             {
-                var match = Regex.Match(mail, $@"https?://[^\s/]+{Regex.Escape(path)}[^\s]*");
+                var match = Regex.Match(mail, $@"https?://[^\s/]+{Regex.Escape(path)}[^\s>]*");
                 Assert.True(match.Success, mail);
                 return new Uri(match.Value).PathAndQuery;
             }
@@ -183,6 +180,16 @@ public abstract partial class MarketplaceUnderTest : IAsyncLifetime
 
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>Every .eml addressed to <paramref name="to"/> in Identity's mail outbox, newest first, decoded.</summary>
+    public IReadOnlyList<string> MailsTo(string to)
+    {
+        var outbox = Path.Combine(IdentityDataDir, "mail-outbox");
+        return [.. (Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : [])
+            .Select(f => (File: f, Text: DecodeQuotedPrintable(File.ReadAllText(f))))
+            .Where(m => m.Text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(m => File.GetLastWriteTimeUtc(m.File)).Select(m => m.Text)];
     }
 
     /// <summary>GETs a page with a form, then posts the form with its antiforgery token and <paramref name="fields"/>.</summary>

@@ -235,7 +235,7 @@ public abstract class WebhookTests(MarketplaceUnderTest factory)
         return (await created.JsonAsync()).GetProperty("secret").GetString()!;
     }
 
-    private static async Task<Guid> ListingAsync(HttpClient company, string kind, string title, string description)
+    internal static async Task<Guid> ListingAsync(HttpClient company, string kind, string title, string description)
     {
         using var response = await company.PostAsJsonAsync("/api/v1/listings", new
         {

@@ -10,9 +10,11 @@ public static class Scopes
     public const string BrokerageWrite = "brokerage.write";
     public const string Billing = "billing";
     public const string Admin = "admin";
+    /// <summary>A person's own notifications and e-mail choice; a partner app's token has no person behind it.</summary>
+    public const string Notifications = "notifications";
 
     public static readonly IReadOnlyList<string> All =
-        [ListingsRead, ListingsWrite, MatchesRead, MatchesWrite, BrokerageRead, BrokerageWrite, Billing, Admin];
+        [ListingsRead, ListingsWrite, MatchesRead, MatchesWrite, BrokerageRead, BrokerageWrite, Billing, Admin, Notifications];
 
     /// <summary>The API (audience) each scope grants access to.</summary>
     public static string AudienceOf(string scope) => scope switch
@@ -20,7 +22,7 @@ public static class Scopes
         ListingsRead or ListingsWrite => Audiences.Listings,
         MatchesRead or MatchesWrite => Audiences.Matching,
         BrokerageRead or BrokerageWrite or Billing => Audiences.Brokerage,
-        Admin => Audiences.Identity,
+        Admin or Notifications => Audiences.Identity,
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Unknown scope."),
     };
 }

@@ -22,6 +22,12 @@ public sealed record TransportEstimate(double? EurPerYear, double? Co2eKgPerYear
 
 public sealed record MatchMember(Guid ListingId, string Kind, double? Share);
 
+/// <summary>One match as GET /api/v1/matches/{id} gives it (what the portal needs of it).</summary>
+public sealed record MatchView(Guid Id, string Kind, Guid OfferListingId, Guid WantListingId, IReadOnlyList<MatchMember>? Members, string Status)
+{
+    public IEnumerable<Guid> ListingIds() => [OfferListingId, WantListingId, .. (Members ?? []).Select(m => m.ListingId)];
+}
+
 public sealed record Suggestion(
     Guid MatchId, Guid ListingId, string Kind, double Score, IReadOnlyList<MatchReason> Reasons, double? DistanceKm,
     TransportEstimate? TransportCostEstimate, string Status, IReadOnlyList<MatchMember>? Members,

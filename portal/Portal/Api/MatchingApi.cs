@@ -18,6 +18,13 @@ public sealed class MatchingApi(HttpClient http)
         return (await ApiJson.ReadAsync<Page<Suggestion>>(response, cancellationToken)).Items;
     }
 
+    /// <summary>One match of the caller's company, or null when it is not one of its parties (404).</summary>
+    public async Task<MatchView?> GetAsync(Guid matchId, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"api/v1/matches/{matchId}", cancellationToken);
+        return response.StatusCode == HttpStatusCode.NotFound ? null : await ApiJson.ReadAsync<MatchView>(response, cancellationToken);
+    }
+
     /// <summary>Shows the caller's side's interest; null when done, else the API's refusal (a declined match: 409).</summary>
     public Task<ApiProblem?> InterestAsync(Guid matchId, CancellationToken cancellationToken) =>
         PostAsync($"api/v1/matches/{matchId}/interest", null, cancellationToken);

@@ -19,7 +19,7 @@ public static class PortalAuthentication
     public static readonly IReadOnlyList<string> Scopes =
     [
         "openid", "profile", "email", "offline_access",
-        "listings.read", "listings.write", "matches.read", "matches.write", "brokerage.read", "brokerage.write", "admin",
+        "listings.read", "listings.write", "matches.read", "matches.write", "brokerage.read", "brokerage.write", "admin", "notifications",
     ];
 
     internal static void AddPortalAuthentication(this IServiceCollection services)

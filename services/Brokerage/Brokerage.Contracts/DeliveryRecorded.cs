@@ -3,7 +3,8 @@ namespace Marketplace.Brokerage.Contracts;
 /// <summary>
 /// A delivery entry changed state: <c>recorded</c>, <c>confirmed</c> or <c>disputed</c>. A correction is a
 /// reversing entry (<see cref="ReversesDeliveryId"/> set, negative quantity), never an edit.
-/// The contract's parties come last: added later, they are <see cref="Guid.Empty"/> in messages from older publishers.
+/// The contract's parties, who recorded the entry and the contract's deal come last: added later, they are
+/// <see cref="Guid.Empty"/> in messages from older publishers.
 /// </summary>
 public sealed record DeliveryRecorded(
     Guid DeliveryId,
@@ -15,4 +16,6 @@ public sealed record DeliveryRecorded(
     Guid? ReversesDeliveryId,
     DateTime At,
     Guid SupplierOrganisationId = default,
-    Guid ReceiverOrganisationId = default);
+    Guid ReceiverOrganisationId = default,
+    Guid RecordedByOrganisationId = default,
+    Guid DealId = default);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Marketplace.Identity.Account;
 using Marketplace.Identity.Mail;
+using Marketplace.Identity.Notifications;
 using Marketplace.Identity.Organisations;
 using Marketplace.Identity.Setup;
 using Marketplace.Identity.Tokens;
@@ -36,6 +37,7 @@ public static class IdentityModule
         AddPeople(builder, settings);
         AddTokenServer(builder, settings, dataDir, developmentKeys: builder.Environment.IsDevelopment() || demo);
         AddWebhooks(builder, demo);
+        AddNotifications(builder);
 
         builder.AddMarketplaceAuthentication(Audiences.Identity);
         return builder;
@@ -139,6 +141,23 @@ public static class IdentityModule
         builder.AddConsumer<ProjectCommitmentSignedWebhookConsumer>(Name);
     }
 
+    /// <summary>Notifications: the consumers that note what each person should know and the mailer that applies their e-mail choice.</summary>
+    private static void AddNotifications(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section)
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Notifications:TimeZone must be a known time zone, e.g. Europe/Copenhagen.")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<NotificationMailer>();
+        builder.AddConsumer<MatchSuggestedNotificationConsumer>(Name);
+        builder.AddConsumer<MatchInterestNotificationConsumer>(Name);
+        builder.AddConsumer<MatchAcceptedNotificationConsumer>(Name);
+        builder.AddConsumer<DealOpenedNotificationConsumer>(Name);
+        builder.AddConsumer<DealTermsProposedNotificationConsumer>(Name);
+        builder.AddConsumer<ContractSignedNotificationConsumer>(Name);
+        builder.AddConsumer<DeliveryRecordedNotificationConsumer>(Name);
+        builder.AddConsumer<InvoiceIssuedNotificationConsumer>(Name);
+    }
+
     public static IEndpointRouteBuilder MapIdentityService(this IEndpointRouteBuilder app)
     {
         app.MapTokenEndpoints();
@@ -148,6 +167,7 @@ public static class IdentityModule
         app.MapMemberEndpoints();
         app.MapRoleEndpoints();
         app.MapWebhookEndpoints();
+        app.MapNotificationEndpoints();
         return app;
     }
 

@@ -12,7 +12,7 @@ internal static class DeliveryMapping
 {
     public static DeliveryRecorded Event(this Delivery d, SupplyContract contract, DateTime at) =>
         new(d.Id, d.ContractId, d.Date, d.Quantity, d.Unit, d.Status, d.ReversesDeliveryId, at,
-            contract.SupplierOrganisationId, contract.ReceiverOrganisationId);
+            contract.SupplierOrganisationId, contract.ReceiverOrganisationId, d.RecordedByOrganisationId, contract.DealId);
 
     public static DeliveryDto AsDto(this Delivery d) => new(
         d.Id, d.ContractId, d.Date, d.Quantity, d.Unit, d.DocumentRef, d.Status, d.RecordedByOrganisationId, d.RecordedBy, d.RecordedAt,

@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Marketplace.Brokerage.Contracts;
 using Marketplace.Brokerage.Data;
 using Marketplace.Brokerage.Deals;
 using Marketplace.Listings.Contracts;
 using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Http;
+using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,6 +55,8 @@ public static class ProposeTerms
 
         var terms = NewTerms(deal, request, user.OrganisationId() ?? Guid.Empty, (previous?.Version ?? 0) + 1, clock.GetUtcNow().UtcDateTime);
         db.DealTerms.Add(terms);
+        db.AddEvent(new DealTermsProposed(id, terms.Version, terms.ProposedBy,
+            [.. deal.Parties.Select(p => p.OrganisationId).Where(o => o != terms.ProposedByOrganisationId).Distinct()], clock.GetUtcNow()), id.ToString());
         try
         {
             await db.SaveChangesAsync(cancellationToken);

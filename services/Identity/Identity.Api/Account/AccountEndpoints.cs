@@ -20,6 +20,9 @@ public static class AccountEndpoints
         group.MapPost("/reset-password", ResetPassword.Handle).DisableAntiforgery();
         group.MapGet("/accept-invitation", AcceptInvitation.Page);
         group.MapPost("/accept-invitation", AcceptInvitation.Handle).DisableAntiforgery();
+        // RFC 8058 one-click: mail clients post without a form token; the link's own token is the permission.
+        group.MapGet("/unsubscribe", Notifications.Unsubscribe.Page);
+        group.MapPost("/unsubscribe", Notifications.Unsubscribe.Handle).DisableAntiforgery();
         return app;
     }
 }

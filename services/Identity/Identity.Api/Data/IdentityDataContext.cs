@@ -1,3 +1,4 @@
+using Marketplace.Identity.Notifications;
 using Marketplace.Identity.Organisations;
 using Marketplace.Identity.Webhooks;
 using Marketplace.ServiceDefaults.Outbox;
@@ -22,6 +23,8 @@ public abstract class IdentityDataContext(DbContextOptions options)
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
@@ -34,6 +37,7 @@ public abstract class IdentityDataContext(DbContextOptions options)
         base.OnModelCreating(builder);
         builder.UseOpenIddict();
         builder.AddOutboxEntities();
+        builder.AddNotificationEntities();
         builder.Entity<Organisation>(e =>
         {
             e.ToTable("Organisations");

@@ -19,7 +19,11 @@ public sealed class SmtpOptions
 
 public interface IMailSender
 {
-    Task SendAsync(string recipient, string subject, string textBody, CancellationToken cancellationToken = default);
+    Task SendAsync(string recipient, string subject, string textBody, CancellationToken cancellationToken = default) =>
+        SendAsync(recipient, subject, textBody, new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>With extra header fields, e.g. <c>List-Unsubscribe</c>.</summary>
+    Task SendAsync(string recipient, string subject, string textBody, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -28,10 +32,15 @@ public interface IMailSender
 /// </summary>
 internal sealed class MailSender(IOptions<SmtpOptions> smtp, IOptions<MarketplaceOptions> marketplace, ILogger<MailSender> log) : IMailSender
 {
-    public async Task SendAsync(string recipient, string subject, string textBody, CancellationToken cancellationToken = default)
+    public async Task SendAsync(string recipient, string subject, string textBody, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
     {
         var settings = smtp.Value;
         using var message = new MailMessage(settings.From, recipient, subject, textBody);
+        foreach (var (name, value) in headers)
+        {
+            message.Headers.Add(name, value);
+        }
+
         using var client = new SmtpClient();
         if (string.IsNullOrWhiteSpace(settings.Host))
         {

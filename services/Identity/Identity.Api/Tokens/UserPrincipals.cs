@@ -12,7 +12,7 @@ namespace Marketplace.Identity.Tokens;
 public static class UserPrincipals
 {
     private static readonly string[] MemberScopes =
-        [Scopes.ListingsRead, Scopes.ListingsWrite, Scopes.MatchesRead, Scopes.MatchesWrite, Scopes.BrokerageRead, Scopes.BrokerageWrite];
+        [Scopes.ListingsRead, Scopes.ListingsWrite, Scopes.MatchesRead, Scopes.MatchesWrite, Scopes.BrokerageRead, Scopes.BrokerageWrite, Scopes.Notifications];
 
     private static readonly string[] IdentityScopes = [OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Profile,
         OpenIddictConstants.Scopes.Email, OpenIddictConstants.Scopes.OfflineAccess];

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
+using Marketplace.Identity.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Identity.Webhooks;
@@ -11,7 +12,7 @@ namespace Marketplace.Identity.Webhooks;
 /// Rows are claimed with a short lease, so several Identity replicas never send the same attempt twice.
 /// </summary>
 internal sealed class WebhookDispatcher(IServiceProvider services, IOptions<WebhookOptions> options,
-    TimeProvider clock, ILogger<WebhookDispatcher> log) : BackgroundService
+    TimeProvider clock, ILogger<WebhookDispatcher> log) : PollingWorker<WebhookDispatcher>(log)
 {
     // Its own client, outside the resilience defaults: the dispatcher retries on its own schedule and logs every
     // attempt. The handler checks every address it connects to (WebhookHttp) and follows no redirects.
@@ -20,41 +21,9 @@ internal sealed class WebhookDispatcher(IServiceProvider services, IOptions<Webh
         Timeout = Timeout.InfiniteTimeSpan,
         DefaultRequestHeaders = { { "User-Agent", "Symbiosis-Webhooks/1" } },
     };
-    private static readonly SemaphoreSlim Wake = new(0);
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
 
-    public static void Signal()
-    {
-        if (Wake.CurrentCount == 0)
-        {
-            Wake.Release();
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await RunOnceAsync(stoppingToken) > 0)
-                {
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogWarning(ex, "Webhook dispatch round failed; retrying");
-            }
-
-            try
-            {
-                await Wake.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override async Task<bool> RoundAsync(CancellationToken cancellationToken) => await RunOnceAsync(cancellationToken) > 0;
 
     internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {

@@ -46,6 +46,7 @@ public static class ExpressInterest
         else
         {
             match.Status = MatchStatuses.Interested;
+            db.AddEvent(new MatchInterestExpressed(match.Id, match.Kind, WaitingSides(match), clock.GetUtcNow()), match.Id.ToString());
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -69,6 +70,23 @@ public static class ExpressInterest
 
         match.UpdatedAt = now;
         match.Version++;
+    }
+
+    /// <summary>The organisations whose side has not said interested yet.</summary>
+    private static List<Guid> WaitingSides(Match match)
+    {
+        var waiting = new List<Guid>();
+        if (match.OfferInterest != MatchStatuses.Interested)
+        {
+            waiting.Add(match.OfferOrganisationId);
+        }
+
+        if (match.WantInterest != MatchStatuses.Interested)
+        {
+            waiting.Add(match.WantOrganisationId);
+        }
+
+        return [.. waiting.Distinct()];
     }
 
     /// <summary>The event Brokerage opens a deal from: both listings and every bundle member as Matching last saw them.</summary>
