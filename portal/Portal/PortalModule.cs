@@ -42,8 +42,10 @@ public static class PortalModule
         AddApi<ApiClientsApi>(builder.Services);
         AddApi<OrganisationsApi>(builder.Services);
         AddApi<NotificationsApi>(builder.Services);
+        AddApi<MembersApi>(builder.Services);
         builder.Services.AddSingleton(_ => ImportSession.Store());
         builder.Services.AddSingleton(_ => ApiClientActions.SecretStore());
+        builder.Services.AddSingleton(_ => MemberActions.NoteStore());
         return builder;
     }
 
@@ -69,6 +71,7 @@ public static class PortalModule
         app.MapProjectActions();
         app.MapListingImportActions();
         app.MapApiClientActions();
+        app.MapMemberActions();
         app.MapNotificationActions();
         app.MapPost("/signout", SignOut).RequireAuthorization(PortalAuthentication.Policy).ExcludeFromDescription();
         return app;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,7 +12,7 @@ namespace Marketplace.Portal.Tests;
 /// through the gateway and calling the API through it, every service in its own process over RabbitMQ. A company
 /// the operator registers gets its invitation by mail, joins, signs in and posts an offer, all in a real browser.
 /// </summary>
-public sealed partial class DistributedPortalTests(DistributedDeployment deployment, ITestOutputHelper output) : IClassFixture<DistributedDeployment>
+public sealed class DistributedPortalTests(DistributedDeployment deployment, ITestOutputHelper output) : IClassFixture<DistributedDeployment>
 {
     [ChromiumFact]
     public async Task A_company_invited_by_the_operator_joins_signs_in_through_the_gateway_and_posts_an_offer()
@@ -89,27 +88,7 @@ public sealed partial class DistributedPortalTests(DistributedDeployment deploym
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
     }
 
-    /// <summary>The invitation link from the newest mail to <paramref name="to"/> in Identity's pickup folder (quoted-printable decoded).</summary>
-    private async Task<string> InvitationLinkAsync(string to)
-    {
-        var outbox = Path.Combine(deployment.DataDir, "identity", "mail-outbox");
-        var link = await Poll.Eventually(() =>
-        {
-            var text = (Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : [])
-                .Select(File.ReadAllText).Select(DecodeQuotedPrintable)
-                .FirstOrDefault(t => t.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase));
-            return Task.FromResult(text is null ? null : Link().Match(text).Value);
-        }, TimeSpan.FromSeconds(30));
-        return link;
-    }
-
-    private static string DecodeQuotedPrintable(string text) =>
-        Hex().Replace(text.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=\n", "", StringComparison.Ordinal),
-            m => ((char)Convert.ToByte(m.Groups[1].Value, 16)).ToString());
-
-    [GeneratedRegex("=([0-9A-F]{2})")]
-    private static partial Regex Hex();
-
-    [GeneratedRegex(@"https?://\S+/account/accept-invitation\S*")]
-    private static partial Regex Link();
+    /// <summary>The invitation link from the newest mail to <paramref name="to"/> in Identity's pickup folder.</summary>
+    private Task<string> InvitationLinkAsync(string to) =>
+        MailOutbox.LinkAsync(Path.Combine(deployment.DataDir, "identity"), to, "/account/accept-invitation");
 }

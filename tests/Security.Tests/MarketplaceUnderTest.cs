@@ -16,7 +16,7 @@ namespace Marketplace.Security.Tests;
 /// database). One implementation hosts the standalone in process, the other starts the distributed mode behind the
 /// real gateway; every test class that holds for both runs once per implementation.
 /// </summary>
-public abstract partial class MarketplaceUnderTest : IAsyncLifetime
+public abstract class MarketplaceUnderTest : IAsyncLifetime
 {
     public const string PortalClientId = "portal";
     public const string RedirectUri = "http://localhost/callback";
@@ -134,12 +134,18 @@ public abstract partial class MarketplaceUnderTest : IAsyncLifetime
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var link = await LinkFromMailAsync(email, "/account/accept-invitation");
         const string password = "Correct-horse-1";
-        using var browser = Browser();
-        var accepted = await SubmitFormAsync(browser, link, new() { ["displayName"] = "First Admin", ["password"] = password });
-        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        await AcceptInvitationAsync(email, "First Admin", password);
         return (id, email, password);
+    }
+
+    /// <summary>Follows the newest invitation link mailed to <paramref name="email"/> and accepts it with a name and password.</summary>
+    public async Task AcceptInvitationAsync(string email, string displayName, string password)
+    {
+        var link = await LinkFromMailAsync(email, "/account/accept-invitation");
+        using var browser = Browser();
+        using var accepted = await SubmitFormAsync(browser, link, new() { ["displayName"] = displayName, ["password"] = password });
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
     }
 
     /// <summary>A company registered by the operator with an API client of its own holding <paramref name="scopes"/>.</summary>
@@ -155,42 +161,12 @@ public abstract partial class MarketplaceUnderTest : IAsyncLifetime
         return (id, WithToken(await ClientTokenAsync(body.GetProperty("clientId").GetString()!, body.GetProperty("clientSecret").GetString()!)));
     }
 
-    /// <summary>
-    /// Waits for the newest .eml addressed to <paramref name="to"/> in Identity's mail outbox and returns its link that
-    /// starts with <paramref name="path"/>.
-    /// </summary>
-    public async Task<string> LinkFromMailAsync(string to, string path)
-    {
-        var outbox = Path.Combine(IdentityDataDir, "mail-outbox");
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var mail = MailsTo(to).FirstOrDefault(m => m.Contains(path, StringComparison.Ordinal));
-            if (mail is not null)
-            {
-                var match = Regex.Match(mail, $@"https?://[^\s/]+{Regex.Escape(path)}[^\s>]*");
-                Assert.True(match.Success, mail);
-                return new Uri(match.Value).PathAndQuery;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"No mail to {to} in {outbox}.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    /// <summary>Waits for the newest mail to <paramref name="to"/> with a link that starts with <paramref name="path"/>; returns its path and query.</summary>
+    public async Task<string> LinkFromMailAsync(string to, string path) =>
+        new Uri(await MailOutbox.LinkAsync(IdentityDataDir, to, path, TimeSpan.FromSeconds(10))).PathAndQuery;
 
     /// <summary>Every .eml addressed to <paramref name="to"/> in Identity's mail outbox, newest first, decoded.</summary>
-    public IReadOnlyList<string> MailsTo(string to)
-    {
-        var outbox = Path.Combine(IdentityDataDir, "mail-outbox");
-        return [.. (Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml") : [])
-            .Select(f => (File: f, Text: DecodeQuotedPrintable(File.ReadAllText(f))))
-            .Where(m => m.Text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase))
-            .OrderByDescending(m => File.GetLastWriteTimeUtc(m.File)).Select(m => m.Text)];
-    }
+    public IReadOnlyList<string> MailsTo(string to) => MailOutbox.MailsTo(IdentityDataDir, to);
 
     /// <summary>GETs a page with a form, then posts the form with its antiforgery token and <paramref name="fields"/>.</summary>
     public static async Task<HttpResponseMessage> SubmitFormAsync(HttpClient browser, string pageUrl, Dictionary<string, string> fields)
@@ -287,20 +263,6 @@ public abstract partial class MarketplaceUnderTest : IAsyncLifetime
     public override string ToString() => Mode;
 
     private static string PathOf(Uri location) => location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
-
-    private static string DecodeQuotedPrintable(string text)
-    {
-        if (!text.Contains("quoted-printable", StringComparison.OrdinalIgnoreCase))
-        {
-            return text;
-        }
-
-        var joined = text.Replace("=\r\n", "").Replace("=\n", "");
-        return QuotedByte().Replace(joined, m => ((char)Convert.ToByte(m.Groups[1].Value, 16)).ToString());
-    }
-
-    [GeneratedRegex("=([0-9A-F]{2})")]
-    private static partial Regex QuotedByte();
 }
 
 public static class JsonExtensions

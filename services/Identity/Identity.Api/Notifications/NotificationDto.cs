@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marketplace.ServiceDefaults.Http;
+using Marketplace.ServiceDefaults.Persistence;
 using OpenIddict.Abstractions;
 
 namespace Marketplace.Identity.Notifications;
@@ -11,9 +12,7 @@ public sealed record NotificationPage(IReadOnlyList<NotificationDto> Items, stri
 internal static class NotificationMapping
 {
     public static NotificationDto AsDto(this Notification n) =>
-        new(n.Id, n.Kind, n.SubjectId, n.Link, n.Detail, Utc(n.CreatedAt), n.ReadAt is { } read ? Utc(read) : null);
-
-    public static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
+        new(n.Id, n.Kind, n.SubjectId, n.Link, n.Detail, n.CreatedAt.AsOffset(), n.ReadAt?.AsOffset());
 }
 
 /// <summary>Notifications belong to people: a partner app's token (client credentials) has no inbox.</summary>

@@ -1,7 +1,8 @@
+using Marketplace.Identity.Hosting;
 using Marketplace.Identity.Mail;
 using Marketplace.ServiceDefaults;
+using Marketplace.ServiceDefaults.Persistence;
 using Microsoft.AspNetCore.DataProtection;
-using Marketplace.Identity.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Marketplace.Identity.Notifications;
@@ -42,7 +43,7 @@ internal sealed class NotificationMailer(IServiceProvider services, IOptions<Not
                 NotificationEmail.Off => await SettleAsync(db, person.UserId, NotificationEmailStates.Skipped, now, cancellationToken),
                 NotificationEmail.Immediate => await MailAsync(db, scope.ServiceProvider, person.UserId, choice, now, cancellationToken),
                 _ when DigestSchedule.IsDue(now, options.Value.DigestTime, options.Value.Zone(),
-                    settings?.LastDigestAt is { } last ? NotificationMapping.Utc(last) : null, NotificationMapping.Utc(person.Oldest))
+                    settings?.LastDigestAt?.AsOffset(), person.Oldest.AsOffset())
                     => await MailAsync(db, scope.ServiceProvider, person.UserId, choice, now, cancellationToken),
                 _ => 0,
             };

@@ -16,6 +16,18 @@ public static class MemberEndpoints
             .WithSummary("Invite a member")
             .WithDescription("E-mails an invitation to join the organisation; the link lets the person choose a password and sign in.")
             .RequireScope(Scopes.Admin);
+        group.MapGet("/invitations", ListInvitations.Handle).WithName(nameof(ListInvitations))
+            .WithSummary("List open invitations")
+            .WithDescription("The invitations not yet accepted and not expired, newest first, with when each expires. `{ items, nextCursor }` (one page).")
+            .RequireScope(Scopes.Admin);
+        group.MapDelete("/invitations/{invitationId:guid}", WithdrawInvitation.Handle).WithName(nameof(WithdrawInvitation))
+            .WithSummary("Withdraw an invitation")
+            .WithDescription("The invitation's link stops working. Withdrawing one withdrawn or expired already is a no-op; an accepted one is a 409.")
+            .RequireScope(Scopes.Admin);
+        group.MapDelete("/members/{userId:guid}", RemoveMember.Handle).WithName(nameof(RemoveMember))
+            .WithSummary("Remove a member")
+            .WithDescription("The person leaves the organisation: membership removed, tokens revoked. The last admin cannot be removed (409).")
+            .RequireScope(Scopes.Admin);
         return app;
     }
 }

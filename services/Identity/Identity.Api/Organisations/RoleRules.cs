@@ -18,4 +18,13 @@ internal static class RoleRules
 
         return operatorRole && !caller.IsOperator() ? "Only an operator grants operator roles." : null;
     }
+
+    /// <summary>
+    /// A company keeps at least one admin: the last one can neither become a member nor leave (<paramref name="newRole"/>
+    /// null) until someone else is admin.
+    /// </summary>
+    public static string? LastAdminError(string currentRole, string? newRole, int admins) =>
+        currentRole == Roles.Admin && newRole != Roles.Admin && admins <= 1
+            ? "The company needs at least one admin: make someone else admin first."
+            : null;
 }

@@ -29,6 +29,12 @@ public static class SetMemberRole
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [error] });
         }
 
+        if (RoleRules.LastAdminError(membership.Role, request.Role,
+                await db.Memberships.CountAsync(m => m.OrganisationId == id && m.Role == Roles.Admin, cancellationToken)) is { } lastAdmin)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = [lastAdmin] });
+        }
+
         membership.Role = request.Role;
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new MemberDto(person.Id, person.Email, person.DisplayName, membership.Role, person.EmailConfirmed, person.LockoutEnd > clock.GetUtcNow()));

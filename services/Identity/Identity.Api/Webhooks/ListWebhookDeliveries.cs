@@ -29,6 +29,6 @@ public static class ListWebhookDeliveries
             .ToPageAsync(d => d.Id, request, rows => rows.Select(AsDto).ToList(), cancellationToken));
     }
 
-    private static WebhookDeliveryDto AsDto(WebhookDelivery d) => new(d.Id, d.EventType, d.Status, d.Attempts, d.CreatedAt,
+    internal static WebhookDeliveryDto AsDto(WebhookDelivery d) => new(d.Id, d.EventType, d.Status, d.Attempts, d.CreatedAt,
         d.NextAttemptAt, d.CompletedAt, [.. d.AttemptLog.OrderBy(a => a.AttemptedAt).Select(a => new WebhookAttemptDto(a.AttemptedAt, a.StatusCode, a.Error, a.DurationMs))]);
 }

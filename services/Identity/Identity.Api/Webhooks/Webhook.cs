@@ -57,6 +57,8 @@ public static class WebhookEventTypes
     public const string InvoiceIssued = "invoice.issued";
     public const string ProjectStageChanged = "project.stage_changed";
     public const string ProjectCommitmentSigned = "project.commitment_signed";
+    /// <summary>Sent on request to one endpoint whatever it subscribed to: proves it is reachable and checks its signature code.</summary>
+    public const string Test = "webhook.test";
 
     public static readonly IReadOnlyList<string> All =
         [MatchSuggested, MatchAccepted, DealOpened, ContractSigned, DeliveryRecorded, InvoiceIssued, ProjectStageChanged, ProjectCommitmentSigned];

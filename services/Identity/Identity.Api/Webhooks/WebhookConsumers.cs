@@ -29,21 +29,23 @@ internal static class WebhookFanOut
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var endpoint in endpoints.Where(e => e.Wants(eventType)))
         {
-            var id = Guid.CreateVersion7();
-            var payload = JsonSerializer.Serialize(new
-            {
-                id,
-                type = eventType,
-                createdAt = now,
-                organisationId = endpoint.OrganisationId,
-                data = data ?? context.Message,
-            }, JsonSerializerOptions.Web);
-            db.WebhookDeliveries.Add(new WebhookDelivery
-            {
-                Id = id, EndpointId = endpoint.Id, OrganisationId = endpoint.OrganisationId, EventType = eventType, Payload = payload,
-                Status = DeliveryStatus.Pending, CreatedAt = now, NextAttemptAt = now,
-            });
+            db.WebhookDeliveries.Add(WebhookDeliveries.New(endpoint, eventType, data ?? context.Message, now));
         }
+    }
+}
+
+/// <summary>One event for one endpoint, ready to send: the envelope partners receive (<c>id, type, createdAt, organisationId, data</c>).</summary>
+internal static class WebhookDeliveries
+{
+    public static WebhookDelivery New(WebhookEndpoint endpoint, string eventType, object data, DateTime now)
+    {
+        var id = Guid.CreateVersion7();
+        var payload = JsonSerializer.Serialize(new { id, type = eventType, createdAt = now, organisationId = endpoint.OrganisationId, data }, JsonSerializerOptions.Web);
+        return new WebhookDelivery
+        {
+            Id = id, EndpointId = endpoint.Id, OrganisationId = endpoint.OrganisationId, EventType = eventType, Payload = payload,
+            Status = DeliveryStatus.Pending, CreatedAt = now, NextAttemptAt = now,
+        };
     }
 }
 

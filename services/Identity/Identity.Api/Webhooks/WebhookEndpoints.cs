@@ -20,6 +20,14 @@ public static class WebhookEndpoints
             .WithSummary("Re-enable a webhook endpoint")
             .WithDescription("Turns a disabled endpoint back on; deliveries that are still due are attempted again.")
             .RequireScope(Scopes.Admin);
+        group.MapPost("/{webhookId:guid}/disable", DisableWebhook.Handle).WithName(nameof(DisableWebhook))
+            .WithSummary("Pause a webhook endpoint")
+            .WithDescription("Stops deliveries to the endpoint until it is enabled again: no new events are queued for it meanwhile, deliveries already queued wait. Pausing a disabled endpoint changes nothing.")
+            .RequireScope(Scopes.Admin);
+        group.MapPost("/{webhookId:guid}/test", TestWebhook.Handle).WithName(nameof(TestWebhook))
+            .WithSummary("Send a test event")
+            .WithDescription("Queues a signed `webhook.test` event to this endpoint at once, whatever it subscribed to; its delivery and attempts show in the deliveries list. `202` with the delivery; a disabled endpoint is a 409.")
+            .RequireScope(Scopes.Admin);
         group.MapDelete("/{webhookId:guid}", DeleteWebhook.Handle).WithName(nameof(DeleteWebhook))
             .WithSummary("Delete a webhook endpoint")
             .WithDescription("Removes the endpoint; no further deliveries are made to it.")
