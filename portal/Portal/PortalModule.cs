@@ -51,12 +51,13 @@ public static class PortalModule
 
     /// <summary>
     /// The portal's middleware, after the host's <c>UseServiceDefaults()</c> (routing, authentication, authorization):
-    /// its headers on its own paths, antiforgery for its forms, and its "page not found" for a portal address that no
-    /// endpoint answers.
+    /// its headers and the person's language on its own paths, antiforgery for its forms, and its "page not found" for a
+    /// portal address that no endpoint answers.
     /// </summary>
     public static WebApplication UsePortal(this WebApplication app)
     {
-        app.UseWhen(context => IsPortalPath(context.Request.Path), portal => portal.Use(PortalHeaders));
+        var languages = PortalLanguages.Options();
+        app.UseWhen(context => IsPortalPath(context.Request.Path), portal => portal.UseRequestLocalization(languages).Use(PortalHeaders));
         app.UseAntiforgery();
         app.Use(NotFoundAsync);
         return app;
@@ -73,6 +74,7 @@ public static class PortalModule
         app.MapApiClientActions();
         app.MapMemberActions();
         app.MapNotificationActions();
+        app.MapLanguageAction();
         app.MapPost("/signout", SignOut).RequireAuthorization(PortalAuthentication.Policy).ExcludeFromDescription();
         return app;
     }
@@ -104,11 +106,7 @@ public static class PortalModule
             return;
         }
 
-        if ((await http.AuthenticateAsync(PortalAuthentication.CookieScheme)).Principal is { } user)
-        {
-            http.User = user;
-        }
-
+        await PortalAuthentication.UseSessionUserAsync(http);
         await new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound }.ExecuteAsync(http);
     }
 

@@ -23,24 +23,30 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public PageChecks Checks { get; }
 
-    public static Task<BrowserSession> StartAsync(PortalHost host, ITestOutputHelper output) => StartAsync(host.BaseUrl, output);
+    public static Task<BrowserSession> StartAsync(PortalHost host, ITestOutputHelper output, string? locale = null) => StartAsync(host.BaseUrl, output, locale);
 
-    /// <summary>A browser on the portal at <paramref name="baseUrl"/> (the standalone host, or the gateway in distributed mode).</summary>
-    public static async Task<BrowserSession> StartAsync(string baseUrl, ITestOutputHelper output)
+    /// <summary>
+    /// A browser on the portal at <paramref name="baseUrl"/> (the standalone host, or the gateway in distributed mode),
+    /// set to <paramref name="locale"/> (its Accept-Language) when given, else to Playwright's en-US.
+    /// </summary>
+    public static async Task<BrowserSession> StartAsync(string baseUrl, ITestOutputHelper output, string? locale = null)
     {
         var (playwright, browser) = await Chromium.LaunchAsync();
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 900 }, Locale = locale });
         return new BrowserSession(playwright, browser, context, await context.NewPageAsync(), output);
     }
 
-    /// <summary>Opens <paramref name="path"/>, which sends a stranger to Identity's sign-in; signs in and lands back on it.</summary>
-    public async Task SignInAsync(string email, string path, string heading)
+    /// <summary>
+    /// Opens <paramref name="path"/>, which sends a stranger to Identity's sign-in (English); signs in and lands back on
+    /// it, where the portal's sign-out button reads <paramref name="signOut"/> in the browser's language.
+    /// </summary>
+    public async Task SignInAsync(string email, string path, string heading, string signOut = "Sign out")
     {
         await Checks.VisitAsync("sign-in", "Sign in", () => Page.GotoAsync(path));
         await Page.GetByLabel("Email").FillAsync(email);
         await Page.GetByLabel("Password").FillAsync(Password);
         await Checks.VisitAsync(heading, heading, () => Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync());
-        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = signOut })).ToBeVisibleAsync();
     }
 
     /// <summary>The portal's session cookie (chunked when large: the chunks joined).</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,18 @@ public static class PortalAuthentication
         "openid", "profile", "email", "offline_access",
         "listings.read", "listings.write", "matches.read", "matches.write", "brokerage.read", "brokerage.write", "admin", "notifications",
     ];
+
+    /// <summary>
+    /// The session's user on a portal request that no portal policy authenticated (a page-not-found, a form open to
+    /// strangers too): the host's default scheme is the API's bearer token, which a browser never sends.
+    /// </summary>
+    internal static async Task UseSessionUserAsync(HttpContext http)
+    {
+        if ((await http.AuthenticateAsync(CookieScheme)).Principal is { } user)
+        {
+            http.User = user;
+        }
+    }
 
     internal static void AddPortalAuthentication(this IServiceCollection services)
     {
