@@ -43,9 +43,11 @@ public static class PortalModule
         AddApi<OrganisationsApi>(builder.Services);
         AddApi<NotificationsApi>(builder.Services);
         AddApi<MembersApi>(builder.Services);
+        AddApi<WebhooksApi>(builder.Services);
         builder.Services.AddSingleton(_ => ImportSession.Store());
         builder.Services.AddSingleton(_ => ApiClientActions.SecretStore());
         builder.Services.AddSingleton(_ => MemberActions.NoteStore());
+        builder.Services.AddSingleton(_ => WebhookActions.SecretStore());
         return builder;
     }
 
@@ -73,6 +75,7 @@ public static class PortalModule
         app.MapListingImportActions();
         app.MapApiClientActions();
         app.MapMemberActions();
+        app.MapWebhookActions();
         app.MapNotificationActions();
         app.MapLanguageAction();
         app.MapPost("/signout", SignOut).RequireAuthorization(PortalAuthentication.Policy).ExcludeFromDescription();
