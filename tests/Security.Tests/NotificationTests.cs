@@ -133,20 +133,23 @@ public abstract class NotificationTests(MarketplaceUnderTest marketplace)
         Assert.Equal(HttpStatusCode.BadRequest, badCursor.StatusCode);
     }
 
-    private async Task<HttpClient> PersonAsync(string email, string password) =>
+    private Task<HttpClient> PersonAsync(string email, string password) => PersonAsync(marketplace, email, password);
+
+    /// <summary>A person's API client with the scopes the portal asks for (notifications included).</summary>
+    internal static async Task<HttpClient> PersonAsync(MarketplaceUnderTest marketplace, string email, string password) =>
         marketplace.WithToken((await marketplace.SignInAsync(email, password, PersonScopes)).GetProperty("access_token").GetString()!);
 
-    private static async Task<JsonElement> ListAsync(HttpClient person)
+    internal static async Task<JsonElement> ListAsync(HttpClient person)
     {
         using var response = await person.GetAsync("/api/v1/me/notifications?limit=100");
         return await response.ExpectAsync(HttpStatusCode.OK);
     }
 
-    private static async Task<int> CountAsync(HttpClient person, string kind, string subjectId) =>
+    internal static async Task<int> CountAsync(HttpClient person, string kind, string subjectId) =>
         (await ListAsync(person)).GetProperty("items").EnumerateArray()
             .Count(n => n.GetProperty("kind").GetString() == kind && n.GetProperty("subjectId").GetString() == subjectId);
 
-    private static async Task<JsonElement> NoticeAsync(HttpClient person, string kind, string subjectId)
+    internal static async Task<JsonElement> NoticeAsync(HttpClient person, string kind, string subjectId)
     {
         var found = await MarketplaceUnderTest.EventuallyAsync<JsonElement?>(async () =>
             (await ListAsync(person)).GetProperty("items").EnumerateArray()

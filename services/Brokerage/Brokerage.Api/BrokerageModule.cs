@@ -10,6 +10,7 @@ using Marketplace.Brokerage.Projects;
 using Marketplace.Brokerage.SupplyContracts;
 using Marketplace.Brokerage.Terms;
 using Marketplace.ServiceDefaults.Auth;
+using Marketplace.ServiceDefaults.Conversations;
 using Marketplace.ServiceDefaults.Messaging;
 using Marketplace.ServiceDefaults.Persistence;
 
@@ -28,6 +29,7 @@ public static class BrokerageModule
         builder.Services.AddOptions<LifecycleOptions>().BindConfiguration(LifecycleOptions.Section);
         builder.Services.AddSingleton(_ => ImpactFactors.Load());
         builder.Services.AddScoped<FeeAccrual>();
+        builder.Services.AddScoped<IConversationThreads<BrokerageDbContext>, DealConversations>();
         builder.Services.AddScoped<BillingService>();
         builder.Services.AddKeyedSingleton(BillingPeriod.ClockKey, (services, _) => services.GetRequiredService<TimeProvider>());
         builder.Services.AddHostedService<ContractLifecycleService>();
@@ -45,6 +47,7 @@ public static class BrokerageModule
     public static IEndpointRouteBuilder MapBrokerage(this IEndpointRouteBuilder app)
     {
         app.MapDealEndpoints();
+        app.MapConversation<BrokerageDbContext>("/api/v1/deals/{id:guid}", "Deals", "deal", Scopes.BrokerageRead, Scopes.BrokerageWrite);
         app.MapTermsEndpoints();
         app.MapContractEndpoints();
         app.MapDeliveryEndpoints();

@@ -149,6 +149,8 @@ public static class IdentityModule
             .ValidateOnStart();
         builder.Services.AddHostedService<NotificationMailer>();
         builder.AddConsumer<MatchSuggestedNotificationConsumer>(Name);
+        builder.AddConsumer<MatchMessageNotificationConsumer>(Name);
+        builder.AddConsumer<DealMessageNotificationConsumer>(Name);
         builder.AddConsumer<MatchInterestNotificationConsumer>(Name);
         builder.AddConsumer<MatchAcceptedNotificationConsumer>(Name);
         builder.AddConsumer<DealOpenedNotificationConsumer>(Name);

@@ -4,6 +4,7 @@ using Marketplace.Matching.Matches;
 using Marketplace.Matching.Search;
 using Marketplace.ServiceDefaults;
 using Marketplace.ServiceDefaults.Auth;
+using Marketplace.ServiceDefaults.Conversations;
 using Marketplace.ServiceDefaults.Messaging;
 using Marketplace.ServiceDefaults.Persistence;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,7 @@ public static class MatchingModule
         });
         builder.Services.AddHostedService<SearchIndexOpener>();
         builder.Services.AddScoped<SuggestionService>();
+        builder.Services.AddScoped<IConversationThreads<MatchingDbContext>, MatchConversations>();
         builder.Services.AddScoped<Reindexer>();
         builder.AddConsumer<OrganisationRegisteredConsumer>(Name);
         builder.AddConsumer<OrganisationUpdatedConsumer>(Name);
@@ -83,6 +85,7 @@ public static class MatchingModule
     public static IEndpointRouteBuilder MapMatching(this IEndpointRouteBuilder app)
     {
         app.MapMatchEndpoints();
+        app.MapConversation<MatchingDbContext>("/api/v1/matches/{id:guid}", "Matches", "match", Scopes.MatchesRead, Scopes.MatchesWrite);
         return app;
     }
 }

@@ -1,18 +1,19 @@
 using Marketplace.Brokerage.Billing;
-using Marketplace.Brokerage.SupplyContracts;
 using Marketplace.Brokerage.Deals;
 using Marketplace.Brokerage.Deliveries;
 using Marketplace.Brokerage.Fees;
 using Marketplace.Brokerage.Impact;
 using Marketplace.Brokerage.Organisations;
 using Marketplace.Brokerage.Projects;
+using Marketplace.Brokerage.SupplyContracts;
 using Marketplace.Brokerage.Terms;
+using Marketplace.ServiceDefaults.Conversations;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Brokerage.Data;
 
-public abstract class BrokerageDbContext(DbContextOptions options) : DbContext(options), IOutboxContext
+public abstract class BrokerageDbContext(DbContextOptions options) : DbContext(options), IOutboxContext, IConversationContext
 {
     public DbSet<Deal> Deals => Set<Deal>();
     public DbSet<DealParty> DealParties => Set<DealParty>();
@@ -36,6 +37,8 @@ public abstract class BrokerageDbContext(DbContextOptions options) : DbContext(o
     public DbSet<FundingApplication> FundingApplications => Set<FundingApplication>();
     public DbSet<ProjectTimelineEntry> ProjectTimeline => Set<ProjectTimelineEntry>();
     public DbSet<BundleSuggestion> BundleSuggestions => Set<BundleSuggestion>();
+    public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
+    public DbSet<ConversationAttachment> ConversationAttachments => Set<ConversationAttachment>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
@@ -48,6 +51,7 @@ public abstract class BrokerageDbContext(DbContextOptions options) : DbContext(o
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxEntities();
+        modelBuilder.AddConversationEntities();
         ProjectModel.Configure(modelBuilder);
         ConfigureDeals(modelBuilder);
         ConfigureContracts(modelBuilder);

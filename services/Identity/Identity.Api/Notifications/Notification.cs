@@ -48,9 +48,11 @@ public static class NotificationKinds
     public const string DeliveryConfirmed = "delivery.confirmed";
     public const string DeliveryDisputed = "delivery.disputed";
     public const string InvoiceIssued = "invoice.issued";
+    public const string MatchMessage = "match.message";
+    public const string DealMessage = "deal.message";
 
     public static readonly IReadOnlyList<string> All =
-        [MatchSuggested, MatchInterest, MatchAccepted, DealOpened, TermsProposed, ContractSigned, DeliveryToConfirm, DeliveryConfirmed, DeliveryDisputed, InvoiceIssued];
+        [MatchSuggested, MatchInterest, MatchAccepted, DealOpened, TermsProposed, ContractSigned, DeliveryToConfirm, DeliveryConfirmed, DeliveryDisputed, InvoiceIssued, MatchMessage, DealMessage];
 }
 
 public static class NotificationEmail

@@ -129,6 +129,30 @@ public static class DeliveryNotices
 }
 
 /// <summary>The portal pages notifications link to.</summary>
+/// <summary>A message on a match: the parties who did not write it, once per message; the writer is not named (only the preview travels).</summary>
+public sealed class MatchMessageNotificationConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<MatchMessagePosted>
+{
+    public Task Consume(ConsumeContext<MatchMessagePosted> context)
+    {
+        var m = context.Message;
+        return NotificationFanOut.StageAsync(db, context,
+            new(NotificationKinds.MatchMessage, m.MatchId, $"{NotificationKinds.MatchMessage}:{m.MessageId}", NotificationLinks.MatchConversation(m.MatchId), m.Preview),
+            m.RecipientOrganisationIds, clock, nameof(MatchMessageNotificationConsumer));
+    }
+}
+
+/// <summary>A message on a deal: the parties who did not write it, once per message.</summary>
+public sealed class DealMessageNotificationConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<DealMessagePosted>
+{
+    public Task Consume(ConsumeContext<DealMessagePosted> context)
+    {
+        var m = context.Message;
+        return NotificationFanOut.StageAsync(db, context,
+            new(NotificationKinds.DealMessage, m.DealId, $"{NotificationKinds.DealMessage}:{m.MessageId}", NotificationLinks.DealConversation(m.DealId), m.Preview),
+            m.RecipientOrganisationIds, clock, nameof(DealMessageNotificationConsumer));
+    }
+}
+
 public static class NotificationLinks
 {
     public const string Deals = "/deals";
@@ -136,4 +160,8 @@ public static class NotificationLinks
     public static string Match(Guid matchId) => $"/matches/{matchId}";
 
     public static string Deal(Guid dealId) => $"/deals/{dealId}";
+
+    public static string MatchConversation(Guid matchId) => $"/matches/{matchId}/conversation";
+
+    public static string DealConversation(Guid dealId) => $"/deals/{dealId}/conversation";
 }

@@ -43,6 +43,8 @@ public static class NotificationMail
         NotificationKinds.DeliveryConfirmed => $"A delivery you recorded was confirmed: {n.Detail}",
         NotificationKinds.DeliveryDisputed => $"A delivery you recorded was disputed: {n.Detail}",
         NotificationKinds.InvoiceIssued => $"Invoice {n.Detail} was issued to you",
+        NotificationKinds.MatchMessage => $"A new message on a suggestion: “{n.Detail}”",
+        NotificationKinds.DealMessage => $"A new message on a deal: “{n.Detail}”",
         _ => "An update on the Symbiosis Marketplace",
     };
 }

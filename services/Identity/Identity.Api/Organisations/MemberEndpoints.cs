@@ -23,10 +23,12 @@ public static class MemberEndpoints
         group.MapDelete("/invitations/{invitationId:guid}", WithdrawInvitation.Handle).WithName(nameof(WithdrawInvitation))
             .WithSummary("Withdraw an invitation")
             .WithDescription("The invitation's link stops working. Withdrawing one withdrawn or expired already is a no-op; an accepted one is a 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireScope(Scopes.Admin);
         group.MapDelete("/members/{userId:guid}", RemoveMember.Handle).WithName(nameof(RemoveMember))
             .WithSummary("Remove a member")
             .WithDescription("The person leaves the organisation: membership removed, tokens revoked. The last admin cannot be removed (409).")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireScope(Scopes.Admin);
         return app;
     }

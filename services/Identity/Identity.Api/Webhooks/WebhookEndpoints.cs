@@ -27,6 +27,7 @@ public static class WebhookEndpoints
         group.MapPost("/{webhookId:guid}/test", TestWebhook.Handle).WithName(nameof(TestWebhook))
             .WithSummary("Send a test event")
             .WithDescription("Queues a signed `webhook.test` event to this endpoint at once, whatever it subscribed to; its delivery and attempts show in the deliveries list. `202` with the delivery; a disabled endpoint is a 409.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireScope(Scopes.Admin);
         group.MapDelete("/{webhookId:guid}", DeleteWebhook.Handle).WithName(nameof(DeleteWebhook))
             .WithSummary("Delete a webhook endpoint")

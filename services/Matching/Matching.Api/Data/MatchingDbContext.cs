@@ -1,10 +1,11 @@
 using Marketplace.Matching.Matches;
+using Marketplace.ServiceDefaults.Conversations;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Matching.Data;
 
-public abstract class MatchingDbContext(DbContextOptions options) : DbContext(options), IOutboxContext
+public abstract class MatchingDbContext(DbContextOptions options) : DbContext(options), IOutboxContext, IConversationContext
 {
     public DbSet<KnownListing> Listings => Set<KnownListing>();
     public DbSet<Match> Matches => Set<Match>();
@@ -12,6 +13,8 @@ public abstract class MatchingDbContext(DbContextOptions options) : DbContext(op
     public DbSet<KnownOrganisation> Organisations => Set<KnownOrganisation>();
     public DbSet<PatternWeight> PatternWeights => Set<PatternWeight>();
     public DbSet<TermWeight> TermWeights => Set<TermWeight>();
+    public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
+    public DbSet<ConversationAttachment> ConversationAttachments => Set<ConversationAttachment>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
@@ -19,6 +22,7 @@ public abstract class MatchingDbContext(DbContextOptions options) : DbContext(op
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxEntities();
+        modelBuilder.AddConversationEntities();
         modelBuilder.Entity<KnownListing>(e =>
         {
             e.ToTable("Listings");

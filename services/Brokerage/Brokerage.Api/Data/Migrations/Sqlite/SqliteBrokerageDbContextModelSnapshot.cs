@@ -1325,6 +1325,74 @@ namespace Marketplace.Brokerage.Data.Migrations.Sqlite
                     b.ToTable("DealTerms", (string)null);
                 });
 
+            modelBuilder.Entity("Marketplace.ServiceDefaults.Conversations.ConversationAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.ToTable("ConversationAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("Marketplace.ServiceDefaults.Conversations.ConversationMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ThreadId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThreadId", "Id");
+
+                    b.ToTable("ConversationMessages", (string)null);
+                });
+
             modelBuilder.Entity("Marketplace.ServiceDefaults.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -1445,6 +1513,15 @@ namespace Marketplace.Brokerage.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Marketplace.ServiceDefaults.Conversations.ConversationAttachment", b =>
+                {
+                    b.HasOne("Marketplace.ServiceDefaults.Conversations.ConversationMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Marketplace.Brokerage.Billing.Invoice", b =>
                 {
                     b.Navigation("Lines");
@@ -1460,6 +1537,11 @@ namespace Marketplace.Brokerage.Data.Migrations.Sqlite
                     b.Navigation("Flows");
 
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Marketplace.ServiceDefaults.Conversations.ConversationMessage", b =>
+                {
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }
