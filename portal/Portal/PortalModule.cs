@@ -1,6 +1,7 @@
 using Marketplace.Portal.Api;
 using Marketplace.Portal.Auth;
 using Marketplace.Portal.Components;
+using Marketplace.Portal.Conversations;
 using Marketplace.Portal.Listings;
 using Marketplace.Portal.Matches;
 using Marketplace.Portal.Notifications;
@@ -44,10 +45,12 @@ public static class PortalModule
         AddApi<NotificationsApi>(builder.Services);
         AddApi<MembersApi>(builder.Services);
         AddApi<WebhooksApi>(builder.Services);
+        AddApi<ConversationsApi>(builder.Services);
         builder.Services.AddSingleton(_ => ImportSession.Store());
         builder.Services.AddSingleton(_ => ApiClientActions.SecretStore());
         builder.Services.AddSingleton(_ => MemberActions.NoteStore());
         builder.Services.AddSingleton(_ => WebhookActions.SecretStore());
+        builder.Services.AddSingleton(_ => ConversationActions.NoteStore());
         return builder;
     }
 
@@ -76,6 +79,7 @@ public static class PortalModule
         app.MapApiClientActions();
         app.MapMemberActions();
         app.MapWebhookActions();
+        app.MapConversationActions();
         app.MapNotificationActions();
         app.MapLanguageAction();
         app.MapPost("/signout", SignOut).RequireAuthorization(PortalAuthentication.Policy).ExcludeFromDescription();

@@ -12,6 +12,9 @@ public sealed class BrokerageApi(HttpClient http)
     }
 
     /// <summary>A deal with its terms, its contract (once terms are accepted), the contract's deliveries and fee plan, and the company's impact.</summary>
+    /// <summary>The deal alone (its resource and parties), for pages that need no terms, contract or deliveries.</summary>
+    public Task<Deal> DealSummaryAsync(Guid id, CancellationToken cancellationToken) => GetAsync<Deal>($"api/v1/deals/{id}", cancellationToken);
+
     public async Task<DealView> DealAsync(Guid id, CancellationToken cancellationToken)
     {
         var deal = GetAsync<Deal>($"api/v1/deals/{id}", cancellationToken);
