@@ -7,4 +7,16 @@ internal static class PortalForms
 {
     public static async Task<IFormCollection?> ReadCheckedAsync(HttpContext http, IAntiforgery antiforgery, CancellationToken cancellationToken) =>
         http.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(http) ? await http.Request.ReadFormAsync(cancellationToken) : null;
+
+    /// <summary>
+    /// Post, redirect, get: reads the checked form, lets <paramref name="act"/> do the work, and sends the browser back to
+    /// <paramref name="page"/> with what happened in a one-time note (never the address bar). A form that fails its
+    /// antiforgery check just goes back.
+    /// </summary>
+    public static async Task<IResult> PostRedirectGetAsync<TOutcome>(HttpContext http, IAntiforgery antiforgery, OwnedNotes<TOutcome> notes, string page,
+        Func<IFormCollection, Task<TOutcome>> act, CancellationToken cancellationToken)
+        where TOutcome : class =>
+        await ReadCheckedAsync(http, antiforgery, cancellationToken) is { } form
+            ? Results.Redirect($"{page}?note={notes.Add(http.User, await act(form))}")
+            : Results.Redirect(page);
 }

@@ -2,7 +2,6 @@ using Marketplace.Portal.Api;
 using Marketplace.Portal.Auth;
 using Marketplace.Portal.Components;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Marketplace.Portal.Settings;
@@ -33,42 +32,25 @@ internal static class ApiClientActions
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, IAntiforgery antiforgery, ApiClientsApi api, OwnedNotes<ApiClientOutcome> notes, CancellationToken cancellationToken)
-    {
-        if (await PortalForms.ReadCheckedAsync(http, antiforgery, cancellationToken) is not { } form)
+    private static Task<IResult> CreateAsync(HttpContext http, IAntiforgery antiforgery, ApiClientsApi api, OwnedNotes<ApiClientOutcome> notes, CancellationToken cancellationToken) =>
+        PortalForms.PostRedirectGetAsync(http, antiforgery, notes, Page, async form =>
         {
-            return TypedResults.Redirect(Page);
-        }
+            var name = form["name"].ToString().Trim();
+            var scopes = form["scopes"].Where(s => s is not null && GrantableScopes.Contains(s)).Select(s => s!).Distinct().ToList();
+            var key = form["idempotencyKey"].ToString() is { Length: > 0 and <= 100 } k ? k : Guid.NewGuid().ToString();
+            var (created, problem) = await api.CreateAsync(CurrentUser.Organisation(http), name, scopes, "portal-client-" + key, cancellationToken);
+            return new ApiClientOutcome("created", name, created, problem, scopes);
+        }, cancellationToken);
 
-        var name = form["name"].ToString().Trim();
-        var scopes = form["scopes"].Where(s => s is not null && GrantableScopes.Contains(s)).Select(s => s!).Distinct().ToList();
-        var key = form["idempotencyKey"].ToString() is { Length: > 0 and <= 100 } k ? k : Guid.NewGuid().ToString();
-        var (created, problem) = await api.CreateAsync(CurrentUser.Organisation(http), name, scopes, "portal-client-" + key, cancellationToken);
-        return Back(http, notes, new ApiClientOutcome("created", name, created, problem, scopes));
-    }
-
-    private static async Task<IResult> RotateAsync(string clientId, HttpContext http, IAntiforgery antiforgery, ApiClientsApi api, OwnedNotes<ApiClientOutcome> notes, CancellationToken cancellationToken)
-    {
-        if (await PortalForms.ReadCheckedAsync(http, antiforgery, cancellationToken) is not { } form)
+    private static Task<IResult> RotateAsync(string clientId, HttpContext http, IAntiforgery antiforgery, ApiClientsApi api, OwnedNotes<ApiClientOutcome> notes, CancellationToken cancellationToken) =>
+        PortalForms.PostRedirectGetAsync(http, antiforgery, notes, Page, async form =>
         {
-            return TypedResults.Redirect(Page);
-        }
+            var (rotated, problem) = await api.RotateAsync(CurrentUser.Organisation(http), clientId, "portal-rotate-" + Guid.NewGuid(), cancellationToken);
+            return new ApiClientOutcome("rotated", form["name"].ToString(), rotated, problem, []);
+        }, cancellationToken);
 
-        var (rotated, problem) = await api.RotateAsync(CurrentUser.Organisation(http), clientId, "portal-rotate-" + Guid.NewGuid(), cancellationToken);
-        return Back(http, notes, new ApiClientOutcome("rotated", form["name"].ToString(), rotated, problem, []));
-    }
-
-    private static async Task<IResult> RevokeAsync(string clientId, HttpContext http, IAntiforgery antiforgery, ApiClientsApi api, OwnedNotes<ApiClientOutcome> notes, CancellationToken cancellationToken)
-    {
-        if (await PortalForms.ReadCheckedAsync(http, antiforgery, cancellationToken) is not { } form)
-        {
-            return TypedResults.Redirect(Page);
-        }
-
-        var problem = await api.RevokeAsync(CurrentUser.Organisation(http), clientId, cancellationToken);
-        return Back(http, notes, new ApiClientOutcome("revoked", form["name"].ToString(), null, problem, []));
-    }
-
-    private static RedirectHttpResult Back(HttpContext http, OwnedNotes<ApiClientOutcome> notes, ApiClientOutcome outcome) =>
-        TypedResults.Redirect($"{Page}?note={notes.Add(http.User, outcome)}");
+    private static Task<IResult> RevokeAsync(string clientId, HttpContext http, IAntiforgery antiforgery, ApiClientsApi api, OwnedNotes<ApiClientOutcome> notes, CancellationToken cancellationToken) =>
+        PortalForms.PostRedirectGetAsync(http, antiforgery, notes, Page, async form =>
+            new ApiClientOutcome("revoked", form["name"].ToString(), null, await api.RevokeAsync(CurrentUser.Organisation(http), clientId, cancellationToken), []),
+            cancellationToken);
 }

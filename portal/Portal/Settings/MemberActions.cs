@@ -2,7 +2,6 @@ using Marketplace.Portal.Api;
 using Marketplace.Portal.Auth;
 using Marketplace.Portal.Components;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Marketplace.Portal.Settings;
@@ -33,55 +32,31 @@ internal static class MemberActions
         return app;
     }
 
-    private static async Task<IResult> InviteAsync(HttpContext http, IAntiforgery antiforgery, MembersApi api, OwnedNotes<MemberOutcome> notes, CancellationToken cancellationToken)
-    {
-        if (await PortalForms.ReadCheckedAsync(http, antiforgery, cancellationToken) is not { } form)
+    private static Task<IResult> InviteAsync(HttpContext http, IAntiforgery antiforgery, MembersApi api, OwnedNotes<MemberOutcome> notes, CancellationToken cancellationToken) =>
+        PortalForms.PostRedirectGetAsync(http, antiforgery, notes, Page, async form =>
         {
-            return TypedResults.Redirect(Page);
-        }
+            var email = form["email"].ToString().Trim();
+            var role = CompanyRoles.Contains(form["role"].ToString()) ? form["role"].ToString() : "member";
+            var key = form["idempotencyKey"].ToString() is { Length: > 0 and <= 100 } k ? k : Guid.NewGuid().ToString();
+            var (_, problem) = await api.InviteAsync(CurrentUser.Organisation(http), email, role, "portal-invite-" + key, cancellationToken);
+            return new MemberOutcome(form["resend"] == "true" ? "resent" : "invited", email, problem, email, role);
+        }, cancellationToken);
 
-        var email = form["email"].ToString().Trim();
-        var role = CompanyRoles.Contains(form["role"].ToString()) ? form["role"].ToString() : "member";
-        var action = form["resend"] == "true" ? "resent" : "invited";
-        var key = form["idempotencyKey"].ToString() is { Length: > 0 and <= 100 } k ? k : Guid.NewGuid().ToString();
-        var (_, problem) = await api.InviteAsync(CurrentUser.Organisation(http), email, role, "portal-invite-" + key, cancellationToken);
-        return Back(http, notes, new MemberOutcome(action, email, problem, email, role));
-    }
+    private static Task<IResult> WithdrawAsync(Guid invitationId, HttpContext http, IAntiforgery antiforgery, MembersApi api, OwnedNotes<MemberOutcome> notes, CancellationToken cancellationToken) =>
+        PortalForms.PostRedirectGetAsync(http, antiforgery, notes, Page, async form =>
+            new MemberOutcome("withdrawn", form["who"].ToString(), await api.WithdrawAsync(CurrentUser.Organisation(http), invitationId, cancellationToken)),
+            cancellationToken);
 
-    private static async Task<IResult> WithdrawAsync(Guid invitationId, HttpContext http, IAntiforgery antiforgery, MembersApi api, OwnedNotes<MemberOutcome> notes, CancellationToken cancellationToken)
-    {
-        if (await PortalForms.ReadCheckedAsync(http, antiforgery, cancellationToken) is not { } form)
+    private static Task<IResult> SetRoleAsync(Guid userId, HttpContext http, IAntiforgery antiforgery, MembersApi api, OwnedNotes<MemberOutcome> notes, CancellationToken cancellationToken) =>
+        PortalForms.PostRedirectGetAsync(http, antiforgery, notes, Page, async form =>
         {
-            return TypedResults.Redirect(Page);
-        }
+            var role = form["role"].ToString();
+            var problem = await api.SetRoleAsync(CurrentUser.Organisation(http), userId, role, cancellationToken);
+            return new MemberOutcome("role_" + (role == "admin" ? "admin" : "member"), form["who"].ToString(), problem);
+        }, cancellationToken);
 
-        var problem = await api.WithdrawAsync(CurrentUser.Organisation(http), invitationId, cancellationToken);
-        return Back(http, notes, new MemberOutcome("withdrawn", form["who"].ToString(), problem));
-    }
-
-    private static async Task<IResult> SetRoleAsync(Guid userId, HttpContext http, IAntiforgery antiforgery, MembersApi api, OwnedNotes<MemberOutcome> notes, CancellationToken cancellationToken)
-    {
-        if (await PortalForms.ReadCheckedAsync(http, antiforgery, cancellationToken) is not { } form)
-        {
-            return TypedResults.Redirect(Page);
-        }
-
-        var role = form["role"].ToString();
-        var problem = await api.SetRoleAsync(CurrentUser.Organisation(http), userId, role, cancellationToken);
-        return Back(http, notes, new MemberOutcome("role_" + (role == "admin" ? "admin" : "member"), form["who"].ToString(), problem));
-    }
-
-    private static async Task<IResult> RemoveAsync(Guid userId, HttpContext http, IAntiforgery antiforgery, MembersApi api, OwnedNotes<MemberOutcome> notes, CancellationToken cancellationToken)
-    {
-        if (await PortalForms.ReadCheckedAsync(http, antiforgery, cancellationToken) is not { } form)
-        {
-            return TypedResults.Redirect(Page);
-        }
-
-        var problem = await api.RemoveAsync(CurrentUser.Organisation(http), userId, cancellationToken);
-        return Back(http, notes, new MemberOutcome("removed", form["who"].ToString(), problem));
-    }
-
-    private static RedirectHttpResult Back(HttpContext http, OwnedNotes<MemberOutcome> notes, MemberOutcome outcome) =>
-        TypedResults.Redirect($"{Page}?note={notes.Add(http.User, outcome)}");
+    private static Task<IResult> RemoveAsync(Guid userId, HttpContext http, IAntiforgery antiforgery, MembersApi api, OwnedNotes<MemberOutcome> notes, CancellationToken cancellationToken) =>
+        PortalForms.PostRedirectGetAsync(http, antiforgery, notes, Page, async form =>
+            new MemberOutcome("removed", form["who"].ToString(), await api.RemoveAsync(CurrentUser.Organisation(http), userId, cancellationToken)),
+            cancellationToken);
 }

@@ -2,7 +2,6 @@ using Marketplace.Portal.Api;
 using Marketplace.Portal.Auth;
 using Marketplace.Portal.Components;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Marketplace.Portal.Settings;
@@ -34,35 +33,24 @@ internal static class WebhookActions
         return app;
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, IAntiforgery antiforgery, WebhooksApi api, OwnedNotes<WebhookOutcome> notes, CancellationToken cancellationToken)
-    {
-        if (await PortalForms.ReadCheckedAsync(http, antiforgery, cancellationToken) is not { } form)
+    private static Task<IResult> CreateAsync(HttpContext http, IAntiforgery antiforgery, WebhooksApi api, OwnedNotes<WebhookOutcome> notes, CancellationToken cancellationToken) =>
+        PortalForms.PostRedirectGetAsync(http, antiforgery, notes, Page, async form =>
         {
-            return TypedResults.Redirect(Page);
-        }
-
-        var url = form["url"].ToString().Trim();
-        var types = form["eventTypes"].Where(t => t is not null && EventTypes.Contains(t)).Select(t => t!).Distinct().ToList();
-        var key = form["idempotencyKey"].ToString() is { Length: > 0 and <= 100 } k ? k : Guid.NewGuid().ToString();
-        var (created, problem) = await api.CreateAsync(CurrentUser.Organisation(http), url, types, "portal-webhook-" + key, cancellationToken);
-        return Back(http, notes, new WebhookOutcome("created", url, created?.Secret, problem, types));
-    }
+            var url = form["url"].ToString().Trim();
+            var types = form["eventTypes"].Where(t => t is not null && EventTypes.Contains(t)).Select(t => t!).Distinct().ToList();
+            var key = form["idempotencyKey"].ToString() is { Length: > 0 and <= 100 } k ? k : Guid.NewGuid().ToString();
+            var (created, problem) = await api.CreateAsync(CurrentUser.Organisation(http), url, types, "portal-webhook-" + key, cancellationToken);
+            return new WebhookOutcome("created", url, created?.Secret, problem, types);
+        }, cancellationToken);
 
     /// <summary><c>test</c>, <c>disable</c>, <c>enable</c> or <c>delete</c> one endpoint.</summary>
-    private static async Task<IResult> ActAsync(Guid webhookId, string act, HttpContext http, IAntiforgery antiforgery, WebhooksApi api, OwnedNotes<WebhookOutcome> notes, CancellationToken cancellationToken)
-    {
-        if (await PortalForms.ReadCheckedAsync(http, antiforgery, cancellationToken) is not { } form || !(Acts.Contains(act) || act == "delete"))
+    private static async Task<IResult> ActAsync(Guid webhookId, string act, HttpContext http, IAntiforgery antiforgery, WebhooksApi api, OwnedNotes<WebhookOutcome> notes, CancellationToken cancellationToken) =>
+        !(Acts.Contains(act) || act == "delete") ? Results.Redirect(Page) : await PortalForms.PostRedirectGetAsync(http, antiforgery, notes, Page, async form =>
         {
-            return TypedResults.Redirect(Page);
-        }
-
-        var organisation = CurrentUser.Organisation(http);
-        var problem = act == "delete"
-            ? await api.DeleteAsync(organisation, webhookId, cancellationToken)
-            : await api.ActAsync(organisation, webhookId, act, $"portal-webhook-{act}-{Guid.NewGuid()}", cancellationToken);
-        return Back(http, notes, new WebhookOutcome(act, form["url"].ToString(), null, problem, []));
-    }
-
-    private static RedirectHttpResult Back(HttpContext http, OwnedNotes<WebhookOutcome> notes, WebhookOutcome outcome) =>
-        TypedResults.Redirect($"{Page}?note={notes.Add(http.User, outcome)}");
+            var organisation = CurrentUser.Organisation(http);
+            var problem = act == "delete"
+                ? await api.DeleteAsync(organisation, webhookId, cancellationToken)
+                : await api.ActAsync(organisation, webhookId, act, $"portal-webhook-{act}-{Guid.NewGuid()}", cancellationToken);
+            return new WebhookOutcome(act, form["url"].ToString(), null, problem, []);
+        }, cancellationToken);
 }

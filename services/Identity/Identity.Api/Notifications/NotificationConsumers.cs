@@ -5,103 +5,99 @@ using MassTransit;
 
 namespace Marketplace.Identity.Notifications;
 
-/// <summary>A new suggestion, once per match however often it is re-scored; the counterpart is not named.</summary>
-public sealed class MatchSuggestedNotificationConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<MatchSuggested>
+/// <summary>
+/// One event, one notification for each member of the organisations it names; staged once per message (inbox) under
+/// the consumer's name. A consumer says only what the notification is and who hears it.
+/// </summary>
+public abstract class NotificationConsumer<T>(IdentityDataContext db, TimeProvider clock) : IConsumer<T>
+    where T : class
 {
-    public Task Consume(ConsumeContext<MatchSuggested> context)
+    public Task Consume(ConsumeContext<T> context)
     {
-        var m = context.Message;
-        return NotificationFanOut.StageAsync(db, context,
-            new(NotificationKinds.MatchSuggested, m.MatchId, $"{NotificationKinds.MatchSuggested}:{m.MatchId}", NotificationLinks.Match(m.MatchId),
-                m.Score.ToString("0.00", CultureInfo.InvariantCulture)),
-            m.OrganisationIds, clock, nameof(MatchSuggestedNotificationConsumer));
+        var (fact, recipients) = Notice(context.Message);
+        return NotificationFanOut.StageAsync(db, context, fact, recipients, clock, GetType().Name);
     }
+
+    protected abstract (NotificationFact Fact, IEnumerable<Guid> Recipients) Notice(T message);
+}
+
+/// <summary>A new suggestion, once per match however often it is re-scored; the counterpart is not named.</summary>
+public sealed class MatchSuggestedNotificationConsumer(IdentityDataContext db, TimeProvider clock) : NotificationConsumer<MatchSuggested>(db, clock)
+{
+    protected override (NotificationFact, IEnumerable<Guid>) Notice(MatchSuggested m) =>
+        (new(NotificationKinds.MatchSuggested, m.MatchId, $"{NotificationKinds.MatchSuggested}:{m.MatchId}", NotificationLinks.Match(m.MatchId),
+            m.Score.ToString("0.00", CultureInfo.InvariantCulture)), m.OrganisationIds);
 }
 
 /// <summary>The other side is interested: the sides still to answer hear it.</summary>
-public sealed class MatchInterestNotificationConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<MatchInterestExpressed>
+public sealed class MatchInterestNotificationConsumer(IdentityDataContext db, TimeProvider clock) : NotificationConsumer<MatchInterestExpressed>(db, clock)
 {
-    public Task Consume(ConsumeContext<MatchInterestExpressed> context)
-    {
-        var m = context.Message;
-        return NotificationFanOut.StageAsync(db, context,
-            new(NotificationKinds.MatchInterest, m.MatchId, $"{NotificationKinds.MatchInterest}:{m.MatchId}", NotificationLinks.Match(m.MatchId)),
-            m.RecipientOrganisationIds, clock, nameof(MatchInterestNotificationConsumer));
-    }
+    protected override (NotificationFact, IEnumerable<Guid>) Notice(MatchInterestExpressed m) =>
+        (new(NotificationKinds.MatchInterest, m.MatchId, $"{NotificationKinds.MatchInterest}:{m.MatchId}", NotificationLinks.Match(m.MatchId)), m.RecipientOrganisationIds);
 }
 
-public sealed class MatchAcceptedNotificationConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<MatchAccepted>
+public sealed class MatchAcceptedNotificationConsumer(IdentityDataContext db, TimeProvider clock) : NotificationConsumer<MatchAccepted>(db, clock)
 {
-    public Task Consume(ConsumeContext<MatchAccepted> context)
-    {
-        var m = context.Message;
-        return NotificationFanOut.StageAsync(db, context,
-            new(NotificationKinds.MatchAccepted, m.MatchId, $"{NotificationKinds.MatchAccepted}:{m.MatchId}", NotificationLinks.Match(m.MatchId)),
-            [m.Offer.OrganisationId, m.Want.OrganisationId, .. m.Members.Select(x => x.OrganisationId)], clock, nameof(MatchAcceptedNotificationConsumer));
-    }
+    protected override (NotificationFact, IEnumerable<Guid>) Notice(MatchAccepted m) =>
+        (new(NotificationKinds.MatchAccepted, m.MatchId, $"{NotificationKinds.MatchAccepted}:{m.MatchId}", NotificationLinks.Match(m.MatchId)),
+            [m.Offer.OrganisationId, m.Want.OrganisationId, .. m.Members.Select(x => x.OrganisationId)]);
 }
 
-public sealed class DealOpenedNotificationConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<DealOpened>
+/// <summary>A message on a match: the parties who did not write it, once per message; the writer is not named (only the preview travels).</summary>
+public sealed class MatchMessageNotificationConsumer(IdentityDataContext db, TimeProvider clock) : NotificationConsumer<MatchMessagePosted>(db, clock)
 {
-    public Task Consume(ConsumeContext<DealOpened> context)
-    {
-        var d = context.Message;
-        return NotificationFanOut.StageAsync(db, context,
-            new(NotificationKinds.DealOpened, d.DealId, $"{NotificationKinds.DealOpened}:{d.DealId}", NotificationLinks.Deal(d.DealId)),
-            d.OrganisationIds, clock, nameof(DealOpenedNotificationConsumer));
-    }
+    protected override (NotificationFact, IEnumerable<Guid>) Notice(MatchMessagePosted m) =>
+        (new(NotificationKinds.MatchMessage, m.MatchId, $"{NotificationKinds.MatchMessage}:{m.MessageId}", NotificationLinks.MatchConversation(m.MatchId), m.Preview),
+            m.RecipientOrganisationIds);
+}
+
+public sealed class DealOpenedNotificationConsumer(IdentityDataContext db, TimeProvider clock) : NotificationConsumer<DealOpened>(db, clock)
+{
+    protected override (NotificationFact, IEnumerable<Guid>) Notice(DealOpened d) =>
+        (new(NotificationKinds.DealOpened, d.DealId, $"{NotificationKinds.DealOpened}:{d.DealId}", NotificationLinks.Deal(d.DealId)), d.OrganisationIds);
 }
 
 /// <summary>Terms to accept or counter: every party but the proposer's, once per version.</summary>
-public sealed class DealTermsProposedNotificationConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<DealTermsProposed>
+public sealed class DealTermsProposedNotificationConsumer(IdentityDataContext db, TimeProvider clock) : NotificationConsumer<DealTermsProposed>(db, clock)
 {
-    public Task Consume(ConsumeContext<DealTermsProposed> context)
-    {
-        var t = context.Message;
-        return NotificationFanOut.StageAsync(db, context,
-            new(NotificationKinds.TermsProposed, t.DealId, $"{NotificationKinds.TermsProposed}:{t.DealId}:{t.Version}", NotificationLinks.Deal(t.DealId),
-                t.Version.ToString(CultureInfo.InvariantCulture)),
-            t.RecipientOrganisationIds, clock, nameof(DealTermsProposedNotificationConsumer));
-    }
+    protected override (NotificationFact, IEnumerable<Guid>) Notice(DealTermsProposed t) =>
+        (new(NotificationKinds.TermsProposed, t.DealId, $"{NotificationKinds.TermsProposed}:{t.DealId}:{t.Version}", NotificationLinks.Deal(t.DealId),
+            t.Version.ToString(CultureInfo.InvariantCulture)), t.RecipientOrganisationIds);
 }
 
-public sealed class ContractSignedNotificationConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<ContractSigned>
+/// <summary>A message on a deal: the parties who did not write it, once per message.</summary>
+public sealed class DealMessageNotificationConsumer(IdentityDataContext db, TimeProvider clock) : NotificationConsumer<DealMessagePosted>(db, clock)
 {
-    public Task Consume(ConsumeContext<ContractSigned> context)
-    {
-        var c = context.Message;
-        return NotificationFanOut.StageAsync(db, context,
-            new(NotificationKinds.ContractSigned, c.ContractId, $"{NotificationKinds.ContractSigned}:{c.ContractId}", NotificationLinks.Deal(c.DealId)),
-            [c.SupplierOrganisationId, c.ReceiverOrganisationId], clock, nameof(ContractSignedNotificationConsumer));
-    }
+    protected override (NotificationFact, IEnumerable<Guid>) Notice(DealMessagePosted m) =>
+        (new(NotificationKinds.DealMessage, m.DealId, $"{NotificationKinds.DealMessage}:{m.MessageId}", NotificationLinks.DealConversation(m.DealId), m.Preview),
+            m.RecipientOrganisationIds);
+}
+
+public sealed class ContractSignedNotificationConsumer(IdentityDataContext db, TimeProvider clock) : NotificationConsumer<ContractSigned>(db, clock)
+{
+    protected override (NotificationFact, IEnumerable<Guid>) Notice(ContractSigned c) =>
+        (new(NotificationKinds.ContractSigned, c.ContractId, $"{NotificationKinds.ContractSigned}:{c.ContractId}", NotificationLinks.Deal(c.DealId)),
+            [c.SupplierOrganisationId, c.ReceiverOrganisationId]);
 }
 
 /// <summary>
 /// A recorded delivery is for the other party to confirm; a confirmed or disputed one goes back to whoever recorded it.
 /// A reversing entry (a correction) and messages from publishers that did not name the recorder notify nobody.
 /// </summary>
-public sealed class DeliveryRecordedNotificationConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<DeliveryRecorded>
+public sealed class DeliveryRecordedNotificationConsumer(IdentityDataContext db, TimeProvider clock) : NotificationConsumer<DeliveryRecorded>(db, clock)
 {
-    public Task Consume(ConsumeContext<DeliveryRecorded> context)
+    protected override (NotificationFact, IEnumerable<Guid>) Notice(DeliveryRecorded d)
     {
-        var d = context.Message;
         var (kind, recipients) = DeliveryNotices.For(d);
         var detail = FormattableString.Invariant($"{d.Quantity:0.###} {d.Unit} {d.Date:yyyy-MM-dd}");
-        return NotificationFanOut.StageAsync(db, context,
-            new(kind ?? "", d.DeliveryId, $"{kind}:{d.DeliveryId}", NotificationLinks.Deal(d.DealId), detail),
-            recipients, clock, nameof(DeliveryRecordedNotificationConsumer));
+        return (new(kind ?? "", d.DeliveryId, $"{kind}:{d.DeliveryId}", NotificationLinks.Deal(d.DealId), detail), recipients);
     }
 }
 
-public sealed class InvoiceIssuedNotificationConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<InvoiceIssued>
+public sealed class InvoiceIssuedNotificationConsumer(IdentityDataContext db, TimeProvider clock) : NotificationConsumer<InvoiceIssued>(db, clock)
 {
-    public Task Consume(ConsumeContext<InvoiceIssued> context)
-    {
-        var i = context.Message;
-        return NotificationFanOut.StageAsync(db, context,
-            new(NotificationKinds.InvoiceIssued, i.InvoiceId, $"{NotificationKinds.InvoiceIssued}:{i.InvoiceId}", NotificationLinks.Deals, i.Number),
-            [i.OrganisationId], clock, nameof(InvoiceIssuedNotificationConsumer));
-    }
+    protected override (NotificationFact, IEnumerable<Guid>) Notice(InvoiceIssued i) =>
+        (new(NotificationKinds.InvoiceIssued, i.InvoiceId, $"{NotificationKinds.InvoiceIssued}:{i.InvoiceId}", NotificationLinks.Deals, i.Number), [i.OrganisationId]);
 }
 
 /// <summary>Who hears about a delivery entry, by its state (pure).</summary>
@@ -129,30 +125,6 @@ public static class DeliveryNotices
 }
 
 /// <summary>The portal pages notifications link to.</summary>
-/// <summary>A message on a match: the parties who did not write it, once per message; the writer is not named (only the preview travels).</summary>
-public sealed class MatchMessageNotificationConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<MatchMessagePosted>
-{
-    public Task Consume(ConsumeContext<MatchMessagePosted> context)
-    {
-        var m = context.Message;
-        return NotificationFanOut.StageAsync(db, context,
-            new(NotificationKinds.MatchMessage, m.MatchId, $"{NotificationKinds.MatchMessage}:{m.MessageId}", NotificationLinks.MatchConversation(m.MatchId), m.Preview),
-            m.RecipientOrganisationIds, clock, nameof(MatchMessageNotificationConsumer));
-    }
-}
-
-/// <summary>A message on a deal: the parties who did not write it, once per message.</summary>
-public sealed class DealMessageNotificationConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<DealMessagePosted>
-{
-    public Task Consume(ConsumeContext<DealMessagePosted> context)
-    {
-        var m = context.Message;
-        return NotificationFanOut.StageAsync(db, context,
-            new(NotificationKinds.DealMessage, m.DealId, $"{NotificationKinds.DealMessage}:{m.MessageId}", NotificationLinks.DealConversation(m.DealId), m.Preview),
-            m.RecipientOrganisationIds, clock, nameof(DealMessageNotificationConsumer));
-    }
-}
-
 public static class NotificationLinks
 {
     public const string Deals = "/deals";

@@ -12,8 +12,7 @@ public static class DisableWebhook
     public static async Task<Results<Ok<WebhookDto>, NotFound>> Handle(
         Guid id, Guid webhookId, ClaimsPrincipal user, IdentityDataContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var endpoint = user.CanManageOrganisation(id)
-            ? await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == webhookId && e.OrganisationId == id, cancellationToken) : null;
+        var endpoint = await db.WebhookEndpoints.FindOwnedAsync(id, webhookId, user, cancellationToken);
         if (endpoint is null)
         {
             return TypedResults.NotFound();

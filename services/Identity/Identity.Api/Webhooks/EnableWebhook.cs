@@ -6,8 +6,7 @@ public static class EnableWebhook
     public static async Task<Results<Ok<WebhookDto>, NotFound>> Handle(
         Guid id, Guid webhookId, ClaimsPrincipal user, IdentityDataContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var endpoint = user.CanManageOrganisation(id)
-            ? await db.WebhookEndpoints.FirstOrDefaultAsync(e => e.Id == webhookId && e.OrganisationId == id, cancellationToken) : null;
+        var endpoint = await db.WebhookEndpoints.FindOwnedAsync(id, webhookId, user, cancellationToken);
         if (endpoint is null)
         {
             return TypedResults.NotFound();

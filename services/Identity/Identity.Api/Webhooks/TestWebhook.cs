@@ -9,8 +9,7 @@ public static class TestWebhook
     public static async Task<Results<Accepted<WebhookDeliveryDto>, NotFound, ProblemHttpResult>> Handle(
         Guid id, Guid webhookId, ClaimsPrincipal user, IdentityDataContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var endpoint = user.CanManageOrganisation(id)
-            ? await db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.Id == webhookId && e.OrganisationId == id, cancellationToken) : null;
+        var endpoint = await db.WebhookEndpoints.AsNoTracking().FindOwnedAsync(id, webhookId, user, cancellationToken);
         if (endpoint is null)
         {
             return TypedResults.NotFound();
