@@ -33,20 +33,30 @@ internal static partial class PortalBrowser
         return http;
     }
 
-    /// <summary>The navigation's pages plus the first listing's matches and the first deal, found by following the pages' own links.</summary>
+    /// <summary>
+    /// The navigation's pages plus the first listing's matches, the first deal and its conversation, and the first
+    /// suggestion's conversation, found by following the pages' own links.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> PagesAsync(HttpClient http)
     {
-        List<string> pages = ["/", "/listings", "/listings/new", "/matches", "/deals", "/projects", "/listings/import", "/settings/company", "/settings/api-clients"];
+        List<string> pages = ["/", "/listings", "/listings/new", "/matches", "/deals", "/projects", "/listings/import", "/settings/company", "/settings/api-clients",
+            "/settings/members", "/settings/webhooks", "/notifications", "/settings/notifications"];
         var listings = await http.GetStringAsync("/listings");
         if (Link("/listings/[0-9a-f-]{36}/matches").Match(listings) is { Success: true } matches)
         {
             pages.Add(matches.Value);
         }
 
+        if (Link("/matches/[0-9a-f-]{36}/conversation").Match(await http.GetStringAsync("/matches")) is { Success: true } talk)
+        {
+            pages.Add(talk.Value);
+        }
+
         var deals = await http.GetStringAsync("/deals");
         if (Link("/deals/[0-9a-f-]{36}").Match(deals) is { Success: true } deal)
         {
             pages.Add(deal.Value);
+            pages.Add(deal.Value + "/conversation");
         }
 
         return pages;

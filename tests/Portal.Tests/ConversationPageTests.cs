@@ -15,19 +15,37 @@ namespace Marketplace.Portal.Tests;
 [Collection(PortalCollection.Name)]
 public sealed class ConversationPageTests(PortalHost host, ITestOutputHelper output)
 {
+    private static readonly Guid PowerStation = Guid.Parse("0199a000-0000-7000-8000-000000000101");
+    private static readonly Guid CementWorks = Guid.Parse("0199a000-0000-7000-8000-000000000102");
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n% fly ash analysis: LOI 3.1 %\n%%EOF\n");
 
     [ChromiumFact]
     public async Task A_company_asks_about_a_suggestion_with_a_file_and_reads_the_facilitators_answer()
     {
+        // A suggestion of its own, so no other test's decisions change it: the power station's fly ash for the cement works.
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        using var facilitator = await FacilitatorAsync();
+        var offer = await ListingAsync(facilitator, PowerStation, "offer", $"Dry fly ash {tag}", "Pulverised fuel ash from the coal units, dry, in silos.");
+        var want = await ListingAsync(facilitator, CementWorks, "want", $"Fly ash for cement {tag}", "Fly ash to replace clinker in blended cement.");
+        var matchId = await Poll.Eventually(async () =>
+        {
+            using var response = await facilitator.GetAsync($"/api/v1/listings/{want}/matches?limit=20");
+            if (!response.IsSuccessStatusCode)
+            {
+                return null; // Matching has not heard of the listing yet
+            }
+
+            var items = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("items");
+            return items.EnumerateArray().Where(i => i.GetProperty("listingId").GetGuid() == offer).Select(i => i.GetProperty("matchId").GetString()).FirstOrDefault();
+        }, TimeSpan.FromSeconds(60));
+
         await using var session = await BrowserSession.StartAsync(host, output);
         var (page, checks) = (session.Page, session.Checks);
         await session.SignInAsync("cement@demo.symbiosis.local", "/", "Dashboard");
-        await checks.VisitAsync("matches inbox", "Matches", () => page.GotoAsync("/matches"));
-        var card = page.Locator("article.match").Filter(new() { Has = page.GetByTestId("conversation-link"), HasNotText = "this match is now a deal" }).First;
-        await checks.VisitAsync("conversation", "Conversation on a suggestion", () => card.GetByTestId("conversation-link").ClickAsync());
+        await checks.VisitAsync("listing matches", "Matches", () => page.GotoAsync($"/listings/{want}/matches"));
+        await checks.VisitAsync("conversation", "Conversation on a suggestion",
+            () => page.Locator($"#match-{matchId}").GetByTestId("conversation-link").ClickAsync());
         await Expect(page.GetByTestId("anonymity")).ToContainTextAsync("the supplier");
-        var matchId = Guid.Parse(page.Url.Split('/')[^2]);
 
         // Nothing to say is refused beside the field; a photo named as a PDF too, and the text typed stays.
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
@@ -53,23 +71,42 @@ public sealed class ConversationPageTests(PortalHost host, ITestOutputHelper out
 
         // The facilitator answers through the API; the company reads it under that role.
         var answer = "Yes: certificate attached on request. " + Guid.NewGuid().ToString("N")[..6];
-        await FacilitatorSaysAsync(matchId, answer);
+        using (var form = new MultipartFormDataContent { { new StringContent(answer), "body" } })
+        using (var said = await facilitator.PostAsync($"/api/v1/matches/{matchId}/messages", form))
+        {
+            Assert.True(said.IsSuccessStatusCode, await said.Content.ReadAsStringAsync());
+        }
+
         await page.ReloadAsync();
         await Expect(page.GetByTestId("messages").Locator("li.message", new() { HasText = answer })).ToContainTextAsync("The facilitator");
         await checks.CheckAsync("conversation (answered)", 0);
         await checks.ScreenshotsAsync("portal-conversation");
     }
 
-    private async Task FacilitatorSaysAsync(Guid matchId, string body)
+    /// <summary>The demo operator's API client (client credentials), as the facilitator who also enters listings for companies.</summary>
+    private async Task<HttpClient> FacilitatorAsync()
     {
-        using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
         using var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "client_credentials", ["client_id"] = "demo-operator", ["client_secret"] = "demo-operator-secret", ["scope"] = "matches.read matches.write",
+            ["grant_type"] = "client_credentials", ["client_id"] = "demo-operator", ["client_secret"] = "demo-operator-secret",
+            ["scope"] = "listings.read listings.write matches.read matches.write",
         }));
         var access = JsonDocument.Parse(await token.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", access);
-        using var posted = await http.PostAsJsonAsync($"/api/v1/matches/{matchId}/messages", new { body });
-        Assert.True(posted.IsSuccessStatusCode, await posted.Content.ReadAsStringAsync());
+        return http;
+    }
+
+    /// <summary>A published listing the operator enters for <paramref name="organisationId"/>, near Kalundborg.</summary>
+    private static async Task<Guid> ListingAsync(HttpClient facilitator, Guid organisationId, string kind, string title, string description)
+    {
+        using var created = await facilitator.PostAsJsonAsync("/api/v1/listings", new
+        {
+            organisationId, kind, resourceClass = "material", title, description,
+            quantity = new { amount = 1200, unit = "t", per = "year" }, location = new { lat = 55.6, lon = 11.1, country = "DK" },
+        });
+        var body = await created.Content.ReadAsStringAsync();
+        Assert.True(created.IsSuccessStatusCode, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
     }
 }

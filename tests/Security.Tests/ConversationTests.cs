@@ -72,9 +72,15 @@ public abstract class ConversationTests(MarketplaceUnderTest marketplace)
         await RefusedAsync(supplier, messages, Multipart(" "), "body");
         await RefusedAsync(supplier, messages, Multipart("tool", ("setup.exe", [0x4D, 0x5A, 0x90, 0x00])), "attachments");
         await RefusedAsync(supplier, messages, Multipart("photo", ("photo.pdf", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])), "attachments");
-        using (var strangerPost = await stranger.PostAsJsonAsync(messages, new { body = "hello?" }))
+        using (var hello = Multipart("hello?"))
+        using (var strangerPost = await stranger.PostAsync(messages, hello))
         {
             Assert.Equal(HttpStatusCode.NotFound, strangerPost.StatusCode);
+        }
+
+        using (var json = await supplier.PostAsJsonAsync(messages, new { body = "as JSON" }))
+        {
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode); // a message is a form: text and files
         }
 
         using (var strangerList = await stranger.GetAsync(messages))
@@ -112,7 +118,8 @@ public abstract class ConversationTests(MarketplaceUnderTest marketplace)
 
     private static async Task<JsonElement> PostAsync(HttpClient author, string messages, string body)
     {
-        using var posted = await author.PostAsJsonAsync(messages, new { body });
+        using var form = Multipart(body);
+        using var posted = await author.PostAsync(messages, form);
         return await posted.ExpectAsync(HttpStatusCode.Created);
     }
 

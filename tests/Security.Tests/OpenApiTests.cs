@@ -80,7 +80,7 @@ public abstract class OpenApiTests(MarketplaceUnderTest factory)
     }
 
     /// <summary>Operations whose body a handler reads by hand, so nothing but the route table can document it.</summary>
-    private static readonly string[] HandReadBodies = ["CreateListing", "PatchListing", "ImportListings"];
+    private static readonly string[] HandReadBodies = ["CreateListing", "PatchListing", "ImportListings", "PostMatchMessage", "PostDealMessage"];
 
     /// <summary>POSTs to a collection that act on it rather than create in it (their input is in the query).</summary>
     private static readonly string[] CollectionActions = ["MarkAllNotificationsRead"];

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Marketplace.ServiceDefaults.Auth;
+using Marketplace.ServiceDefaults.OpenApi;
 using Marketplace.ServiceDefaults.Outbox;
 using Marketplace.ServiceDefaults.Paging;
 using Marketplace.ServiceDefaults.Persistence;
@@ -13,7 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.ServiceDefaults.Conversations;
 
-public sealed record PostMessageRequest(string? Body);
+/// <summary>The multipart form of a message, as the OpenAPI document describes it: its text and its files.</summary>
+public sealed record PostMessageForm(string? Body, IFormFileCollection? Attachments);
 
 public sealed record MessageAttachmentDto(Guid Id, string FileName, string ContentType, long Size, string Href);
 
@@ -39,8 +40,8 @@ public static class ConversationEndpoints
             .RequireScope(readScope);
         group.MapPost("/", ConversationHandlers<TContext>.Post).WithName($"Post{name}Message")
             .WithSummary($"Post a message on a {what}")
-            .WithDescription($"JSON `{{ body }}`, or `multipart/form-data` with `body` and up to {ConversationRules.MaxFiles} files `attachments` (PDF, PNG, JPEG, WebP, TXT, CSV, XLSX, DOCX; {ConversationRules.MaxFileBytes / (1024 * 1024)} MB each, {ConversationRules.MaxTotalBytes / (1024 * 1024)} MB together). `201` with the message; the other side is notified.")
-            .Accepts<PostMessageRequest>("application/json", "multipart/form-data")
+            .WithDescription($"`multipart/form-data` with `body` and up to {ConversationRules.MaxFiles} files `attachments` (PDF, PNG, JPEG, WebP, TXT, CSV, XLSX, DOCX; {ConversationRules.MaxFileBytes / (1024 * 1024)} MB each, {ConversationRules.MaxTotalBytes / (1024 * 1024)} MB together). `201` with the message; the other side is notified.")
+            .DocumentsBody<PostMessageForm>("multipart/form-data")
             .RequireScope(writeScope);
         group.MapGet("/{messageId:guid}/attachments/{attachmentId:guid}", ConversationHandlers<TContext>.Download).WithName($"Get{name}MessageAttachment")
             .WithSummary("Download a file of a message")
@@ -74,13 +75,19 @@ internal static class ConversationHandlers<TContext>
         return TypedResults.Ok(page);
     }
 
-    public static async Task<Results<Created<ConversationMessageDto>, NotFound, ValidationProblem>> Post(
+    public static async Task<Results<Created<ConversationMessageDto>, NotFound, ValidationProblem, ProblemHttpResult>> Post(
         Guid id, ClaimsPrincipal user, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var (db, threads) = Services(http);
         if (await threads.FindAsync(id, user, cancellationToken) is not { } thread)
         {
             return TypedResults.NotFound();
+        }
+
+        if (!http.Request.HasFormContentType)
+        {
+            return TypedResults.Problem("A message is a multipart/form-data form: a body field and up to five files named attachments.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type");
         }
 
         var (body, files, readError) = await ReadAsync(http.Request, cancellationToken);
@@ -121,31 +128,25 @@ internal static class ConversationHandlers<TContext>
         return file is null ? TypedResults.NotFound() : TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
-    /// <summary>The message's text and files from JSON or a multipart form; a form or JSON that cannot be read is a field error, never a 500.</summary>
+    /// <summary>The message's text and files from its multipart form; a form that cannot be read is a field error, never a 500.</summary>
     private static async Task<(string? Body, IReadOnlyList<IncomingFile> Files, Dictionary<string, string[]>? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         try
         {
-            if (request.HasFormContentType)
+            var form = await request.ReadFormAsync(cancellationToken);
+            var files = new List<IncomingFile>();
+            foreach (var file in form.Files.Where(f => f.Name == "attachments").Take(ConversationRules.MaxFiles + 1))
             {
-                var form = await request.ReadFormAsync(cancellationToken);
-                var files = new List<IncomingFile>();
-                foreach (var file in form.Files.Where(f => f.Name == "attachments").Take(ConversationRules.MaxFiles + 1))
-                {
-                    using var buffer = new MemoryStream();
-                    await file.CopyToAsync(buffer, cancellationToken);
-                    files.Add(new IncomingFile(file.FileName, buffer.ToArray()));
-                }
-
-                return (form["body"].ToString(), files, null);
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, cancellationToken);
+                files.Add(new IncomingFile(file.FileName, buffer.ToArray()));
             }
 
-            var json = await request.ReadFromJsonAsync<PostMessageRequest>(cancellationToken);
-            return (json?.Body, [], null);
+            return (form["body"].ToString(), files, null);
         }
-        catch (Exception e) when (e is InvalidDataException or JsonException or BadHttpRequestException or IOException)
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
         {
-            return (null, [], new Dictionary<string, string[]> { ["body"] = ["The message could not be read: send JSON { body } or a multipart form with body and attachments."] });
+            return (null, [], new Dictionary<string, string[]> { ["body"] = ["The message could not be read: send a multipart form with body and attachments."] });
         }
     }
 
