@@ -82,7 +82,7 @@ public sealed class HostProcess(string name, string dll, string url, IReadOnlyDi
         {
             if (process is { HasExited: true })
             {
-                throw new InvalidOperationException($"{name} exited with {process.ExitCode}: {Tail()}");
+                throw Exited();
             }
 
             try
@@ -114,7 +114,7 @@ public sealed class HostProcess(string name, string dll, string url, IReadOnlyDi
         {
             if (process is { HasExited: true })
             {
-                throw new InvalidOperationException($"{name} exited with {process.ExitCode}: {Tail()}");
+                throw Exited();
             }
 
             if (File.Exists(LogFile) && ReadShared(LogFile).Contains(text, StringComparison.Ordinal))
@@ -145,6 +145,16 @@ public sealed class HostProcess(string name, string dll, string url, IReadOnlyDi
 
         process?.Dispose();
         process = null;
+    }
+
+    /// <summary>
+    /// The process ended: waits for its last output lines to reach the log (the redirected streams drain after the exit,
+    /// so a log read at once can still be empty) and names the exit code and the log's tail.
+    /// </summary>
+    private InvalidOperationException Exited()
+    {
+        process!.WaitForExit();
+        return new InvalidOperationException($"{name} exited with {process.ExitCode}: {Tail()}");
     }
 
     public string Tail() => File.Exists(LogFile) ? string.Join('\n', File.ReadLines(LogFile).TakeLast(30)) : "(no log)";
