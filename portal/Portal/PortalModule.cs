@@ -64,6 +64,7 @@ public static class PortalModule
         var languages = PortalLanguages.Options();
         app.UseWhen(context => IsPortalPath(context.Request.Path), portal => portal.UseRequestLocalization(languages).Use(PortalHeaders));
         app.UseAntiforgery();
+        app.Use(OperatorPagesAsync);
         app.Use(NotFoundAsync);
         return app;
     }
@@ -116,6 +117,24 @@ public static class PortalModule
         await PortalAuthentication.UseSessionUserAsync(http);
         await new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound }.ExecuteAsync(http);
     }
+
+    /// <summary>
+    /// The operator's console (<c>/operator/…</c>) is the operator's only: anyone else meets the same "page not found" as
+    /// for an address that does not exist, so the console's pages are not revealed. The API refuses their calls anyway.
+    /// </summary>
+    private static async Task OperatorPagesAsync(HttpContext http, Func<Task> next)
+    {
+        if (!http.Request.Path.StartsWithSegments(OperatorPath) || http.User.Identity?.IsAuthenticated != true || CurrentUser.IsOperator(http.User))
+        {
+            await next();
+            return;
+        }
+
+        http.SetEndpoint(null);
+        await new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound }.ExecuteAsync(http);
+    }
+
+    internal const string OperatorPath = "/operator";
 
     /// <summary>The API's paths keep the edge's strict headers; pages need a base URL for enhanced navigation.</summary>
     private static Task PortalHeaders(HttpContext context, Func<Task> next)

@@ -11,11 +11,25 @@ public sealed partial class TranslationTests
 {
     private static readonly string Resources = Path.Combine(Repo.Root, "portal", "Portal", "Resources");
 
-    public static readonly TheoryData<string, string> Files = new()
+    private static readonly string[] Languages = ["da", "de", "es", "fr", "it", "nl"];
+
+    /// <summary>Every English resource file (<c>Name.resx</c>) with each of the six languages: a new file is tested without being listed.</summary>
+    public static TheoryData<string, string> Files
     {
-        { "Strings", "da" }, { "Strings", "de" }, { "Strings", "es" }, { "Strings", "fr" }, { "Strings", "it" }, { "Strings", "nl" },
-        { "DealTexts", "da" }, { "DealTexts", "de" }, { "DealTexts", "es" }, { "DealTexts", "fr" }, { "DealTexts", "it" }, { "DealTexts", "nl" },
-    };
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var name in Directory.GetFiles(Resources, "*.resx").Select(Path.GetFileNameWithoutExtension).Where(n => !n!.Contains('.', StringComparison.Ordinal)))
+            {
+                foreach (var language in Languages)
+                {
+                    data.Add(name!, language);
+                }
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Files))]

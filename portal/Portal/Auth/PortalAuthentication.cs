@@ -21,6 +21,8 @@ public static class PortalAuthentication
     [
         "openid", "profile", "email", "offline_access",
         "listings.read", "listings.write", "matches.read", "matches.write", "brokerage.read", "brokerage.write", "admin", "notifications",
+        // Granted to operators only (Identity decides); the console's billing pages need it.
+        "billing",
     ];
 
     /// <summary>
