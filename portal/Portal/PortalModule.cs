@@ -124,13 +124,22 @@ public static class PortalModule
     /// </summary>
     private static async Task OperatorPagesAsync(HttpContext http, Func<Task> next)
     {
-        if (!http.Request.Path.StartsWithSegments(OperatorPath) || http.User.Identity?.IsAuthenticated != true || CurrentUser.IsOperator(http.User))
+        if (!http.Request.Path.StartsWithSegments(OperatorPath))
+        {
+            await next();
+            return;
+        }
+
+        // The page's own authorization (the session cookie) may run after this middleware: read the session here.
+        await PortalAuthentication.UseSessionUserAsync(http);
+        if (http.User.Identity?.IsAuthenticated != true || CurrentUser.IsOperator(http.User))
         {
             await next();
             return;
         }
 
         http.SetEndpoint(null);
+        http.Request.Path = "/not-found"; // the router would render the console's page at its own address
         await new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound }.ExecuteAsync(http);
     }
 
