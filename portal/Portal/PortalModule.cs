@@ -5,6 +5,7 @@ using Marketplace.Portal.Conversations;
 using Marketplace.Portal.Listings;
 using Marketplace.Portal.Matches;
 using Marketplace.Portal.Notifications;
+using Marketplace.Portal.OperatorConsole;
 using Marketplace.Portal.Projects;
 using Marketplace.Portal.Settings;
 using Microsoft.AspNetCore.Antiforgery;
@@ -46,6 +47,7 @@ public static class PortalModule
         AddApi<MembersApi>(builder.Services);
         AddApi<WebhooksApi>(builder.Services);
         AddApi<ConversationsApi>(builder.Services);
+        AddApi<OperatorApi>(builder.Services);
         builder.Services.AddSingleton(_ => ImportSession.Store());
         builder.Services.AddSingleton(_ => ApiClientActions.SecretStore());
         builder.Services.AddSingleton(_ => MemberActions.NoteStore());
@@ -81,6 +83,7 @@ public static class PortalModule
         app.MapMemberActions();
         app.MapWebhookActions();
         app.MapConversationActions();
+        app.MapCompanyActions();
         app.MapNotificationActions();
         app.MapLanguageAction();
         app.MapPost("/signout", SignOut).RequireAuthorization(PortalAuthentication.Policy).ExcludeFromDescription();
