@@ -84,6 +84,7 @@ public static class PortalModule
         app.MapWebhookActions();
         app.MapConversationActions();
         app.MapCompanyActions();
+        app.MapEstimateDrafts();
         app.MapNotificationActions();
         app.MapLanguageAction();
         app.MapPost("/signout", SignOut).RequireAuthorization(PortalAuthentication.Policy).ExcludeFromDescription();
