@@ -67,6 +67,12 @@ public sealed class OperatorCompaniesTests(PortalHost host, ITestOutputHelper ou
         await checks.VisitAsync("company (posted)", name, () => page.GetByRole(AriaRole.Button, new() { Name = "Post listing" }).ClickAsync());
         await Expect(page.GetByTestId("company-listings")).ToContainTextAsync("Whey permeate " + tag);
 
+        await page.GetByLabel("A note on this company").FillAsync("Visited the plant: whey goes to a pig farmer today.\nCall again in March.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the note" }).ClickAsync();
+        await Expect(page.GetByText("The note is added.")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("company-notes")).ToContainTextAsync("Call again in March.");
+        await Expect(page.GetByTestId("company-notes")).ToContainTextAsync("Demo operator");
+
         await page.GetByLabel("Their work e-mail").FillAsync($"owner-{tag}@example.test");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send the invitation" }).ClickAsync();
         await Expect(page.GetByTestId("invite-outcome")).ToContainTextAsync($"owner-{tag}@example.test");

@@ -45,6 +45,20 @@ public sealed class OperatorApi(HttpClient http)
         return (await ApiJson.ReadAsync<Page<InvoiceSummary>>(response, cancellationToken)).Items;
     }
 
+    public async Task<IReadOnlyList<CompanyNote>> NotesAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"api/v1/organisations/{organisationId}/notes", cancellationToken);
+        return (await ApiJson.ReadAsync<Page<CompanyNote>>(response, cancellationToken)).Items;
+    }
+
+    public async Task<ApiProblem?> AddNoteAsync(Guid organisationId, string body, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/v1/organisations/{organisationId}/notes") { Content = JsonContent.Create(new { body }, options: ApiJson.Options) };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var response = await http.SendAsync(request, cancellationToken);
+        return response.IsSuccessStatusCode ? null : await ApiProblem.ReadAsync(response, cancellationToken);
+    }
+
     /// <summary>The organisation's estimated flows (sector × size), or null when Listings does not know it yet (404).</summary>
     public async Task<OrganisationEstimates?> EstimatesAsync(Guid organisationId, CancellationToken cancellationToken)
     {
@@ -52,6 +66,8 @@ public sealed class OperatorApi(HttpClient http)
         return response.StatusCode == HttpStatusCode.NotFound ? null : await ApiJson.ReadAsync<OrganisationEstimates>(response, cancellationToken);
     }
 }
+
+public sealed record CompanyNote(Guid Id, string AuthorName, string Body, DateTimeOffset CreatedAt);
 
 public sealed record LedgerEntry(Guid Id, string Source, string FeeType, string Description, decimal Amount, string Currency, string Period,
     DateOnly OccurredOn, bool Billed);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Marketplace.Identity.Account;
 using Marketplace.Identity.Mail;
+using Marketplace.Identity.Notes;
 using Marketplace.Identity.Notifications;
 using Marketplace.Identity.Organisations;
 using Marketplace.Identity.Setup;
@@ -168,6 +169,7 @@ public static class IdentityModule
         app.MapOrganisationEndpoints();
         app.MapClientEndpoints();
         app.MapMemberEndpoints();
+        app.MapNoteEndpoints();
         app.MapRoleEndpoints();
         app.MapWebhookEndpoints();
         app.MapNotificationEndpoints();

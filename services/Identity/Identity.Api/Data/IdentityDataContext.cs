@@ -25,6 +25,7 @@ public abstract class IdentityDataContext(DbContextOptions options)
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationSettings> NotificationSettings => Set<NotificationSettings>();
+    public DbSet<Notes.OrganisationNote> OrganisationNotes => Set<Notes.OrganisationNote>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
@@ -38,6 +39,7 @@ public abstract class IdentityDataContext(DbContextOptions options)
         builder.UseOpenIddict();
         builder.AddOutboxEntities();
         builder.AddNotificationEntities();
+        Notes.NoteModel.AddNoteEntities(builder);
         builder.Entity<Organisation>(e =>
         {
             e.ToTable("Organisations");
