@@ -137,6 +137,8 @@ public static class PortalModule
         }
 
         http.SetEndpoint(null);
+        // The router would otherwise find the console's page by its address and render it under the 404 status.
+        http.Request.Path = "/not-found";
         await new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound }.ExecuteAsync(http);
     }
 
