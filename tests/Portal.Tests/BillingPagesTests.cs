@@ -11,7 +11,7 @@ namespace Marketplace.Portal.Tests;
 /// The operator's billing in a real browser: two manual charges in an ended month (made through the API) are previewed
 /// as drafts with their lines and totals, issued, found among the invoices and in the period's CSV; one is paid, the
 /// other voided (a too-short reason refused beside the field, then a credit note); a charge and its reversal on the
-/// ledger; a company user meets the not-found page.
+/// ledger; a new fee plan version (an unknown unit refused beside its field first); a company user meets the not-found page.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class BillingPagesTests(PortalHost host, ITestOutputHelper output)
@@ -128,8 +128,25 @@ public sealed class BillingPagesTests(PortalHost host, ITestOutputHelper output)
         await Expect(page.GetByTestId("ledger")).ToContainTextAsync("Workshop cancelled");
         await checks.ScreenshotsAsync("billing-ledger");
 
+        // A new version of the first plan, in force far in the future (no other test's fees use it): a unit the API does not know is refused beside the field.
         await checks.VisitAsync("fee plans", "Fee plans", () => page.GotoAsync("/operator/billing/fee-plans"));
-        await Expect(page.GetByTestId("fee-plan").First).ToBeVisibleAsync();
+        var plan = page.Locator("section").First;
+        var versions = await plan.GetByTestId("fee-plan").Locator("tbody tr").CountAsync();
+        await plan.GetByText("Add a version…").ClickAsync();
+        await plan.GetByLabel("Name").FillAsync($"Standard {tag}");
+        await plan.GetByLabel("In force from").FillAsync("2099-01-01");
+        await plan.GetByLabel("Per unit", new() { Exact = true }).FillAsync("2");
+        await plan.GetByLabel("Unit of the per-unit fee").FillAsync("bananas");
+        await plan.GetByRole(AriaRole.Button, new() { Name = "Add this version" }).ClickAsync();
+        plan = page.Locator("section").First;
+        await Expect(plan.Locator("[id$='-unit-error']")).ToContainTextAsync("perUnit must be one of");
+        await Expect(plan.GetByLabel("Name")).ToHaveValueAsync($"Standard {tag}");
+        await checks.CheckAsync("fee plans (refused)", 0);
+        await plan.GetByLabel("Unit of the per-unit fee").FillAsync("t");
+        await plan.GetByRole(AriaRole.Button, new() { Name = "Add this version" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The new version is added");
+        await Expect(page.Locator("section").First.GetByTestId("fee-plan").Locator("tbody tr")).ToHaveCountAsync(versions + 1);
+        await Expect(page.Locator("section").First.Locator("h2")).ToContainTextAsync($"Standard {tag}");
     }
 
     [ChromiumFact]

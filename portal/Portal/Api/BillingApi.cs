@@ -52,6 +52,8 @@ public sealed class BillingApi(HttpClient http)
     public async Task<IReadOnlyList<FeePlanVersion>> FeePlansAsync(CancellationToken cancellationToken) =>
         (await GetAsync<Page<FeePlanVersion>>("api/v1/fee-plans?limit=200", cancellationToken)).Items;
 
+    public Task<ApiProblem?> AddFeePlanVersionAsync(object body, CancellationToken cancellationToken) => PostAsync("api/v1/fee-plans", body, null, cancellationToken);
+
     /// <summary>Every organisation the operator may see, by name (one page of up to 200).</summary>
     public async Task<IReadOnlyList<OrganisationName>> OrganisationsAsync(CancellationToken cancellationToken) =>
         [.. (await GetAsync<Page<OrganisationName>>("api/v1/organisations?limit=200", cancellationToken)).Items.OrderBy(o => o.Name, StringComparer.CurrentCulture)];

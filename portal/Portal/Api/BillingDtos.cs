@@ -23,7 +23,8 @@ public sealed record Ledger(IReadOnlyList<LedgerEntry> Items, string? NextCursor
 public sealed record FeePlanVersion(
     Guid Id, string Code, int Version, string Name, string Currency, DateOnly EffectiveFrom, decimal? PercentOfValue, decimal? AmountPerUnit,
     string? PerUnit, decimal? SuccessFee, decimal? MonthlyMembership, decimal? MinimumPerInvoice, decimal? MaximumPerInvoice, string Payer,
-    decimal SupplierShare, DateTimeOffset CreatedAt);
+    decimal SupplierShare, DateTimeOffset CreatedAt, decimal? ProjectFacilitationFee = null, decimal? ProjectStageFee = null,
+    decimal? FundingApplicationFee = null, decimal? ProjectSavingsPercent = null);
 
 /// <summary>An organisation as the operator's list names it.</summary>
 public sealed record OrganisationName(Guid Id, string Name, string Country);

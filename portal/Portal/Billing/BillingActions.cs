@@ -1,6 +1,7 @@
 using System.Globalization;
 using Marketplace.Portal.Api;
 using Marketplace.Portal.Auth;
+using Marketplace.Portal.Components.Pages.Listings;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
@@ -29,6 +30,13 @@ internal static class BillingActions
 
     public const string LedgerPage = Page + "/ledger";
 
+    public const string FeePlansPage = Page + "/fee-plans";
+
+    /// <summary>The fields of a fee plan version the form sends as numbers (the project fees travel unchanged from the version shown).</summary>
+    public static readonly string[] PlanNumbers =
+        ["percentOfValue", "amountPerUnit", "successFee", "monthlyMembership", "minimumPerInvoice", "maximumPerInvoice", "supplierShare",
+         "projectFacilitationFee", "projectStageFee", "fundingApplicationFee", "projectSavingsPercent"];
+
     public static OwnedNotes<BillingOutcome> NoteStore() => new(TimeSpan.FromMinutes(30), 10_000, _ => 1);
 
     public static string InvoicePage(Guid id) => $"{Page}/invoices/{id}";
@@ -43,6 +51,7 @@ internal static class BillingActions
         group.MapPost("/drafts/{act}", DraftsAsync);
         group.MapPost("/invoices/{id:guid}/{act}", InvoiceAsync);
         group.MapPost("/charges", ChargeAsync);
+        group.MapPost("/fee-plans/add", AddPlanVersionAsync);
         group.MapPost("/charges/{id:guid}/reverse", ReverseAsync);
         group.MapGet("/invoices/{id:guid}/print", PrintAsync);
         group.MapGet("/export", ExportAsync);
@@ -54,21 +63,46 @@ internal static class BillingActions
     /// The form's token is the run's idempotency key, and a token already used runs nothing again (a double click, a reload).
     /// </summary>
     private static Task<IResult> PreviewAsync(HttpContext http, IAntiforgery antiforgery, BillingApi api, OwnedNotes<BillingOutcome> notes, CancellationToken cancellationToken) =>
-        PortalForms.PostRedirectGetAsync(http, antiforgery, notes, Page, async form =>
+        PortalForms.PostRedirectGetAsync(http, antiforgery, notes, Page, form => OnceAsync(http, notes, form, async key =>
         {
             var values = Values(form, "period", "organisationId");
-            var key = FormKey(form);
-            if (notes.Find(key, http.User) is { } earlier)
-            {
-                return earlier;
-            }
-
             var organisation = Guid.TryParse(values["organisationId"], out var o) ? o : (Guid?)null;
             var problem = await api.RunAsync(values["period"].Trim(), organisation, issue: false, "portal-billing-run-" + key, cancellationToken);
-            var outcome = new BillingOutcome("previewed", 0, problem, values);
-            notes.Put(key, http.User, outcome);
-            return outcome;
-        }, cancellationToken);
+            return new BillingOutcome("previewed", 0, problem, values);
+        }), cancellationToken);
+
+    /// <summary>A new version of a fee plan, in force from a day; the API keeps every earlier one. A form posted twice adds one version.</summary>
+    private static Task<IResult> AddPlanVersionAsync(HttpContext http, IAntiforgery antiforgery, BillingApi api, OwnedNotes<BillingOutcome> notes, CancellationToken cancellationToken) =>
+        PortalForms.PostRedirectGetAsync(http, antiforgery, notes, FeePlansPage, form => OnceAsync(http, notes, form, async _ =>
+        {
+            var values = Values(form, ["code", "name", "currency", "effectiveFrom", "perUnit", "payer", .. PlanNumbers]);
+            var body = PlanNumbers.ToDictionary(n => n, n => ListingForm.Number(values[n]));
+            body["code"] = values["code"];
+            body["name"] = values["name"].Trim();
+            body["currency"] = values["currency"].Trim().ToUpperInvariant();
+            body["effectiveFrom"] = Blank(values["effectiveFrom"]);
+            body["perUnit"] = Blank(values["perUnit"]);
+            body["payer"] = values["payer"];
+            var problem = await api.AddFeePlanVersionAsync(body, cancellationToken);
+            return new BillingOutcome("planned", problem is null ? 1 : 0, problem, values);
+        }), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="act"/> once per form token: the token is remembered with the outcome, so the same form posted
+    /// again (a double click, a reload of the post) shows the first outcome and calls the API no more.
+    /// </summary>
+    private static async Task<BillingOutcome> OnceAsync(HttpContext http, OwnedNotes<BillingOutcome> notes, IFormCollection form, Func<string, Task<BillingOutcome>> act)
+    {
+        var key = FormKey(form);
+        if (notes.Find(key, http.User) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var outcome = await act(key);
+        notes.Put(key, http.User, outcome);
+        return outcome;
+    }
 
     /// <summary>
     /// <c>issue</c> or <c>discard</c> exactly the drafts the page showed (their ids travel in the form). Issuing a draft
@@ -158,7 +192,7 @@ internal static class BillingActions
             : TypedResults.Redirect(Page);
 
     /// <summary>The form's one-time token (made when the form was shown), or a fresh one when it is missing or too long.</summary>
-    private static string FormKey(IFormCollection form) => form["formToken"].ToString() is { Length: > 0 and <= 64 } k ? k : Guid.NewGuid().ToString("N");
+    private static string FormKey(IFormCollection form) => form["formToken"].ToString() is { Length: 32 } k ? k : Guid.NewGuid().ToString("N");
 
     private static Dictionary<string, string> Values(IFormCollection form, params string[] names) => names.ToDictionary(n => n, n => form[n].ToString());
 
