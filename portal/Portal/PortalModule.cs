@@ -7,6 +7,7 @@ using Marketplace.Portal.Impact;
 using Marketplace.Portal.Listings;
 using Marketplace.Portal.Matches;
 using Marketplace.Portal.Notifications;
+using Marketplace.Portal.OperatorConsole;
 using Marketplace.Portal.Projects;
 using Marketplace.Portal.Settings;
 using Microsoft.AspNetCore.Antiforgery;
@@ -49,6 +50,7 @@ public static class PortalModule
         AddApi<WebhooksApi>(builder.Services);
         AddApi<ConversationsApi>(builder.Services);
         AddApi<BillingApi>(builder.Services);
+        AddApi<OperatorApi>(builder.Services);
         builder.Services.AddSingleton(_ => ImportSession.Store());
         builder.Services.AddSingleton(_ => ApiClientActions.SecretStore());
         builder.Services.AddSingleton(_ => MemberActions.NoteStore());
@@ -85,6 +87,7 @@ public static class PortalModule
         app.MapMemberActions();
         app.MapWebhookActions();
         app.MapConversationActions();
+        app.MapCompanyActions();
         app.MapNotificationActions();
         app.MapBillingActions();
         app.MapImpactActions();
@@ -130,15 +133,22 @@ public static class PortalModule
     /// </summary>
     private static async Task OperatorPagesAsync(HttpContext http, Func<Task> next)
     {
-        if (!http.Request.Path.StartsWithSegments(OperatorPath) || http.User.Identity?.IsAuthenticated != true || CurrentUser.IsOperator(http.User))
+        if (!http.Request.Path.StartsWithSegments(OperatorPath))
+        {
+            await next();
+            return;
+        }
+
+        // The page's own authorization (the session cookie) may run after this middleware: read the session here.
+        await PortalAuthentication.UseSessionUserAsync(http);
+        if (http.User.Identity?.IsAuthenticated != true || CurrentUser.IsOperator(http.User))
         {
             await next();
             return;
         }
 
         http.SetEndpoint(null);
-        // The router would otherwise find the console's page by its address and render it under the 404 status.
-        http.Request.Path = "/not-found";
+        http.Request.Path = "/not-found"; // the router would render the console's page at its own address
         await new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound }.ExecuteAsync(http);
     }
 

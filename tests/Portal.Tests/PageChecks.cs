@@ -35,7 +35,14 @@ public sealed class PageChecks(IPage page, ITestOutputHelper output)
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + "-desktop.png"), FullPage = true });
         await page.SetViewportSizeAsync(360, 800);
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"), $"{name} scrolls sideways at 360 px.");
+        if (!await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"))
+        {
+            // Name the widest culprits, so the failure says what to fix.
+            var wide = await page.EvaluateAsync<string[]>(
+                "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 361 && !e.closest('.table-scroll')).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))");
+            Assert.Fail($"{name} scrolls sideways at 360 px: {string.Join("; ", wide)}");
+        }
+
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + "-360.png"), FullPage = true });
         await page.SetViewportSizeAsync(1280, 900);
         output.WriteLine($"{name}: screenshots in {folder}");

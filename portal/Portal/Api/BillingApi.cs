@@ -40,9 +40,6 @@ public sealed class BillingApi(HttpClient http)
     public Task<ApiProblem?> VoidAsync(Guid invoiceId, string reason, CancellationToken cancellationToken) =>
         PostAsync($"api/v1/invoices/{invoiceId}/void", new { reason }, null, cancellationToken);
 
-    public Task<Ledger> LedgerAsync(Guid organisationId, CancellationToken cancellationToken) =>
-        GetAsync<Ledger>($"api/v1/charges?organisationId={organisationId}&limit=200", cancellationToken);
-
     public Task<ApiProblem?> ChargeAsync(object body, string idempotencyKey, CancellationToken cancellationToken) =>
         PostAsync("api/v1/charges", body, idempotencyKey, cancellationToken);
 

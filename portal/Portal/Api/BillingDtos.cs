@@ -14,11 +14,10 @@ public sealed record Invoice(
 
 public sealed record BillingRun(Guid Id, string Period, Guid? OrganisationId, string? OrganisationName, DateTimeOffset StartedAt, int EntriesBilled, int InvoicesIssued);
 
+/// <summary>A fee ledger entry (<c>GET /api/v1/charges</c>); a page of them is a <see cref="LedgerPage"/>.</summary>
 public sealed record LedgerEntry(
     Guid Id, string Source, string FeeType, Guid PayerOrganisationId, string Description, decimal Amount, string Currency, string Period,
     DateOnly OccurredOn, Guid? ReversesEntryId, string? Reason, DateTimeOffset CreatedAt, bool Billed);
-
-public sealed record Ledger(IReadOnlyList<LedgerEntry> Items, string? NextCursor, decimal Total);
 
 public sealed record FeePlanVersion(
     Guid Id, string Code, int Version, string Name, string Currency, DateOnly EffectiveFrom, decimal? PercentOfValue, decimal? AmountPerUnit,

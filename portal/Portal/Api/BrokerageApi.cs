@@ -9,6 +9,13 @@ public sealed class BrokerageApi(HttpClient http)
         return (await ApiJson.ReadAsync<Page<Deal>>(response, cancellationToken)).Items;
     }
 
+    /// <summary>The deal an accepted match became, or null while Brokerage has not opened it yet.</summary>
+    public async Task<Deal?> DealOfMatchAsync(Guid matchId, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"api/v1/deals?matchId={matchId}&limit=1", cancellationToken);
+        return (await ApiJson.ReadAsync<Page<Deal>>(response, cancellationToken)).Items is [var deal, ..] ? deal : null;
+    }
+
     /// <summary>A deal with its terms, its contract (once terms are accepted), the contract's deliveries and fee plan, and the company's impact.</summary>
     /// <summary>The deal alone (its resource and parties), for pages that need no terms, contract or deliveries.</summary>
     public Task<Deal> DealSummaryAsync(Guid id, CancellationToken cancellationToken) => GetAsync<Deal>($"api/v1/deals/{id}", cancellationToken);

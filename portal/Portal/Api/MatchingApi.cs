@@ -30,11 +30,33 @@ public sealed class MatchingApi(HttpClient http)
         PostAsync($"api/v1/matches/{matchId}/interest", null, cancellationToken);
 
     public Task<ApiProblem?> DeclineAsync(Guid matchId, string? reason, CancellationToken cancellationToken) =>
-        PostAsync($"api/v1/matches/{matchId}/decline", JsonContent.Create(new { reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim() }, options: ApiJson.Options), cancellationToken);
+        PostAsync($"api/v1/matches/{matchId}/decline", JsonContent.Create(new { reason = Trimmed(reason) }, options: ApiJson.Options), cancellationToken);
 
-    private async Task<ApiProblem?> PostAsync(string path, HttpContent? body, CancellationToken cancellationToken)
+    /// <summary>The operator's pipeline page (<c>GET /api/v1/pipeline</c>) for the query string the console's filter form built.</summary>
+    public async Task<PipelinePage> PipelineAsync(string query, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsync(path, body, cancellationToken);
+        using var response = await http.GetAsync("api/v1/pipeline" + query, cancellationToken);
+        return await ApiJson.ReadAsync<PipelinePage>(response, cancellationToken);
+    }
+
+    /// <summary>The operator reminds both sides; <paramref name="idempotencyKey"/> (the form's token) makes a double submit one nudge.</summary>
+    public Task<ApiProblem?> NudgeAsync(Guid matchId, string? note, string? idempotencyKey, CancellationToken cancellationToken) =>
+        PostAsync($"api/v1/matches/{matchId}/nudge", JsonContent.Create(new { note = Trimmed(note) }, options: ApiJson.Options), cancellationToken, idempotencyKey);
+
+    public Task<ApiProblem?> ArchiveAsync(Guid matchId, string? reason, CancellationToken cancellationToken) =>
+        PostAsync($"api/v1/matches/{matchId}/archive", JsonContent.Create(new { reason = Trimmed(reason) }, options: ApiJson.Options), cancellationToken);
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private async Task<ApiProblem?> PostAsync(string path, HttpContent? body, CancellationToken cancellationToken, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
+        if (!string.IsNullOrWhiteSpace(idempotencyKey))
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
         return response.IsSuccessStatusCode ? null : await ApiProblem.ReadAsync(response, cancellationToken);
     }
 }

@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Marketplace.Portal.Matches;
 
 /// <summary>
-/// Express interest in a match or decline it, from a plain form on any page that shows matches: the API decides,
-/// then the browser goes back to that page (post, redirect, get), which says what happened.
+/// Express interest in a match or decline it, from a plain form on any page that shows matches (and, for the operator's
+/// pipeline, nudge both sides or archive it): the API decides, then the browser goes back to that page (post, redirect,
+/// get), which says what happened.
 /// </summary>
 internal static class MatchDecisions
 {
@@ -29,8 +30,10 @@ internal static class MatchDecisions
         var decision = form["decision"].ToString();
         var refused = decision switch
         {
-            "interest" => await matching.InterestAsync(id, cancellationToken),
+            "interest" or "introduce" => await matching.InterestAsync(id, cancellationToken),
             "decline" => await matching.DeclineAsync(id, form["reason"].ToString(), cancellationToken),
+            "nudge" => await matching.NudgeAsync(id, form["note"].ToString(), form["formToken"].ToString(), cancellationToken),
+            "archive" => await matching.ArchiveAsync(id, form["reason"].ToString(), cancellationToken),
             _ => new ApiProblem(400, "Unknown decision.", null, new Dictionary<string, string[]>()),
         };
         return TypedResults.Redirect(QueryHelpers.AddQueryString(back, "decided", refused is null ? decision : "refused"));

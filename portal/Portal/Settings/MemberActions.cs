@@ -33,14 +33,17 @@ internal static class MemberActions
     }
 
     private static Task<IResult> InviteAsync(HttpContext http, IAntiforgery antiforgery, MembersApi api, OwnedNotes<MemberOutcome> notes, CancellationToken cancellationToken) =>
-        PortalForms.PostRedirectGetAsync(http, antiforgery, notes, Page, async form =>
-        {
-            var email = form["email"].ToString().Trim();
-            var role = CompanyRoles.Contains(form["role"].ToString()) ? form["role"].ToString() : "member";
-            var key = form["idempotencyKey"].ToString() is { Length: > 0 and <= 100 } k ? k : Guid.NewGuid().ToString();
-            var (_, problem) = await api.InviteAsync(CurrentUser.Organisation(http), email, role, "portal-invite-" + key, cancellationToken);
-            return new MemberOutcome(form["resend"] == "true" ? "resent" : "invited", email, problem, email, role);
-        }, cancellationToken);
+        PortalForms.PostRedirectGetAsync(http, antiforgery, notes, Page, form => SendInvitationAsync(form, api, CurrentUser.Organisation(http), cancellationToken), cancellationToken);
+
+    /// <summary>An invitation from a members form (the company's own page, or the operator's page of a company).</summary>
+    internal static async Task<MemberOutcome> SendInvitationAsync(IFormCollection form, MembersApi api, Guid organisation, CancellationToken cancellationToken)
+    {
+        var email = form["email"].ToString().Trim();
+        var role = CompanyRoles.Contains(form["role"].ToString()) ? form["role"].ToString() : "member";
+        var key = form["idempotencyKey"].ToString() is { Length: > 0 and <= 100 } k ? k : Guid.NewGuid().ToString();
+        var (_, problem) = await api.InviteAsync(organisation, email, role, "portal-invite-" + key, cancellationToken);
+        return new MemberOutcome(form["resend"] == "true" ? "resent" : "invited", email, problem, email, role);
+    }
 
     private static Task<IResult> WithdrawAsync(Guid invitationId, HttpContext http, IAntiforgery antiforgery, MembersApi api, OwnedNotes<MemberOutcome> notes, CancellationToken cancellationToken) =>
         PortalForms.PostRedirectGetAsync(http, antiforgery, notes, Page, async form =>

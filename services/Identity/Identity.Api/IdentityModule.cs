@@ -150,6 +150,7 @@ public static class IdentityModule
         builder.Services.AddHostedService<NotificationMailer>();
         builder.AddConsumer<MatchSuggestedNotificationConsumer>(Name);
         builder.AddConsumer<MatchMessageNotificationConsumer>(Name);
+        builder.AddConsumer<MatchNudgedNotificationConsumer>(Name);
         builder.AddConsumer<DealMessageNotificationConsumer>(Name);
         builder.AddConsumer<MatchInterestNotificationConsumer>(Name);
         builder.AddConsumer<MatchAcceptedNotificationConsumer>(Name);

@@ -8,13 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Marketplace.Brokerage.Deals;
 
 /// <summary>
-/// GET /api/v1/deals: the deals the caller is a party to (the operator: all), newest first, optionally of one match;
+/// GET /api/v1/deals: the deals the caller is a party to (the operator: all), newest first, optionally of one match or
+/// (for the operator's company pages) of one organisation;
 /// <c>{ items, nextCursor }</c>, each party with its organisation's name.
 /// </summary>
 public static class ListDeals
 {
     public static async Task<Results<Ok<Page<DealDto>>, ValidationProblem>> Handle(ClaimsPrincipal user, BrokerageDbContext db, Guid? matchId,
-        int? limit, string? cursor, CancellationToken cancellationToken)
+        Guid? organisationId, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         if (Paging.Read(limit, cursor, out var request) is { } errors)
         {
@@ -31,6 +32,11 @@ public static class ListDeals
         if (matchId is { } mid)
         {
             query = query.Where(d => d.MatchId == mid);
+        }
+
+        if (organisationId is { } party)
+        {
+            query = query.Where(d => d.Parties.Any(p => p.OrganisationId == party));
         }
 
         var page = await query.ToPageAsync(d => d.Id, request, deals => deals, cancellationToken);

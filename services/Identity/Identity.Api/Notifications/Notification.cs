@@ -50,9 +50,10 @@ public static class NotificationKinds
     public const string InvoiceIssued = "invoice.issued";
     public const string MatchMessage = "match.message";
     public const string DealMessage = "deal.message";
+    public const string MatchNudge = "match.nudge";
 
     public static readonly IReadOnlyList<string> All =
-        [MatchSuggested, MatchInterest, MatchAccepted, DealOpened, TermsProposed, ContractSigned, DeliveryToConfirm, DeliveryConfirmed, DeliveryDisputed, InvoiceIssued, MatchMessage, DealMessage];
+        [MatchSuggested, MatchInterest, MatchAccepted, DealOpened, TermsProposed, ContractSigned, DeliveryToConfirm, DeliveryConfirmed, DeliveryDisputed, InvoiceIssued, MatchMessage, DealMessage, MatchNudge];
 }
 
 public static class NotificationEmail

@@ -51,6 +51,18 @@ public sealed class MatchMessageNotificationConsumer(IdentityDataContext db, Tim
             m.RecipientOrganisationIds);
 }
 
+/// <summary>The facilitator's reminder of an open suggestion: both sides, once per nudge, with the note cut to fit a notice.</summary>
+public sealed class MatchNudgedNotificationConsumer(IdentityDataContext db, TimeProvider clock) : NotificationConsumer<MatchNudged>(db, clock)
+{
+    private const int NoteLength = 160;
+
+    protected override (NotificationFact, IEnumerable<Guid>) Notice(MatchNudged m) =>
+        (new(NotificationKinds.MatchNudge, m.MatchId, $"{NotificationKinds.MatchNudge}:{m.MatchId}:{m.At.UtcTicks}", NotificationLinks.Match(m.MatchId), Cut(m.Note)),
+            m.OrganisationIds);
+
+    private static string? Cut(string? note) => note is { Length: > NoteLength } ? note[..(NoteLength - 1)].TrimEnd() + "…" : note;
+}
+
 public sealed class DealOpenedNotificationConsumer(IdentityDataContext db, TimeProvider clock) : NotificationConsumer<DealOpened>(db, clock)
 {
     protected override (NotificationFact, IEnumerable<Guid>) Notice(DealOpened d) =>

@@ -45,6 +45,7 @@ public static class NotificationMail
         NotificationKinds.InvoiceIssued => $"Invoice {n.Detail} was issued to you",
         NotificationKinds.MatchMessage => $"A new message on a suggestion: “{n.Detail}”",
         NotificationKinds.DealMessage => $"A new message on a deal: “{n.Detail}”",
+        NotificationKinds.MatchNudge => $"The facilitator reminds you of a suggestion that waits for your answer. {n.Detail}".TrimEnd(),
         _ => "An update on the Symbiosis Marketplace",
     };
 }

@@ -48,6 +48,9 @@ public sealed class Match : IPartyRecord
     public string OfferInterest { get; set; } = MatchStatuses.Suggested;
     public string WantInterest { get; set; } = MatchStatuses.Suggested;
     public string? DeclineReason { get; set; }
+
+    /// <summary>When the facilitator last reminded both sides (the pipeline's nudge); null if never.</summary>
+    public DateTime? NudgedAt { get; set; }
     public int Version { get; set; } = 1;
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

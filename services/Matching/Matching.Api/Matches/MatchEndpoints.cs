@@ -30,6 +30,22 @@ public static class MatchEndpoints
             .WithDescription("Declines the match for the caller's side, with an optional reason; it is no longer suggested.")
             .RequireScope(Scopes.MatchesWrite)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/nudge", NudgeMatch.Handle).WithName(nameof(NudgeMatch))
+            .WithSummary("Nudge both sides of a match (operator)")
+            .WithDescription("Reminds both parties' people of an open suggestion, with an optional note from the facilitator (`{ note }`, up to 500 characters). A decided match is 409.")
+            .RequireScope(Scopes.MatchesWrite).RequireOperatorRole()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/archive", ArchiveMatch.Handle).WithName(nameof(ArchiveMatch))
+            .WithSummary("Archive a match (operator)")
+            .WithDescription("Takes an open suggestion out of the pipeline and both inboxes (status `withdrawn`, `{ reason }` optional) without speaking for either side or teaching the ranking. An accepted match is 409.")
+            .RequireScope(Scopes.MatchesWrite).RequireOperatorRole()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        app.MapGet("/api/v1/pipeline", GetPipeline.Handle).WithName(nameof(GetPipeline))
+            .WithSummary("The operator's pipeline")
+            .WithDescription("Matches by stage (`open`, `suggested`, `interested`, `accepted`), least recently touched first, with both sides; "
+                + "filters `organisationId`, `resourceClass`, `sector` (NACE division), `country`, `stalledOnly`; `stalledDays` (default 14); `{ items, nextCursor, stalledDays }`.")
+            .WithTags("Matches")
+            .RequireScope(Scopes.MatchesRead).RequireOperatorRole();
         return app;
     }
 }

@@ -21,6 +21,9 @@ public sealed class ListingForm
     public string? AvailableFrom { get; set; }
     public string? AvailableUntil { get; set; }
 
+    /// <summary>The company an operator enters the listing for; null posts for the user's own organisation.</summary>
+    public Guid? OrganisationId { get; set; }
+
     /// <summary>Which button was pressed: <c>suggest</c> (waste codes) or <c>post</c>.</summary>
     public string? Action { get; set; }
 
@@ -36,6 +39,7 @@ public sealed class ListingForm
     /// </summary>
     public object ToRequest() => new
     {
+        organisationId = OrganisationId,
         kind = Kind,
         resourceClass = ResourceClass,
         title = Title?.Trim() ?? "",

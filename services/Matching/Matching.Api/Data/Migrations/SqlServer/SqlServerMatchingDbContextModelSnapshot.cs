@@ -110,6 +110,9 @@ namespace Marketplace.Matching.Data.Migrations.SqlServer
                     b.Property<string>("MembersJson")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateTime?>("NudgedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("OfferInterest")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -105,6 +105,9 @@ namespace Marketplace.Matching.Data.Migrations.Sqlite
                     b.Property<string>("MembersJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("NudgedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OfferInterest")
                         .IsRequired()
                         .HasMaxLength(20)
