@@ -88,6 +88,7 @@ public static class PortalModule
         app.MapWebhookActions();
         app.MapConversationActions();
         app.MapCompanyActions();
+        app.MapEstimateDrafts();
         app.MapNotificationActions();
         app.MapBillingActions();
         app.MapImpactActions();

@@ -40,7 +40,7 @@ public sealed class OperatorCompaniesTests(PortalHost host, ITestOutputHelper ou
         await Expect(page.GetByTestId("company-facts")).ToContainTextAsync("10.51");
 
         // Listings learns of the company through its event: its estimated streams appear, each labelled.
-        var estimates = page.GetByTestId("company-estimates");
+        var estimates = page.GetByTestId("estimates");
         for (var attempt = 0; attempt < 50 && await estimates.CountAsync() == 0; attempt++)
         {
             await Task.Delay(200);
@@ -50,6 +50,13 @@ public sealed class OperatorCompaniesTests(PortalHost host, ITestOutputHelper ou
         await Expect(estimates.Locator("tbody tr").First).ToContainTextAsync("estimated");
         await checks.CheckAsync("company (estimates)", 0);
         await checks.ScreenshotsAsync("operator-company");
+
+        // The operator confirms a stream for the company: a draft of the company's, at its site, to complete.
+        var companyPage = page.Url.Split('?')[0];
+        await checks.VisitAsync("draft for the company", "Edit a listing", () => estimates.Locator("tbody tr").First.GetByRole(AriaRole.Button).ClickAsync());
+        await Expect(page.GetByTestId("confirmed")).ToBeVisibleAsync();
+        await page.GotoAsync(companyPage);
+        await Expect(page.GetByTestId("company-listings")).ToContainTextAsync("Draft");
 
         // A listing entered on the company's behalf starts at its site and comes back to its page.
         await checks.VisitAsync("post for a company", "Post a listing", () => page.GetByRole(AriaRole.Link, new() { Name = "Enter a listing for this company" }).ClickAsync());
