@@ -1,7 +1,9 @@
 using Marketplace.Portal.Api;
 using Marketplace.Portal.Auth;
+using Marketplace.Portal.Billing;
 using Marketplace.Portal.Components;
 using Marketplace.Portal.Conversations;
+using Marketplace.Portal.Impact;
 using Marketplace.Portal.Listings;
 using Marketplace.Portal.Matches;
 using Marketplace.Portal.Notifications;
@@ -47,12 +49,14 @@ public static class PortalModule
         AddApi<MembersApi>(builder.Services);
         AddApi<WebhooksApi>(builder.Services);
         AddApi<ConversationsApi>(builder.Services);
+        AddApi<BillingApi>(builder.Services);
         AddApi<OperatorApi>(builder.Services);
         builder.Services.AddSingleton(_ => ImportSession.Store());
         builder.Services.AddSingleton(_ => ApiClientActions.SecretStore());
         builder.Services.AddSingleton(_ => MemberActions.NoteStore());
         builder.Services.AddSingleton(_ => WebhookActions.SecretStore());
         builder.Services.AddSingleton(_ => ConversationActions.NoteStore());
+        builder.Services.AddSingleton(_ => BillingActions.NoteStore());
         return builder;
     }
 
@@ -86,6 +90,8 @@ public static class PortalModule
         app.MapCompanyActions();
         app.MapEstimateDrafts();
         app.MapNotificationActions();
+        app.MapBillingActions();
+        app.MapImpactActions();
         app.MapLanguageAction();
         app.MapPost("/signout", SignOut).RequireAuthorization(PortalAuthentication.Policy).ExcludeFromDescription();
         return app;

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace Marketplace.Portal.Api;
 
 /// <summary>Deals, their terms, contracts, deliveries, fees and impact through the public API.</summary>
@@ -60,21 +58,6 @@ public sealed class BrokerageApi(HttpClient http)
         return await ApiJson.ReadAsync<T>(response, cancellationToken);
     }
 
-    /// <summary>Null when the API did it; otherwise its refusal, with the messages by field.</summary>
-    private async Task<ApiProblem?> PostAsync(string path, object? body, string? idempotencyKey, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body, options: ApiJson.Options);
-        }
-
-        if (idempotencyKey is not null)
-        {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-
-        using var response = await http.SendAsync(request, cancellationToken);
-        return response.IsSuccessStatusCode ? null : await ApiProblem.ReadAsync(response, cancellationToken);
-    }
+    private Task<ApiProblem?> PostAsync(string path, object? body, string? idempotencyKey, CancellationToken cancellationToken) =>
+        http.PostForProblemAsync(path, body, idempotencyKey, cancellationToken);
 }

@@ -69,9 +69,6 @@ public sealed class OperatorApi(HttpClient http)
 
 public sealed record CompanyNote(Guid Id, string AuthorName, string Body, DateTimeOffset CreatedAt);
 
-public sealed record LedgerEntry(Guid Id, string Source, string FeeType, string Description, decimal Amount, string Currency, string Period,
-    DateOnly OccurredOn, bool Billed);
-
 public sealed record LedgerPage(IReadOnlyList<LedgerEntry> Items, string? NextCursor, decimal Total);
 
 public sealed record InvoiceSummary(Guid Id, string Series, string? Number, string Status, bool Overdue, decimal Total, string Currency,
