@@ -46,6 +46,7 @@ public static class PortalModule
         AddApi<MembersApi>(builder.Services);
         AddApi<WebhooksApi>(builder.Services);
         AddApi<ConversationsApi>(builder.Services);
+        AddApi<TerritoryApi>(builder.Services);
         builder.Services.AddSingleton(_ => ImportSession.Store());
         builder.Services.AddSingleton(_ => ApiClientActions.SecretStore());
         builder.Services.AddSingleton(_ => MemberActions.NoteStore());
@@ -124,13 +125,23 @@ public static class PortalModule
     /// </summary>
     private static async Task OperatorPagesAsync(HttpContext http, Func<Task> next)
     {
-        if (!http.Request.Path.StartsWithSegments(OperatorPath) || http.User.Identity?.IsAuthenticated != true || CurrentUser.IsOperator(http.User))
+        if (!http.Request.Path.StartsWithSegments(OperatorPath))
         {
             await next();
             return;
         }
 
+        // The portal's session, not the API's bearer scheme (the host's default), says who asks for a page.
+        await PortalAuthentication.UseSessionUserAsync(http);
+        if (http.User.Identity?.IsAuthenticated != true || CurrentUser.IsOperator(http.User))
+        {
+            await next();
+            return;
+        }
+
+        // The router renders by the request's path: an existing console page would render itself, so it is asked for the not-found page.
         http.SetEndpoint(null);
+        http.Request.Path = "/not-found";
         await new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound }.ExecuteAsync(http);
     }
 
