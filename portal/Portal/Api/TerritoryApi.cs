@@ -10,7 +10,7 @@ public sealed record MapCompany(Guid OrganisationId, string Name, string? NaceCo
     int EstimatedFlows);
 
 public sealed record MapHotSpot(string Kind, string Family, double Lat, double Lon, double RangeKm, IReadOnlyList<Guid> Organisations,
-    int DeclaredFlows, int EstimatedFlows, double SupplyQuantity, string Unit);
+    int OrganisationCount, int DeclaredFlows, int EstimatedFlows, double SupplyQuantity, string Unit);
 
 public sealed record TerritoryFlows(IReadOnlyList<MapDeclaredFlow> Declared, IReadOnlyList<MapEstimatedFlow> Estimated,
     IReadOnlyList<MapCompany> Companies, IReadOnlyList<MapHotSpot> HotSpots, string EstimateSource);

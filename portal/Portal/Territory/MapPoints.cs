@@ -47,7 +47,7 @@ public sealed class MapPoints(IStringLocalizer<MapTexts> texts, IStringLocalizer
 
     public string HotSpotTitle(MapHotSpot h) => texts["HotSpotTitle", h.Family, texts["HotSpot_" + h.Kind]];
 
-    public string HotSpotDetail(MapHotSpot h) => texts["HotSpotDetail", h.Organisations.Count, Number(h.RangeKm), Number(h.SupplyQuantity), h.Unit];
+    public string HotSpotDetail(MapHotSpot h) => texts["HotSpotDetail", h.OrganisationCount, Number(h.RangeKm), Number(h.SupplyQuantity), h.Unit];
 
     public static string Number(double value) => value.ToString("#,0", CultureInfo.CurrentCulture);
 
