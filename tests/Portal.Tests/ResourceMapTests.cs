@@ -77,7 +77,7 @@ public sealed class ResourceMapTests(PortalHost host, ITestOutputHelper output)
               const map = window.symbiosisMap.map;
               const frame = () => new Promise(r => requestAnimationFrame(() => r()));
               const start = performance.now();
-              for (let i = 0; i < 20; i++) { map.panBy([i % 2 ? -150 : 150, 60], { animate: false }); await frame(); }
+              for (let i = 0; i < 20; i++) { map.panBy(i % 2 ? [-150, -60] : [150, 60], { animate: false }); await frame(); }
               return (performance.now() - start) / 20;
             }
             """);
