@@ -16,6 +16,8 @@ using Microsoft.Extensions.DependencyInjection;
 // Listings API figures with a large existing catalogue, measured through the real host in process
 // (WebApplicationFactory: routing, auth, validation, EF Core, SQLite file, outbox). Usage:
 //   dotnet run -c Release --project bench/Listings.Bench -- [--existing 100000] [--creates 500] [--queries 300] [--import 10000]
+// The resource map's data endpoint with 10,000 listings and 5,000 companies (TerritoryBench):
+//   dotnet run -c Release --project bench/Listings.Bench -- --territory [--listings 10000] [--companies 5000] [--queries 50]
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var existing = int.Parse(Option("--existing") ?? "100000", CultureInfo.InvariantCulture);
 var creates = int.Parse(Option("--creates") ?? "500", CultureInfo.InvariantCulture);
@@ -33,6 +35,12 @@ var token = await client.PostAsync("/connect/token", new FormUrlEncodedContent(n
 token.EnsureSuccessStatusCode();
 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
     (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString());
+
+if (args.Contains("--territory"))
+{
+    return await TerritoryBench.RunAsync(factory.Services, client, int.Parse(Option("--listings") ?? "10000", CultureInfo.InvariantCulture),
+        int.Parse(Option("--companies") ?? "5000", CultureInfo.InvariantCulture), int.Parse(Option("--queries") ?? "50", CultureInfo.InvariantCulture));
+}
 
 var organisations = new List<Guid>();
 for (var i = 0; i < 20; i++)

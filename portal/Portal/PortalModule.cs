@@ -51,6 +51,7 @@ public static class PortalModule
         AddApi<ConversationsApi>(builder.Services);
         AddApi<BillingApi>(builder.Services);
         AddApi<OperatorApi>(builder.Services);
+        AddApi<TerritoryApi>(builder.Services);
         builder.Services.AddSingleton(_ => ImportSession.Store());
         builder.Services.AddSingleton(_ => ApiClientActions.SecretStore());
         builder.Services.AddSingleton(_ => MemberActions.NoteStore());
@@ -140,7 +141,7 @@ public static class PortalModule
             return;
         }
 
-        // The page's own authorization (the session cookie) may run after this middleware: read the session here.
+        // The portal's session, not the API's bearer scheme (the host's default), says who asks for a page.
         await PortalAuthentication.UseSessionUserAsync(http);
         if (http.User.Identity?.IsAuthenticated != true || CurrentUser.IsOperator(http.User))
         {
@@ -148,8 +149,9 @@ public static class PortalModule
             return;
         }
 
+        // The router renders by the request's path: an existing console page would render itself, so it is asked for the not-found page.
         http.SetEndpoint(null);
-        http.Request.Path = "/not-found"; // the router would render the console's page at its own address
+        http.Request.Path = "/not-found";
         await new RazorComponentResult<App> { StatusCode = StatusCodes.Status404NotFound }.ExecuteAsync(http);
     }
 

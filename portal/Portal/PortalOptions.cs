@@ -25,4 +25,20 @@ public sealed class PortalOptions
 
     /// <summary>How long a portal session lasts without activity (the refresh token may still end it sooner).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>The resource map's basemap (<c>Portal:Map</c>).</summary>
+    public MapOptions Map { get; set; } = new();
+}
+
+/// <summary>
+/// Section <c>Portal:Map</c>. The map works offline on the country outlines the portal ships; online tiles are opt-in:
+/// the operator names a tile server and its attribution (and answers for its terms of use).
+/// </summary>
+public sealed class MapOptions
+{
+    /// <summary>A Leaflet tile URL template such as <c>https://tile.example.org/{z}/{x}/{y}.png</c>. Empty: no online tiles.</summary>
+    public string? TileUrl { get; set; }
+
+    /// <summary>The attribution the tile provider asks for (HTML allowed by Leaflet), shown in the map's corner.</summary>
+    public string? TileAttribution { get; set; }
 }

@@ -39,19 +39,31 @@ public static class GetTerritoryFlows
 
         var viewer = Viewer.Of(user);
         var box = query.Box;
-        var rows = await db.Listings.AsNoTracking()
+        var published = db.Listings.AsNoTracking()
             .Where(l => l.Status == ListingStatuses.Published && l.PublicLat >= box.MinLat && l.PublicLat <= box.MaxLat
-                && l.PublicLon >= box.MinLon && l.PublicLon <= box.MaxLon)
+                && l.PublicLon >= box.MinLon && l.PublicLon <= box.MaxLon);
+        // The filters the database can apply read fewer rows; the rest (family, chapter, quantity) are applied below.
+        if (query.ResourceClass is { } only)
+        {
+            published = published.Where(l => l.ResourceClass == only);
+        }
+
+        if (query.Hazardous is { } hazard)
+        {
+            published = published.Where(l => l.Hazardous == hazard);
+        }
+
+        var rows = await published
             .Select(l => new Row(l.Id, l.OrganisationId, l.Kind, l.ResourceClass, l.Title, l.EwcCode, l.Hazardous, l.YearlyAmount, l.BaseUnit,
                 l.Lat, l.Lon, l.PublicLat, l.PublicLon, l.Visibility))
             .ToListAsync(cancellationToken);
         var declared = rows.Select(r => Declared(r, viewer, families))
             .Where(d => query.Keeps(d.ResourceClass, Chapter(d.EwcCode), d.Family, d.Hazardous, (double)d.YearlyAmount)).ToList();
 
-        var organisations = await OrganisationsAsync(db, viewer, box, cancellationToken);
-        var ids = organisations.Select(o => o.Id).ToList();
+        var inBox = Organisations(db, viewer, box);
+        var organisations = await inBox.ToListAsync(cancellationToken);
         var offers = (await db.Listings.AsNoTracking()
-                .Where(l => l.Status == ListingStatuses.Published && l.Kind == ListingKinds.Offer && ids.Contains(l.OrganisationId))
+                .Where(l => l.Status == ListingStatuses.Published && l.Kind == ListingKinds.Offer && inBox.Select(o => o.Id).Contains(l.OrganisationId))
                 .Select(l => new { l.OrganisationId, l.ResourceClass, l.EwcCode }).ToListAsync(cancellationToken))
             .ToLookup(l => l.OrganisationId, l => new DeclaredOffer(l.ResourceClass, l.EwcCode));
         var estimated = organisations
@@ -78,8 +90,8 @@ public static class GetTerritoryFlows
             r.EwcCode, r.Hazardous, r.YearlyAmount, r.BaseUnit, full ? r.Lat : r.PublicLat, full ? r.Lon : r.PublicLon, "declared");
     }
 
-    private static async Task<List<Organisations.KnownOrganisation>> OrganisationsAsync(
-        ListingsDbContext db, Viewer viewer, BoundingBox box, CancellationToken cancellationToken)
+    /// <summary>The organisations in the box the viewer may see, as a query (it also selects their offers, in one statement).</summary>
+    private static IQueryable<Organisations.KnownOrganisation> Organisations(ListingsDbContext db, Viewer viewer, BoundingBox box)
     {
         var query = db.Organisations.AsNoTracking()
             .Where(o => o.Lat != null && o.Lon != null && o.Lat >= box.MinLat && o.Lat <= box.MaxLat && o.Lon >= box.MinLon && o.Lon <= box.MaxLon);
@@ -89,7 +101,7 @@ public static class GetTerritoryFlows
             query = query.Where(o => o.Id == own);
         }
 
-        return await query.ToListAsync(cancellationToken);
+        return query;
     }
 
     private static List<FlowPoint> Points(List<DeclaredFlowDto> declared, List<EstimatedFlowDto> estimated) =>

@@ -7,14 +7,18 @@ public sealed record FlowPoint(Guid OrganisationId, string Family, bool Supply, 
 /// <c>exchange</c>: a demand with supply of the same family from another organisation within the family's range;
 /// <c>pooling</c>: supplies of at least three organisations in one cell of that range reaching the family's pooling minimum together.
 /// </summary>
+/// <remarks><c>Organisations</c> names at most <see cref="HotSpots.ListedOrganisations"/> (demand first, then supply nearest first); <c>OrganisationCount</c> counts them all.</remarks>
 public sealed record HotSpot(string Kind, string Family, double Lat, double Lon, double RangeKm, IReadOnlyList<Guid> Organisations,
-    int DeclaredFlows, int EstimatedFlows, double SupplyQuantity, string Unit);
+    int OrganisationCount, int DeclaredFlows, int EstimatedFlows, double SupplyQuantity, string Unit);
 
 public static class HotSpots
 {
     public const string Exchange = "exchange";
     public const string Pooling = "pooling";
     private const int PoolingOrganisations = 3;
+
+    /// <summary>A dense territory puts thousands of organisations in range of each other: a spot names the first few, and counts all.</summary>
+    public const int ListedOrganisations = 25;
     private const double KmPerDegree = 111.2;
 
     public static IReadOnlyList<HotSpot> Find(IReadOnlyList<FlowPoint> points, IReadOnlyDictionary<string, FamilyReach> families)
@@ -29,12 +33,18 @@ public static class HotSpots
 
             var supplies = family.Where(p => p.Supply).ToList();
             var grid = new Grid(supplies, reach.RangeKm);
-            foreach (var demand in family.Where(p => !p.Supply))
+            // One exchange spot per grid cell of demand (at the demands' centre), not one per want: in a dense territory
+            // every want is in range of most supplies, and a spot per want repeated them thousands of times.
+            foreach (var demands in family.Where(p => !p.Supply).GroupBy(grid.Key))
             {
-                var near = grid.Near(demand).Where(s => s.OrganisationId != demand.OrganisationId && Km(s, demand) <= reach.RangeKm).ToList();
+                var (lat, lon) = (demands.Average(d => d.Lat), demands.Average(d => d.Lon));
+                var others = demands.Select(d => d.OrganisationId).Distinct().Count() > 1;
+                var near = grid.Near(lat, lon).Select(s => (Supply: s, Km: Km(s.Lat, s.Lon, lat, lon)))
+                    .Where(s => s.Km <= reach.RangeKm && (others || s.Supply.OrganisationId != demands.First().OrganisationId))
+                    .OrderBy(s => s.Km).Select(s => s.Supply).ToList();
                 if (near.Count > 0)
                 {
-                    spots.Add(Spot(Exchange, family.Key, reach, [demand, .. near], demand.Lat, demand.Lon, near));
+                    spots.Add(Spot(Exchange, family.Key, reach, [.. demands, .. near], lat, lon, near));
                 }
             }
 
@@ -64,9 +74,12 @@ public static class HotSpots
         return 2 * R * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
-    private static HotSpot Spot(string kind, string family, FamilyReach reach, IReadOnlyList<FlowPoint> members, double lat, double lon, IReadOnlyList<FlowPoint> supplies) =>
-        new(kind, family, Math.Round(lat, 5), Math.Round(lon, 5), reach.RangeKm, [.. members.Select(m => m.OrganisationId).Distinct()],
+    private static HotSpot Spot(string kind, string family, FamilyReach reach, IReadOnlyList<FlowPoint> members, double lat, double lon, IReadOnlyList<FlowPoint> supplies)
+    {
+        var organisations = members.Select(m => m.OrganisationId).Distinct().ToList();
+        return new(kind, family, Math.Round(lat, 5), Math.Round(lon, 5), reach.RangeKm, [.. organisations.Take(ListedOrganisations)], organisations.Count,
             members.Count(m => m.Declared), members.Count(m => !m.Declared), Math.Round(supplies.Sum(s => s.Quantity), 1), reach.Unit);
+    }
 
     /// <summary>Cells one range wide (in longitude at the widest latitude present), so anything in range lies in the 3 × 3 cells around a point.</summary>
     private sealed class Grid
@@ -94,9 +107,9 @@ public static class HotSpots
 
         public IEnumerable<List<FlowPoint>> Cells => cells.Values;
 
-        public IEnumerable<FlowPoint> Near(FlowPoint point)
+        public IEnumerable<FlowPoint> Near(double lat, double lon)
         {
-            var (row, column) = Key(point.Lat, point.Lon);
+            var (row, column) = Key(lat, lon);
             for (var r = row - 1; r <= row + 1; r++)
             {
                 for (var c = column - 1; c <= column + 1; c++)
@@ -111,6 +124,8 @@ public static class HotSpots
                 }
             }
         }
+
+        public (long, long) Key(FlowPoint point) => Key(point.Lat, point.Lon);
 
         private (long, long) Key(double lat, double lon) => ((long)Math.Floor(lat / latStep), (long)Math.Floor(lon / lonStep));
     }

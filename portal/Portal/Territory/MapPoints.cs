@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text.Json;
+using Marketplace.Portal.Api;
+using Microsoft.Extensions.Localization;
+
+namespace Marketplace.Portal.Territory;
+
+/// <summary>A link in a hot spot's popup: a company in it.</summary>
+public sealed record MapLink(string N, string H);
+
+/// <summary>
+/// One point as the page's script draws it, with its words already in the user's language: layer (<c>k</c>), latitude
+/// (<c>a</c>), longitude (<c>o</c>), title, detail line, link, and for a hot spot its companies. Short names keep the page
+/// small with 10,000 points.
+/// </summary>
+public sealed record MapPoint(string K, double A, double O, string T, string D, string? H, IReadOnlyList<MapLink>? C = null);
+
+/// <summary>The territory API's answer turned into the map's points and sentences (no figure is computed here).</summary>
+public sealed class MapPoints(IStringLocalizer<MapTexts> texts, IStringLocalizer<Strings> strings)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string ListingHref(Guid id) => $"/listings/{id}/matches";
+
+    public static string CompanyHref(Guid id) => $"/operator/companies/{id}";
+
+    /// <summary>The points of the layers <paramref name="filter"/> shows, as JSON safe inside a script element (&lt; is escaped).</summary>
+    public string ToJson(TerritoryFlows flows, MapFilter filter) => JsonSerializer.Serialize(Build(flows, filter), Json);
+
+    public IEnumerable<MapPoint> Build(TerritoryFlows flows, MapFilter filter)
+    {
+        var names = flows.Companies.ToDictionary(c => c.OrganisationId, c => c.Name);
+        var declared = filter.Shows(MapFilter.Declared) ? flows.Declared.Select(Declared) : [];
+        var estimated = filter.Shows(MapFilter.Estimated) ? flows.Estimated.Where(e => e.Lat is not null && e.Lon is not null).Select(Estimated) : [];
+        var companies = filter.Shows(MapFilter.Companies) ? flows.Companies.Select(Company) : [];
+        var hotSpots = filter.Shows(MapFilter.HotSpots) ? flows.HotSpots.Select(h => HotSpot(h, names)) : [];
+        return declared.Concat(estimated).Concat(companies).Concat(hotSpots);
+    }
+
+    public string Kind(string kind) => strings["Kind_" + kind];
+
+    public string Class(string resourceClass) => strings["Class_" + resourceClass];
+
+    public string Quantity(decimal amount, string unit) => texts["YearlyQuantity", amount.ToString("#,0.##", CultureInfo.CurrentCulture), unit];
+
+    public string Range(MapEstimatedFlow e) => texts["EstimatedRange", Number(e.Low), Number(e.Central), Number(e.High), e.Unit];
+
+    public string HotSpotTitle(MapHotSpot h) => texts["HotSpotTitle", h.Family, texts["HotSpot_" + h.Kind]];
+
+    public string HotSpotDetail(MapHotSpot h) => texts["HotSpotDetail", h.OrganisationCount, Number(h.RangeKm), Number(h.SupplyQuantity), h.Unit];
+
+    public static string Number(double value) => value.ToString("#,0", CultureInfo.CurrentCulture);
+
+    private MapPoint Declared(MapDeclaredFlow d) =>
+        new("declared", d.Lat, d.Lon, d.Title, $"{Kind(d.Kind)} · {Class(d.ResourceClass)} · {Quantity(d.YearlyAmount, d.BaseUnit)}", ListingHref(d.ListingId));
+
+    private MapPoint Estimated(MapEstimatedFlow e) =>
+        new("estimated", e.Lat!.Value, e.Lon!.Value, texts["EstimatedTitle", e.Label, e.OrganisationName ?? ""],
+            $"{Range(e)} · {texts["EstimateBasis", e.Basis, e.Source]}", CompanyHref(e.OrganisationId));
+
+    private MapPoint Company(MapCompany c) =>
+        new("company", c.Lat, c.Lon, c.Name, texts["CompanyDetail", c.NaceCode ?? "–", c.DeclaredFlows, c.EstimatedFlows], CompanyHref(c.OrganisationId));
+
+    private MapPoint HotSpot(MapHotSpot h, Dictionary<Guid, string> names) =>
+        new("hotspot", h.Lat, h.Lon, HotSpotTitle(h), HotSpotDetail(h), null,
+            [.. h.Organisations.Select(id => new MapLink(names.GetValueOrDefault(id, id.ToString()), CompanyHref(id)))]);
+}
