@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Marketplace.Matching.Contracts;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,34 @@ public sealed class AccessTests(ListingsFactory factory)
         Assert.True((await moved.JsonAsync()).GetProperty("errors").TryGetProperty("organisationId", out _));
 
         Assert.Equal(HttpStatusCode.OK, (await partner.PostAsJsonAsync($"/api/v1/listings/{created.GetProperty("id").GetGuid()}/pause", new { })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_listing_the_operator_enters_or_changes_for_a_company_says_so_to_the_company_only()
+    {
+        var op = await factory.OperatorClientAsync();
+        var owner = await factory.RegisterCompanyAsync(op, "Entered Owner");
+        var stranger = await factory.PartnerClientAsync(op, await factory.RegisterCompanyAsync(op, "Entered Stranger"));
+        var ownerClient = await factory.PartnerClientAsync(op, owner);
+
+        var entered = await op.CreateAsync(Http.Listing(owner, "Entered for them"));
+        var id = entered.GetProperty("id").GetGuid();
+        Assert.True(entered.GetProperty("enteredByOperator").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, entered.GetProperty("operatorChangedAt").ValueKind);
+        var own = await ownerClient.CreateAsync(Http.Listing(null, "Entered by themselves"));
+        Assert.False(own.GetProperty("enteredByOperator").GetBoolean());
+
+        // The company's own change leaves the mark of the operator's; the operator's change is dated.
+        Assert.Equal(HttpStatusCode.OK, (await ownerClient.PatchJsonAsync($"/api/v1/listings/{id}", new { title = "Entered for them, checked" })).StatusCode);
+        var seen = await (await ownerClient.GetAsync($"/api/v1/listings/{id}")).JsonAsync();
+        Assert.True(seen.GetProperty("enteredByOperator").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, seen.GetProperty("operatorChangedAt").ValueKind);
+        Assert.Equal(HttpStatusCode.OK, (await op.PatchJsonAsync($"/api/v1/listings/{id}", new { title = "Entered for them, corrected" })).StatusCode);
+        seen = await (await ownerClient.GetAsync($"/api/v1/listings/{id}")).JsonAsync();
+        Assert.NotEqual(JsonValueKind.Null, seen.GetProperty("operatorChangedAt").ValueKind);
+
+        var public_ = await (await stranger.GetAsync($"/api/v1/listings/{id}")).JsonAsync();
+        Assert.Equal("Entered for them, corrected", public_.GetProperty("title").GetString());
     }
 
     [Fact]

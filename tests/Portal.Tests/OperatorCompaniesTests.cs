@@ -66,6 +66,7 @@ public sealed class OperatorCompaniesTests(PortalHost host, ITestOutputHelper ou
         await page.GetByLabel("Amount", new() { Exact = true }).FillAsync("300");
         await checks.VisitAsync("company (posted)", name, () => page.GetByRole(AriaRole.Button, new() { Name = "Post listing" }).ClickAsync());
         await Expect(page.GetByTestId("company-listings")).ToContainTextAsync("Whey permeate " + tag);
+        await Expect(page.GetByTestId("company-listings").Locator("tr", new() { HasText = "Whey permeate " + tag })).ToContainTextAsync("Entered by the facilitator");
 
         await page.GetByLabel("A note on this company").FillAsync("Visited the plant: whey goes to a pig farmer today.\nCall again in March.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the note" }).ClickAsync();

@@ -10,7 +10,7 @@ public sealed record Location(double Lat, double Lon, string Country, string? Ad
 public sealed record Listing(
     Guid Id, Guid? OrganisationId, string Kind, string ResourceClass, string Status, string Title, string? Description,
     string? EwcCode, bool Hazardous, Quantity Quantity, Location Location, string? AvailableFrom, string? AvailableUntil,
-    DateTimeOffset CreatedAt, int Version = 0);
+    DateTimeOffset CreatedAt, int Version = 0, bool EnteredByOperator = false);
 
 public sealed record EwcSuggestion(string Code, string Label, string Hazard, bool? Hazardous, IReadOnlyList<string>? Mirror);
 

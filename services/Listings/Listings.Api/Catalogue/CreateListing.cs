@@ -53,14 +53,16 @@ public static class CreateListing
                 $"The organisation already has a listing with externalRef '{input.ExternalRef}'; PATCH it instead.");
         }
 
-        return await StoreAsync(http, db, input, normalised, organisationId.Value, now, cancellationToken);
+        var onBehalf = user.IsOperator() && organisationId != user.OrganisationId();
+        return await StoreAsync(http, db, input, normalised, organisationId.Value, onBehalf, now, cancellationToken);
     }
 
     private static async Task<Created<ListingDto>> StoreAsync(HttpContext http, ListingsDbContext db, ListingInput input,
-        ListingInput.Normalised normalised, Guid organisationId, DateTime now, CancellationToken cancellationToken)
+        ListingInput.Normalised normalised, Guid organisationId, bool onBehalf, DateTime now, CancellationToken cancellationToken)
     {
         var organisation = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organisationId, cancellationToken);
         var listing = Listing.Create(organisationId, input.Status == ListingStatuses.Draft ? ListingStatuses.Draft : ListingStatuses.Published, now);
+        listing.EnteredByOperator = onBehalf;
         listing.NaceCode = organisation?.NaceCode;
         input.ApplyTo(listing, normalised);
         db.Listings.Add(listing);

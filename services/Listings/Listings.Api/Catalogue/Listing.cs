@@ -48,6 +48,12 @@ public sealed class Listing
     public string? PricePer { get; set; }
     public string Visibility { get; set; } = Visibilities.Public;
     public int Version { get; set; } = 1;
+
+    /// <summary>An operator entered it for the organisation (the operator console's "on behalf"), not the organisation itself.</summary>
+    public bool EnteredByOperator { get; set; }
+
+    /// <summary>When an operator last changed it for the organisation; null if only the organisation did.</summary>
+    public DateTime? OperatorChangedAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

@@ -48,7 +48,9 @@ public sealed record ListingDto(
     bool Anonymised,
     int Version,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    bool EnteredByOperator = false,
+    DateTime? OperatorChangedAt = null);
 
 /// <summary>Who is looking: the owner and the operator see everything; others see anonymous listings masked until revealed.</summary>
 public sealed record Viewer(Guid? OrganisationId, bool IsOperator)
@@ -76,5 +78,6 @@ public static class ListingDtoMapping
         full ? new LocationDto(l.Lat, l.Lon, l.Country, l.Address) : new LocationDto(l.PublicLat, l.PublicLon, l.Country, null),
         l.MaxTransportKm, l.AvailableFrom, l.AvailableUntil,
         l.PriceAmount is { } amount ? new PriceDto(amount, l.PriceCurrency ?? "", l.PricePer ?? "", amount < 0) : null,
-        l.Visibility, !full, l.Version, l.CreatedAt, l.UpdatedAt);
+        l.Visibility, !full, l.Version, l.CreatedAt, l.UpdatedAt,
+        full && l.EnteredByOperator, full ? l.OperatorChangedAt : null);
 }

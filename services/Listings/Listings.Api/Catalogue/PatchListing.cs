@@ -57,7 +57,8 @@ public static class PatchListing
             return Conflict($"The organisation already has a listing with externalRef '{input.ExternalRef}'.");
         }
 
-        if (await ApplyAsync(db, listing, input, normalised, now, cancellationToken) is { } conflict)
+        var onBehalf = viewer.IsOperator && viewer.OrganisationId != listing.OrganisationId;
+        if (await ApplyAsync(db, listing, input, normalised, onBehalf, now, cancellationToken) is { } conflict)
         {
             return conflict;
         }
@@ -67,7 +68,7 @@ public static class PatchListing
     }
 
     private static async Task<ProblemHttpResult?> ApplyAsync(ListingsDbContext db, Listing listing, ListingInput input,
-        ListingInput.Normalised normalised, DateTime now, CancellationToken cancellationToken)
+        ListingInput.Normalised normalised, bool onBehalf, DateTime now, CancellationToken cancellationToken)
     {
         var before = listing.ToSnapshot();
         var externalRefBefore = listing.ExternalRef;
@@ -85,6 +86,7 @@ public static class PatchListing
         }
 
         listing.Touch(now);
+        listing.OperatorChangedAt = onBehalf ? now : listing.OperatorChangedAt;
         if (listing.Status == ListingStatuses.Published)
         {
             db.AddEvent(new ListingUpdated(listing.ToPublishedSnapshot()), listing.Id.ToString());

@@ -76,6 +76,9 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<bool>("EnteredByOperator")
+                        .HasColumnType("bit");
+
                     b.Property<string>("EwcCode")
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
@@ -112,6 +115,9 @@ namespace Marketplace.Listings.Data.Migrations.SqlServer
                     b.Property<string>("NaceCode")
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTime?>("OperatorChangedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uniqueidentifier");

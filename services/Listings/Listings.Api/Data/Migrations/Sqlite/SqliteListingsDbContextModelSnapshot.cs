@@ -71,6 +71,9 @@ namespace Marketplace.Listings.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("EnteredByOperator")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("EwcCode")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -106,6 +109,9 @@ namespace Marketplace.Listings.Data.Migrations.Sqlite
 
                     b.Property<string>("NaceCode")
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OperatorChangedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
