@@ -33,6 +33,24 @@ internal static partial class PortalBrowser
         return http;
     }
 
+    /// <summary>The operator console's pages, the first company's page and the first invoice, found by following the pages' links.</summary>
+    public static async Task<IReadOnlyList<string>> OperatorPagesAsync(HttpClient http)
+    {
+        List<string> pages = ["/operator/pipeline", "/operator/companies", "/operator/map", "/operator/billing", "/operator/billing/ledger",
+            "/operator/billing/fee-plans", "/operator/impact", "/operator/impact/report"];
+        if (Link("/operator/companies/[0-9a-f-]{36}").Match(await http.GetStringAsync("/operator/companies")) is { Success: true } company)
+        {
+            pages.Add(company.Value);
+        }
+
+        if (Link("/operator/billing/invoices/[0-9a-f-]{36}").Match(await http.GetStringAsync("/operator/billing")) is { Success: true } invoice)
+        {
+            pages.Add(invoice.Value);
+        }
+
+        return pages;
+    }
+
     /// <summary>
     /// The navigation's pages plus the first listing's matches, the first deal and its conversation, and the first
     /// suggestion's conversation, found by following the pages' own links.

@@ -7,12 +7,14 @@ using Marketplace.Portal.Bench;
 // The company portal's pages as a signed-in company user sees them: the real standalone host on Kestrel with the demo
 // data, the OpenID Connect sign-in done as a browser does it (cookies, redirects, the login form), then every page
 // fetched in turn, timed from request to the last byte of HTML. Usage:
-//   dotnet run -c Release --project bench/Portal.Bench -- [--existing 100000] [--rounds 40]
+//   dotnet run -c Release --project bench/Portal.Bench -- [--existing 100000] [--rounds 40] [--operator]
+// --operator measures the operator console's pages instead, signed in as the demo operator.
 // --existing adds that many published listings of 20 other companies to Listings' database first (straight through
 // its DbContext, as bench/Listings.Bench does: Matching does not learn of them).
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var existing = int.Parse(Option("--existing") ?? "0", CultureInfo.InvariantCulture);
 var rounds = int.Parse(Option("--rounds") ?? "40", CultureInfo.InvariantCulture);
+var console = args.Contains("--operator");
 
 await using var host = new PortalBenchHost();
 await host.StartAsync();
@@ -27,7 +29,14 @@ if (existing > 0)
 // The demo company with the most to show: the first whose deals page lists a deal (every page then has content).
 HttpClient? browser = null;
 IReadOnlyList<string> pages = [];
-foreach (var company in DemoCompanies.All)
+if (console)
+{
+    browser = await PortalBrowser.SignInAsync(host.BaseUrl, DemoCompanies.OperatorEmail, DemoCompanies.DemoPassword);
+    pages = await PortalBrowser.OperatorPagesAsync(browser);
+    Console.WriteLine($"Signed in as {DemoCompanies.OperatorEmail}; {pages.Count} console pages");
+}
+
+foreach (var company in console ? [] : DemoCompanies.All)
 {
     browser?.Dispose();
     browser = await PortalBrowser.SignInAsync(host.BaseUrl, company.UserEmail, DemoCompanies.DemoPassword);
@@ -64,7 +73,7 @@ for (var round = 0; round < rounds + 3; round++)
 
 var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[..3] : ["?", "?", "?"];
 Console.WriteLine();
-Console.WriteLine($"Portal pages — demo data{(existing > 0 ? $" + {existing:N0} listings" : "")}, standalone on Kestrel, {Environment.ProcessorCount} cores, load average {string.Join(" / ", load)}");
+Console.WriteLine($"Portal pages{(console ? " (operator console)" : "")} — demo data{(existing > 0 ? $" + {existing:N0} listings" : "")}, standalone on Kestrel, {Environment.ProcessorCount} cores, load average {string.Join(" / ", load)}");
 Console.WriteLine($"{"page",-34} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
 foreach (var (page, samples) in timings)
 {
