@@ -70,8 +70,9 @@ internal static class ConversationHandlers<TContext>
         }
 
         var operatorViews = user.IsOperator();
+        var messages = MessagesPath(http.Request.Path);
         var page = await db.ConversationMessages.AsNoTracking().Include(m => m.Attachments).Where(m => m.ThreadId == id)
-            .ToPageAsync(m => m.Id, request, rows => rows.Select(m => AsDto(m, thread, operatorViews, http.Request.Path)).ToList(), cancellationToken);
+            .ToPageAsync(m => m.Id, request, rows => rows.Select(m => AsDto(m, thread, operatorViews, messages)).ToList(), cancellationToken);
         return TypedResults.Ok(page);
     }
 
@@ -108,7 +109,7 @@ internal static class ConversationHandlers<TContext>
         db.AddEvent(threads.Posted(thread, message, ConversationRules.Recipients(thread, message.AuthorOrganisationId),
             ConversationRules.Preview(message.Body, message.Attachments.Count)), id.ToString());
         await db.SaveChangesAsync(cancellationToken);
-        var dto = AsDto(message, thread, user.IsOperator(), http.Request.Path);
+        var dto = AsDto(message, thread, user.IsOperator(), MessagesPath(http.Request.Path));
         return TypedResults.Created($"{http.Request.Path.Value?.TrimEnd('/')}/{message.Id}", dto);
     }
 
@@ -164,11 +165,12 @@ internal static class ConversationHandlers<TContext>
         };
     }
 
-    private static ConversationMessageDto AsDto(ConversationMessage m, ConversationThread thread, bool operatorViews, PathString path)
-    {
-        var messages = path.Value is { } p && p.Contains("/messages", StringComparison.Ordinal) ? p[..(p.IndexOf("/messages", StringComparison.Ordinal) + "/messages".Length)] : path.Value;
-        return new ConversationMessageDto(m.Id, m.AuthorRole, ConversationRules.ShownAuthor(m, thread, operatorViews), m.AuthorOrganisationId == thread.CallerOrganisationId,
+    /// <summary>The request's path up to and including <c>/messages</c>: the base of every attachment's address.</summary>
+    private static string? MessagesPath(PathString path) =>
+        path.Value is { } p && p.IndexOf("/messages", StringComparison.Ordinal) is var at and >= 0 ? p[..(at + "/messages".Length)] : path.Value;
+
+    private static ConversationMessageDto AsDto(ConversationMessage m, ConversationThread thread, bool operatorViews, string? messages) =>
+        new(m.Id, m.AuthorRole, ConversationRules.ShownAuthor(m, thread, operatorViews), m.AuthorOrganisationId == thread.CallerOrganisationId,
             m.Body, m.CreatedAt.AsOffset(),
             [.. m.Attachments.OrderBy(a => a.Id).Select(a => new MessageAttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, $"{messages}/{m.Id}/attachments/{a.Id}"))]);
-    }
 }

@@ -3,6 +3,7 @@ using Marketplace.Brokerage.Contracts;
 using Marketplace.Brokerage.Data;
 using Marketplace.ServiceDefaults.Auth;
 using Marketplace.ServiceDefaults.Conversations;
+using Marketplace.ServiceDefaults.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Marketplace.Brokerage.Deals;
@@ -25,5 +26,5 @@ public sealed class DealConversations(BrokerageDbContext db) : IConversationThre
 
     public object Posted(ConversationThread thread, ConversationMessage message, IReadOnlyList<Guid> recipientOrganisationIds, string preview) =>
         new DealMessagePosted(message.Id, thread.Id, message.AuthorOrganisationId, recipientOrganisationIds, message.AuthorRole, preview,
-            new DateTimeOffset(message.CreatedAt, TimeSpan.Zero));
+            message.CreatedAt.AsOffset());
 }

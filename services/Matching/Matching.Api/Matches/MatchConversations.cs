@@ -1,5 +1,6 @@
 using Marketplace.Matching.Contracts;
 using Marketplace.ServiceDefaults.Conversations;
+using Marketplace.ServiceDefaults.Persistence;
 
 namespace Marketplace.Matching.Matches;
 
@@ -25,5 +26,5 @@ public sealed class MatchConversations(MatchingDbContext db) : IConversationThre
 
     public object Posted(ConversationThread thread, ConversationMessage message, IReadOnlyList<Guid> recipientOrganisationIds, string preview) =>
         new MatchMessagePosted(message.Id, thread.Id, message.AuthorOrganisationId, recipientOrganisationIds, message.AuthorRole, preview,
-            new DateTimeOffset(message.CreatedAt, TimeSpan.Zero));
+            message.CreatedAt.AsOffset());
 }
