@@ -38,6 +38,9 @@ public sealed class OperatorCompaniesTests(PortalHost host, ITestOutputHelper ou
         await checks.VisitAsync("company", name, () => page.GetByRole(AriaRole.Button, new() { Name = "Register the company" }).ClickAsync());
         await Expect(page.GetByText("The company is registered.")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("company-facts")).ToContainTextAsync("10.51");
+        var companyId = page.Url.Split('?')[0].Split('/')[^1];
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "The whole ledger, charges and reversals" }))
+            .ToHaveAttributeAsync("href", $"/operator/billing/ledger?organisationId={companyId}");
 
         // Listings learns of the company through its event: its estimated streams appear, each labelled.
         var estimates = page.GetByTestId("estimates");
