@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 
 namespace Marketplace.Portal.Api;
 
@@ -30,7 +29,7 @@ public sealed class MatchingApi(HttpClient http)
         PostAsync($"api/v1/matches/{matchId}/interest", null, cancellationToken);
 
     public Task<ApiProblem?> DeclineAsync(Guid matchId, string? reason, CancellationToken cancellationToken) =>
-        PostAsync($"api/v1/matches/{matchId}/decline", JsonContent.Create(new { reason = Trimmed(reason) }, options: ApiJson.Options), cancellationToken);
+        PostAsync($"api/v1/matches/{matchId}/decline", new { reason = Trimmed(reason) }, cancellationToken);
 
     /// <summary>The operator's pipeline page (<c>GET /api/v1/pipeline</c>) for the query string the console's filter form built.</summary>
     public async Task<PipelinePage> PipelineAsync(string query, CancellationToken cancellationToken)
@@ -41,22 +40,13 @@ public sealed class MatchingApi(HttpClient http)
 
     /// <summary>The operator reminds both sides; <paramref name="idempotencyKey"/> (the form's token) makes a double submit one nudge.</summary>
     public Task<ApiProblem?> NudgeAsync(Guid matchId, string? note, string? idempotencyKey, CancellationToken cancellationToken) =>
-        PostAsync($"api/v1/matches/{matchId}/nudge", JsonContent.Create(new { note = Trimmed(note) }, options: ApiJson.Options), cancellationToken, idempotencyKey);
+        PostAsync($"api/v1/matches/{matchId}/nudge", new { note = Trimmed(note) }, cancellationToken, idempotencyKey);
 
     public Task<ApiProblem?> ArchiveAsync(Guid matchId, string? reason, CancellationToken cancellationToken) =>
-        PostAsync($"api/v1/matches/{matchId}/archive", JsonContent.Create(new { reason = Trimmed(reason) }, options: ApiJson.Options), cancellationToken);
+        PostAsync($"api/v1/matches/{matchId}/archive", new { reason = Trimmed(reason) }, cancellationToken);
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private async Task<ApiProblem?> PostAsync(string path, HttpContent? body, CancellationToken cancellationToken, string? idempotencyKey = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body };
-        if (!string.IsNullOrWhiteSpace(idempotencyKey))
-        {
-            request.Headers.Add("Idempotency-Key", idempotencyKey);
-        }
-
-        using var response = await http.SendAsync(request, cancellationToken);
-        return response.IsSuccessStatusCode ? null : await ApiProblem.ReadAsync(response, cancellationToken);
-    }
+    private Task<ApiProblem?> PostAsync(string path, object? body, CancellationToken cancellationToken, string? idempotencyKey = null) =>
+        http.PostForProblemAsync(path, body, string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey, cancellationToken);
 }

@@ -51,13 +51,8 @@ public sealed class OperatorApi(HttpClient http)
         return (await ApiJson.ReadAsync<Page<CompanyNote>>(response, cancellationToken)).Items;
     }
 
-    public async Task<ApiProblem?> AddNoteAsync(Guid organisationId, string body, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/v1/organisations/{organisationId}/notes") { Content = JsonContent.Create(new { body }, options: ApiJson.Options) };
-        request.Headers.Add("Idempotency-Key", idempotencyKey);
-        using var response = await http.SendAsync(request, cancellationToken);
-        return response.IsSuccessStatusCode ? null : await ApiProblem.ReadAsync(response, cancellationToken);
-    }
+    public Task<ApiProblem?> AddNoteAsync(Guid organisationId, string body, string idempotencyKey, CancellationToken cancellationToken) =>
+        http.PostForProblemAsync($"api/v1/organisations/{organisationId}/notes", new { body }, idempotencyKey, cancellationToken);
 
     /// <summary>The organisation's estimated flows (sector × size), or null when Listings does not know it yet (404).</summary>
     public async Task<OrganisationEstimates?> EstimatesAsync(Guid organisationId, CancellationToken cancellationToken)
