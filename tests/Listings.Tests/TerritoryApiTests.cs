@@ -15,16 +15,16 @@ public sealed class TerritoryApiTests(ListingsFactory factory)
     /// A place of its own per test, in the Atlantic where no other test of the shared host puts anything: cells 2.5°
     /// apart, so one test's ±1° box never holds another's companies (random places overlapped in about one run of ten).
     /// </summary>
-    private static (double Lat, double Lon) SomewhereNew()
+    internal static (double Lat, double Lon) SomewhereNew()
     {
         var n = Interlocked.Increment(ref places);
         return (30 + (2.5 * (n % 6)), -35 + (2.5 * (n / 6)));
     }
 
-    private static string Box((double Lat, double Lon) at) =>
+    internal static string Box((double Lat, double Lon) at) =>
         FormattableString.Invariant($"{at.Lon - 1},{at.Lat - 1},{at.Lon + 1},{at.Lat + 1}");
 
-    private async Task<Guid> CompanyAsync(HttpClient op, string name, string nace, int employees, double lat, double lon)
+    internal static async Task<Guid> CompanyAsync(ListingsFactory factory, HttpClient op, string name, string nace, int employees, double lat, double lon)
     {
         var response = await op.PostAsJsonAsync("/api/v1/organisations", new
         {
@@ -47,8 +47,8 @@ public sealed class TerritoryApiTests(ListingsFactory factory)
     {
         var op = await factory.OperatorClientAsync();
         var at = SomewhereNew();
-        var dairy = await CompanyAsync(op, "Estimate Dairy", "10.51", 40, at.Lat, at.Lon);
-        var stranger = await CompanyAsync(op, "Estimate Stranger", "35.11", 10, at.Lat + 0.01, at.Lon);
+        var dairy = await CompanyAsync(factory, op, "Estimate Dairy", "10.51", 40, at.Lat, at.Lon);
+        var stranger = await CompanyAsync(factory, op, "Estimate Stranger", "35.11", 10, at.Lat + 0.01, at.Lon);
 
         var asOperator = await (await op.GetAsync($"/api/v1/organisations/{dairy}/estimated-flows")).JsonAsync();
         var residues = Stream(asOperator.GetProperty("items"), "food-processing-residues");
@@ -78,7 +78,7 @@ public sealed class TerritoryApiTests(ListingsFactory factory)
     {
         var op = await factory.OperatorClientAsync();
         var at = SomewhereNew();
-        var dairy = await CompanyAsync(op, "Declaring Dairy", "10.51", 40, at.Lat, at.Lon);
+        var dairy = await CompanyAsync(factory, op, "Declaring Dairy", "10.51", 40, at.Lat, at.Lon);
         var before = await (await op.GetAsync($"/api/v1/organisations/{dairy}/estimated-flows")).JsonAsync();
         Assert.Contains(before.GetProperty("items").EnumerateArray(), i => i.GetProperty("chapter").GetString() == "02");
 
@@ -98,8 +98,8 @@ public sealed class TerritoryApiTests(ListingsFactory factory)
     {
         var op = await factory.OperatorClientAsync();
         var at = SomewhereNew();
-        var brewery = await CompanyAsync(op, "Hot Spot Brewery", "11.05", 60, at.Lat, at.Lon);
-        var greenhouse = await CompanyAsync(op, "Hot Spot Greenhouse", "01.13", 25, at.Lat + 0.1, at.Lon + 0.2);
+        var brewery = await CompanyAsync(factory, op, "Hot Spot Brewery", "11.05", 60, at.Lat, at.Lon);
+        var greenhouse = await CompanyAsync(factory, op, "Hot Spot Greenhouse", "01.13", 25, at.Lat + 0.1, at.Lon + 0.2);
         await op.CreateAsync(new
         {
             organisationId = greenhouse, kind = "want", resourceClass = "energy", title = "Heat for greenhouses",

@@ -25,6 +25,7 @@ public static class ListingsModule
         builder.Services.AddSingleton(_ => EwcCatalog.LoadEmbedded());
         builder.Services.AddSingleton(_ => FlowCoefficients.LoadEmbedded());
         builder.Services.AddSingleton<ResourceFamilies>();
+        builder.Services.AddSingleton<BoundaryCache>();
         builder.Services.AddScoped<ListingExpirer>();
         builder.Services.AddHostedService<ListingExpiryJob>();
         builder.AddConsumer<OrganisationRegisteredConsumer>(Name);

@@ -1,5 +1,6 @@
 using Marketplace.Listings.Catalogue;
 using Marketplace.Listings.Organisations;
+using Marketplace.Listings.Territory;
 using Marketplace.ServiceDefaults.Outbox;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,12 @@ public abstract class ListingsDbContext(DbContextOptions options) : DbContext(op
     public DbSet<KnownOrganisation> Organisations => Set<KnownOrganisation>();
 
     public DbSet<ListingReveal> ListingReveals => Set<ListingReveal>();
+
+    public DbSet<TerritoryArea> Territories => Set<TerritoryArea>();
+
+    public DbSet<CoefficientOverride> CoefficientOverrides => Set<CoefficientOverride>();
+
+    public DbSet<FacilityFact> FacilityFacts => Set<FacilityFact>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
@@ -76,6 +83,38 @@ public abstract class ListingsDbContext(DbContextOptions options) : DbContext(op
             e.ToTable("ListingReveals");
             e.HasKey(x => new { x.ListingId, x.ViewerOrganisationId });
             e.HasIndex(x => x.ViewerOrganisationId);
+        });
+
+        modelBuilder.Entity<TerritoryArea>(e =>
+        {
+            e.ToTable("Territories");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.UpdatedBy).HasMaxLength(200);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<CoefficientOverride>(e =>
+        {
+            e.ToTable("CoefficientOverrides");
+            e.HasKey(x => new { x.TerritoryId, x.SectorId });
+            e.Property(x => x.SectorId).HasMaxLength(40);
+            e.Property(x => x.Source).HasMaxLength(500);
+            e.Property(x => x.UpdatedBy).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<FacilityFact>(e =>
+        {
+            e.ToTable("FacilityFacts");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.OrganisationId, x.Key }).IsUnique();
+            e.Property(x => x.Key).HasMaxLength(120);
+            e.Property(x => x.FacilityName).HasMaxLength(200);
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.ResourceClass).HasMaxLength(20);
+            e.Property(x => x.EwcCode).HasMaxLength(10);
+            e.Property(x => x.Unit).HasMaxLength(10);
+            e.Property(x => x.Source).HasMaxLength(300);
         });
     }
 }

@@ -55,6 +55,12 @@ public sealed class FlowCoefficients
     public IReadOnlyDictionary<string, FamilyReach> Families { get; }
     public string Source { get; }
     public string Basis { get; }
+    /// <summary>The shipped country values of a sector, by ISO country code.</summary>
+    public IReadOnlyDictionary<string, PerEmployee> CountryValues(string sectorId) =>
+        countries.Where(c => c.Key.Sector == sectorId).OrderBy(c => c.Key.Country, StringComparer.Ordinal).ToDictionary(c => c.Key.Country, c => c.Value);
+
+    public SectorProfile? Sector(string sectorId) => Sectors.FirstOrDefault(s => s.Id == sectorId);
+
     public int DivisionsCovered => byDivision.Count(d => d.Value.Streams.Count > 0);
 
     /// <summary>The sector of a NACE code at any level (C10.51, 10.51, 10.5, 10): its first two digits name the division.</summary>

@@ -14,7 +14,8 @@ namespace Marketplace.Listings.Territory;
 public static class GetOrganisationEstimates
 {
     public static async Task<Results<Ok<OrganisationEstimatesDto>, NotFound>> Handle(
-        Guid id, ClaimsPrincipal user, ListingsDbContext db, FlowCoefficients coefficients, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, ListingsDbContext db, FlowCoefficients coefficients, ResourceFamilies families, BoundaryCache boundaries,
+        CancellationToken cancellationToken)
     {
         var viewer = Viewer.Of(user);
         if (!EstimateAccess.MaySee(id, viewer.OrganisationId, viewer.IsOperator))
@@ -48,7 +49,8 @@ public static class GetOrganisationEstimates
             missing.Add("employees");
         }
 
-        var items = FlowEstimator.Estimate(subject, coefficients, declared)
+        var local = await LocalKnowledge.LoadAsync(db, boundaries, families, db.Organisations.Where(o => o.Id == id).Select(o => o.Id), cancellationToken);
+        var items = FlowEstimator.Estimate(subject, coefficients, declared, local.For(id, organisation.NaceCode, coefficients, organisation.Lat, organisation.Lon))
             .Select(f => f.AsDto(organisation.Name, organisation.Lat, organisation.Lon)).ToList();
         return TypedResults.Ok(new OrganisationEstimatesDto(id, organisation.NaceCode, organisation.Country, organisation.Employees,
             sector?.Id, missing, items, null, EstimatedFlowMapping.Note));

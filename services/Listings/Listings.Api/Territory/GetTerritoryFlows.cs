@@ -14,7 +14,7 @@ public sealed record DeclaredFlowDto(Guid ListingId, Guid? OrganisationId, strin
 public sealed record CompanyDto(Guid OrganisationId, string Name, string? NaceCode, int? Employees, double Lat, double Lon, int DeclaredFlows, int EstimatedFlows);
 
 public sealed record TerritoryFlowsDto(BoundingBox Bbox, IReadOnlyList<DeclaredFlowDto> Declared, IReadOnlyList<EstimatedFlowDto> Estimated,
-    IReadOnlyList<CompanyDto> Companies, IReadOnlyList<HotSpot> HotSpots, string EstimateSource);
+    IReadOnlyList<CompanyDto> Companies, IReadOnlyList<HotSpot> HotSpots, IReadOnlyList<ExchangeDto> Exchanges, string EstimateSource);
 
 /// <summary>
 /// GET /api/v1/territory/flows: the map's data. Declared flows are published listings as any reader sees them (an
@@ -27,7 +27,8 @@ public static class GetTerritoryFlows
         decimal YearlyAmount, string BaseUnit, double Lat, double Lon, double PublicLat, double PublicLon, string Visibility);
 
     public static async Task<Results<Ok<TerritoryFlowsDto>, ValidationProblem>> Handle(
-        ClaimsPrincipal user, ListingsDbContext db, FlowCoefficients coefficients, ResourceFamilies families, CancellationToken cancellationToken,
+        ClaimsPrincipal user, ListingsDbContext db, FlowCoefficients coefficients, ResourceFamilies families, BoundaryCache boundaries,
+        CancellationToken cancellationToken,
         string? bbox = null, string? layer = null, [FromQuery(Name = "class")] string? resourceClass = null, string? chapter = null,
         string? family = null, bool? hazardous = null, double? minQuantity = null)
     {
@@ -66,8 +67,10 @@ public static class GetTerritoryFlows
                 .Where(l => l.Status == ListingStatuses.Published && l.Kind == ListingKinds.Offer && inBox.Select(o => o.Id).Contains(l.OrganisationId))
                 .Select(l => new { l.OrganisationId, l.ResourceClass, l.EwcCode }).ToListAsync(cancellationToken))
             .ToLookup(l => l.OrganisationId, l => new DeclaredOffer(l.ResourceClass, l.EwcCode));
+        var local = await LocalKnowledge.LoadAsync(db, boundaries, families, inBox.Select(o => o.Id), cancellationToken);
         var estimated = organisations
-            .SelectMany(o => FlowEstimator.Estimate(new(o.Id, o.NaceCode, o.Country, o.Employees), coefficients, [.. offers[o.Id]])
+            .SelectMany(o => FlowEstimator.Estimate(new(o.Id, o.NaceCode, o.Country, o.Employees), coefficients, [.. offers[o.Id]],
+                    local.For(o.Id, o.NaceCode, coefficients, o.Lat, o.Lon))
                 .Select(f => f.AsDto(o.Name, o.Lat, o.Lon)))
             .Where(f => EstimateAccess.MaySee(f.OrganisationId, viewer.OrganisationId, viewer.IsOperator))
             .Where(f => query.Keeps(f.ResourceClass, f.Chapter, f.Family, f.Hazardous, f.Central)).ToList();
@@ -79,8 +82,9 @@ public static class GetTerritoryFlows
             ? organisations.Select(o => new CompanyDto(o.Id, o.Name, o.NaceCode, o.Employees, o.Lat!.Value, o.Lon!.Value,
                 declaredCount.GetValueOrDefault(o.Id), estimatedCount.GetValueOrDefault(o.Id))).ToList()
             : [];
+        var exchanges = query.Wants(TerritoryQuery.Exchanges) ? await Exchanges.InAsync(db, viewer, box, query, families, cancellationToken) : [];
         return TypedResults.Ok(new TerritoryFlowsDto(box, query.Wants(TerritoryQuery.Declared) ? declared : [],
-            query.Wants(TerritoryQuery.Estimated) ? estimated : [], companies, hotSpots, coefficients.Source));
+            query.Wants(TerritoryQuery.Estimated) ? estimated : [], companies, hotSpots, exchanges, coefficients.Source));
     }
 
     private static DeclaredFlowDto Declared(Row r, Viewer viewer, ResourceFamilies families)

@@ -18,7 +18,8 @@ public sealed record TerritoryQuery(BoundingBox Box, IReadOnlySet<string> Layers
     public const string Estimated = "estimated";
     public const string Companies = "companies";
     public const string HotSpots = "hotspots";
-    public static readonly string[] AllLayers = [Declared, Estimated, Companies, HotSpots];
+    public const string Exchanges = "exchanges";
+    public static readonly string[] AllLayers = [Declared, Estimated, Companies, HotSpots, Exchanges];
     public static readonly string[] Classes = ResourceClasses.All;
 
     public bool Wants(string layer) => Layers.Contains(layer);
