@@ -10,6 +10,7 @@ using Marketplace.Portal.Notifications;
 using Marketplace.Portal.OperatorConsole;
 using Marketplace.Portal.Projects;
 using Marketplace.Portal.Settings;
+using Marketplace.Portal.Territory;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
@@ -53,6 +54,7 @@ public static class PortalModule
         AddApi<OperatorApi>(builder.Services);
         AddApi<TerritoryApi>(builder.Services);
         builder.Services.AddSingleton(_ => ImportSession.Store());
+        builder.Services.AddSingleton(_ => FactSession.Store());
         builder.Services.AddSingleton(_ => ApiClientActions.SecretStore());
         builder.Services.AddSingleton(_ => MemberActions.NoteStore());
         builder.Services.AddSingleton(_ => WebhookActions.SecretStore());
@@ -84,6 +86,7 @@ public static class PortalModule
         app.MapMatchDecisions();
         app.MapProjectActions();
         app.MapListingImportActions();
+        app.MapTerritoryActions();
         app.MapApiClientActions();
         app.MapMemberActions();
         app.MapWebhookActions();

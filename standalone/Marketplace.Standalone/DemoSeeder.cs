@@ -86,6 +86,9 @@ internal static class DemoSeeder
             }
         }
 
+        // The territory's outline and what the demo companies' facilities reported, for the operator's map and estimates.
+        await DemoTerritory.SeedAsync(http, app.Lifetime.ApplicationStopping);
+
         // One deal with deliveries and an invoice, so the deal pages and the dashboard have something to show.
         try
         {

@@ -70,7 +70,10 @@ public sealed record InvoiceSummary(Guid Id, string Series, string? Number, stri
     string Period, DateOnly? IssueDate, DateOnly? DueDate);
 
 public sealed record EstimatedFlow(string Stream, string Label, string ResourceClass, string Family, string? Chapter, string? ExampleCode,
-    bool Hazardous, string Unit, double Low, double Central, double High, string Basis, string Source);
+    bool Hazardous, string Unit, double Low, double Central, double High, string Basis, string Source, string Status = "estimated")
+{
+    public bool Reported => Status == "reported";
+}
 
 public sealed record OrganisationEstimates(Guid OrganisationId, string? NaceCode, string Country, int? Employees, string? Sector,
     IReadOnlyList<string> Missing, IReadOnlyList<EstimatedFlow> Items, string Note);

@@ -12,7 +12,9 @@ public sealed record MapFilter(string? ResourceClass, string? Chapter, string? F
     public const string Estimated = "estimated";
     public const string Companies = "companies";
     public const string HotSpots = "hotspots";
-    public static readonly string[] AllLayers = [Declared, Estimated, Companies, HotSpots];
+    public const string Exchanges = "exchanges";
+    public const string Territories = "territories";
+    public static readonly string[] AllLayers = [Declared, Estimated, Companies, HotSpots, Exchanges, Territories];
 
     public static MapFilter From(string? resourceClass, string? chapter, string? family, string? hazardous, string? minQuantity, string[]? layers) =>
         new(Blank(resourceClass), Blank(chapter), Blank(family), Blank(hazardous), Blank(minQuantity),

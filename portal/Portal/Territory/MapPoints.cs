@@ -15,6 +15,12 @@ public sealed record MapLink(string N, string H);
 /// </summary>
 public sealed record MapPoint(string K, double A, double O, string T, string D, string? H, IReadOnlyList<MapLink>? C = null);
 
+/// <summary>An accepted exchange as the script draws it: from (<c>F</c>) the offer's site to (<c>T</c>) the want's, with its words.</summary>
+public sealed record MapLine(double[] F, double[] T, string Title, string D, string H);
+
+/// <summary>A territory's outline: its name (<c>N</c>) and GeoJSON geometry (<c>G</c>).</summary>
+public sealed record MapArea(string N, JsonElement G);
+
 /// <summary>The territory API's answer turned into the map's points and sentences (no figure is computed here).</summary>
 public sealed class MapPoints(IStringLocalizer<MapTexts> texts, IStringLocalizer<Strings> strings)
 {
@@ -26,6 +32,18 @@ public sealed class MapPoints(IStringLocalizer<MapTexts> texts, IStringLocalizer
 
     /// <summary>The points of the layers <paramref name="filter"/> shows, as JSON safe inside a script element (&lt; is escaped).</summary>
     public string ToJson(TerritoryFlows flows, MapFilter filter) => JsonSerializer.Serialize(Build(flows, filter), Json);
+
+    /// <summary>The accepted exchanges as lines, JSON safe inside a script element.</summary>
+    public string LinesJson(TerritoryFlows flows, MapFilter filter) =>
+        JsonSerializer.Serialize(filter.Shows(MapFilter.Exchanges) ? flows.Exchanges.Select(Line) : [], Json);
+
+    /// <summary>The territories' outlines, JSON safe inside a script element.</summary>
+    public static string AreasJson(IReadOnlyList<TerritoryArea> areas, MapFilter filter) =>
+        JsonSerializer.Serialize(filter.Shows(MapFilter.Territories) ? areas.Select(a => new MapArea(a.Name, a.Boundary)) : [], Json);
+
+    public string ExchangeDetail(MapExchange x) => texts["ExchangeDetail", Class(x.ResourceClass), Quantity(x.YearlyAmount, x.BaseUnit)];
+
+    private MapLine Line(MapExchange x) => new([x.FromLat, x.FromLon], [x.ToLat, x.ToLon], x.Title, ExchangeDetail(x), ListingHref(x.OfferListingId));
 
     public IEnumerable<MapPoint> Build(TerritoryFlows flows, MapFilter filter)
     {
@@ -43,7 +61,9 @@ public sealed class MapPoints(IStringLocalizer<MapTexts> texts, IStringLocalizer
 
     public string Quantity(decimal amount, string unit) => texts["YearlyQuantity", amount.ToString("#,0.##", CultureInfo.CurrentCulture), unit];
 
-    public string Range(MapEstimatedFlow e) => texts["EstimatedRange", Number(e.Low), Number(e.Central), Number(e.High), e.Unit];
+    public string Range(MapEstimatedFlow e) => e.Reported
+        ? texts["ReportedQuantity", Number(e.Central), e.Unit]
+        : texts["EstimatedRange", Number(e.Low), Number(e.Central), Number(e.High), e.Unit];
 
     public string HotSpotTitle(MapHotSpot h) => texts["HotSpotTitle", h.Family, texts["HotSpot_" + h.Kind]];
 
@@ -55,7 +75,7 @@ public sealed class MapPoints(IStringLocalizer<MapTexts> texts, IStringLocalizer
         new("declared", d.Lat, d.Lon, d.Title, $"{Kind(d.Kind)} · {Class(d.ResourceClass)} · {Quantity(d.YearlyAmount, d.BaseUnit)}", ListingHref(d.ListingId));
 
     private MapPoint Estimated(MapEstimatedFlow e) =>
-        new("estimated", e.Lat!.Value, e.Lon!.Value, texts["EstimatedTitle", e.Label, e.OrganisationName ?? ""],
+        new(e.Reported ? "reported" : "estimated", e.Lat!.Value, e.Lon!.Value, texts[e.Reported ? "ReportedTitle" : "EstimatedTitle", e.Label, e.OrganisationName ?? ""],
             $"{Range(e)} · {texts["EstimateBasis", e.Basis, e.Source]}", CompanyHref(e.OrganisationId));
 
     private MapPoint Company(MapCompany c) =>

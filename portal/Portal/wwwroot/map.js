@@ -3,8 +3,8 @@
 // data for screen readers; without JavaScript only the map is missing.
 (function () {
   'use strict';
-  var colours = { declared: 'declared', estimated: 'estimated', company: 'company' };
-  var layerOf = { declared: 'declared', estimated: 'estimated', company: 'companies', hotspot: 'hotspots' };
+  var colours = { declared: 'declared', estimated: 'estimated', reported: 'estimated', company: 'company' };
+  var layerOf = { declared: 'declared', estimated: 'estimated', reported: 'estimated', company: 'companies', hotspot: 'hotspots' };
 
   function text(tag, content, className) {
     var el = document.createElement(tag);
@@ -74,6 +74,26 @@
     return groups;
   }
 
+  /** Accepted exchanges: a line from the offer's site to the want's, with its popup. */
+  function lines(map, el, items) {
+    var group = L.layerGroup();
+    items.forEach(function (x) {
+      var line = L.polyline([x.f, x.t], { className: 'map-exchange', weight: 3 });
+      line.bindPopup(function () { return popup({ k: 'declared', t: x.title, d: x.d, h: x.h }, el); });
+      group.addLayer(line);
+    });
+    return group.addTo(map);
+  }
+
+  /** The territories' outlines, under the points and not clickable. */
+  function areas(map, items) {
+    var group = L.layerGroup();
+    items.forEach(function (a) {
+      L.geoJSON(a.g, { interactive: false, style: { className: 'map-territory', weight: 2, fill: false } }).addTo(group);
+    });
+    return group.addTo(map);
+  }
+
   function init() {
     var el = document.getElementById('resource-map');
     var source = document.getElementById('map-data');
@@ -98,6 +118,8 @@
       map.fitWorld();
     }
     var groups = draw(map, el, points);
+    groups.exchanges = lines(map, el, JSON.parse((document.getElementById('map-lines') || { textContent: '[]' }).textContent));
+    groups.territories = areas(map, JSON.parse((document.getElementById('map-areas') || { textContent: '[]' }).textContent));
     document.querySelectorAll('.map-layers input[data-layer]').forEach(function (box) {
       box.addEventListener('change', function () {
         var group = groups[box.dataset.layer];

@@ -93,10 +93,12 @@ public static class FlowEstimator
         return flows;
     }
 
-    /// <summary>A declared offer covers a reported flow of the same class and List-of-Waste chapter (or, without a code, class).</summary>
+    /// <summary>
+    /// A declared offer covers a reported flow of the same class and List-of-Waste chapter; a flow without a code (excess
+    /// heat, a register's hazardous total) only an offer of its class without a code either.
+    /// </summary>
     public static bool Covers(DeclaredOffer offer, ReportedFlow flow) =>
-        string.Equals(offer.ResourceClass, flow.ResourceClass, StringComparison.Ordinal)
-        && (Chapter(flow.EwcCode) is not { } chapter || (offer.EwcCode is { Length: >= 2 } code && code[..2] == chapter));
+        string.Equals(offer.ResourceClass, flow.ResourceClass, StringComparison.Ordinal) && Chapter(offer.EwcCode) == Chapter(flow.EwcCode);
 
     private static string ReportedStream(ReportedFlow flow) =>
         "reported-" + (flow.EwcCode is { } code ? new string([.. code.Where(char.IsAsciiDigit)]) : flow.ResourceClass + (flow.Hazardous ? "-hazardous" : ""));
