@@ -87,6 +87,7 @@ public static class PortalModule
         app.MapProjectActions();
         app.MapListingImportActions();
         app.MapTerritoryActions();
+        app.MapMapData();
         app.MapApiClientActions();
         app.MapMemberActions();
         app.MapWebhookActions();

@@ -145,4 +145,16 @@ public sealed class BoundaryAndFactsTests
 
         Assert.Equal("reported", Assert.Single(flows).Status);
     }
+
+    [Fact]
+    public void Points_in_one_cell_of_the_zooms_grid_become_one_cluster_at_their_mean_with_count_and_extent()
+    {
+        // zoom 7: cells of 360 / 128 / 4 = 0.703125°
+        var clusters = MapClusters.Cluster("declared", [(55.1, 11.0), (55.3, 11.2), (55.2, 11.1), (57.0, 9.9)], 7);
+
+        Assert.Equal(2, clusters.Count);
+        Assert.Equal(("declared", 3, 55.2, 11.1), (clusters[0].Layer, clusters[0].Count, clusters[0].Lat, clusters[0].Lon));
+        Assert.Equal((55.1, 11.0, 55.3, 11.2), (clusters[0].MinLat, clusters[0].MinLon, clusters[0].MaxLat, clusters[0].MaxLon));
+        Assert.Equal(1, clusters[1].Count);
+    }
 }

@@ -117,6 +117,26 @@ public sealed class TerritoryApiTests(ListingsFactory factory)
         Assert.Equal(1200, Assert.Single(map.GetProperty("estimated").EnumerateArray()).GetProperty("central").GetDouble());
     }
 
+    [Fact]
+    public async Task With_a_zoom_a_layer_over_maxPoints_comes_as_clusters_and_the_others_as_points()
+    {
+        var op = await factory.OperatorClientAsync();
+        var at = SomewhereNew();
+        await CompanyAsync(factory, op, "Cluster Dairy A", "10.51", 40, at.Lat, at.Lon);
+        await CompanyAsync(factory, op, "Cluster Dairy B", "10.51", 40, at.Lat + 0.01, at.Lon + 0.01);
+
+        var map = await (await op.GetAsync($"/api/v1/territory/flows?bbox={Box(at)}&zoom=6&maxPoints=2&layer=companies,estimated")).JsonAsync();
+
+        Assert.Equal(2, map.GetProperty("companies").GetArrayLength()); // two companies: not over 2
+        Assert.Empty(map.GetProperty("estimated").EnumerateArray()); // their streams are: one cluster
+        var cluster = Assert.Single(map.GetProperty("clusters").EnumerateArray());
+        Assert.Equal("estimated", cluster.GetProperty("layer").GetString());
+        Assert.True(cluster.GetProperty("count").GetInt32() > 2);
+        var unclustered = await (await op.GetAsync($"/api/v1/territory/flows?bbox={Box(at)}&maxPoints=2")).JsonAsync();
+        Assert.Empty(unclustered.GetProperty("clusters").EnumerateArray()); // without a zoom, every point
+        Assert.Equal(HttpStatusCode.BadRequest, (await op.GetAsync("/api/v1/territory/flows?zoom=30")).StatusCode);
+    }
+
     [Theory]
     [InlineData("bbox=11,55", "bbox")]
     [InlineData("bbox=12,55,11,56", "bbox")]

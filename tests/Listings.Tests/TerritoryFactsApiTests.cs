@@ -162,4 +162,19 @@ public sealed class TerritoryFactsApiTests(ListingsFactory factory)
         Assert.Empty((await (await op.GetAsync($"/api/v1/territory/flows?bbox={Box(at)}&layer=exchanges&class=energy")).JsonAsync())
             .GetProperty("exchanges").EnumerateArray());
     }
+
+    [Fact]
+    public async Task A_kept_map_answer_gives_way_to_a_change_at_once()
+    {
+        var op = await factory.OperatorClientAsync();
+        var at = SomewhereNew();
+        var company = await CompanyAsync(factory, op, "Kept Answer Works", "23.51", 30, at.Lat, at.Lon);
+        var url = $"/api/v1/territory/flows?bbox={Box(at)}&layer=declared";
+        Assert.Empty((await (await op.GetAsync(url)).JsonAsync()).GetProperty("declared").EnumerateArray());
+        Assert.Empty((await (await op.GetAsync(url)).JsonAsync()).GetProperty("declared").EnumerateArray()); // kept
+
+        await op.CreateAsync(Http.Listing(company, "Kiln dust", ewcCode: "10 13 06", lat: at.Lat, lon: at.Lon));
+
+        Assert.Single((await (await op.GetAsync(url)).JsonAsync()).GetProperty("declared").EnumerateArray());
+    }
 }

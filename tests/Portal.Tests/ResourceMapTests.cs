@@ -57,6 +57,27 @@ public sealed class ResourceMapTests(PortalHost host, ITestOutputHelper output)
     }
 
     [ChromiumFact]
+    public async Task A_crowded_view_comes_as_the_servers_clusters_and_zooming_into_one_asks_for_that_view()
+    {
+        await using var session = await BrowserSession.StartAsync(host, output);
+        var (page, checks) = (session.Page, session.Checks);
+        page.PageError += (_, error) => output.WriteLine("page error: " + error);
+
+        // maxPoints=1 makes the demo territory as crowded as 10,000 listings make it with the default 2,000
+        await session.SignInAsync("operator@demo.symbiosis.local", "/operator/map?maxPoints=1", "Resource map");
+        var map = page.GetByTestId("resource-map");
+        await Expect(map).ToHaveAttributeAsync("data-interactive", "true");
+        var cluster = page.Locator(".map-server-cluster").Last; // layers clustered in one cell overlap; the last drawn is on top
+        await Expect(cluster).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("table-clustered").First).ToContainTextAsync("too many to list");
+        await checks.CheckAsync("resource map (server clusters)", 0);
+
+        await cluster.ClickAsync();
+        await Expect(map).ToHaveAttributeAsync("data-view", new System.Text.RegularExpressions.Regex(@"^-?\d+(\.\d+)?,")); // the view's own data came
+        output.WriteLine("view asked for: " + await map.GetAttributeAsync("data-view"));
+    }
+
+    [ChromiumFact]
     public async Task Ten_thousand_points_are_drawn_and_panned_in_the_browser()
     {
         await using var session = await BrowserSession.StartAsync(host, output);

@@ -20,8 +20,16 @@ public sealed record MapHotSpot(string Kind, string Family, double Lat, double L
 public sealed record MapExchange(Guid MatchId, Guid OfferListingId, Guid WantListingId, Guid OfferOrganisationId, Guid WantOrganisationId, string Title,
     string ResourceClass, string? Family, decimal YearlyAmount, string BaseUnit, double FromLat, double FromLon, double ToLat, double ToLon);
 
+/// <summary>Many points of one layer in one grid cell, sent instead of the points when the view holds too many.</summary>
+public sealed record MapCluster(string Layer, double Lat, double Lon, int Count, double MinLat, double MinLon, double MaxLat, double MaxLon);
+
 public sealed record TerritoryFlows(IReadOnlyList<MapDeclaredFlow> Declared, IReadOnlyList<MapEstimatedFlow> Estimated,
-    IReadOnlyList<MapCompany> Companies, IReadOnlyList<MapHotSpot> HotSpots, IReadOnlyList<MapExchange> Exchanges, string EstimateSource);
+    IReadOnlyList<MapCompany> Companies, IReadOnlyList<MapHotSpot> HotSpots, IReadOnlyList<MapExchange> Exchanges, IReadOnlyList<MapCluster>? Clusters,
+    string EstimateSource)
+{
+    /// <summary>Whether a layer came as clusters (too many points for the view).</summary>
+    public bool Clustered(string layer) => Clusters?.Any(c => c.Layer == layer) == true;
+}
 
 public sealed record AreaBox(double MinLon, double MinLat, double MaxLon, double MaxLat);
 

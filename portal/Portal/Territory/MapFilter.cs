@@ -8,6 +8,9 @@ namespace Marketplace.Portal.Territory;
 /// </summary>
 public sealed record MapFilter(string? ResourceClass, string? Chapter, string? Family, string? Hazardous, string? MinQuantity, IReadOnlyList<string> Layers)
 {
+    /// <summary>How many points of a layer a view shows before they come as clusters (the API's default, 2,000, when not given).</summary>
+    public string? MaxPoints { get; init; }
+
     public const string Declared = "declared";
     public const string Estimated = "estimated";
     public const string Companies = "companies";
@@ -16,9 +19,10 @@ public sealed record MapFilter(string? ResourceClass, string? Chapter, string? F
     public const string Territories = "territories";
     public static readonly string[] AllLayers = [Declared, Estimated, Companies, HotSpots, Exchanges, Territories];
 
-    public static MapFilter From(string? resourceClass, string? chapter, string? family, string? hazardous, string? minQuantity, string[]? layers) =>
+    public static MapFilter From(string? resourceClass, string? chapter, string? family, string? hazardous, string? minQuantity, string[]? layers,
+        string? maxPoints = null) =>
         new(Blank(resourceClass), Blank(chapter), Blank(family), Blank(hazardous), Blank(minQuantity),
-            layers is { Length: > 0 } ? [.. AllLayers.Where(layers.Contains)] : AllLayers);
+            layers is { Length: > 0 } ? [.. AllLayers.Where(layers.Contains)] : AllLayers) { MaxPoints = Blank(maxPoints) };
 
     /// <summary>Whether a layer is shown (on the map and in the table); the API is asked for all of them, hot spots name companies.</summary>
     public bool Shows(string layer) => Layers.Contains(layer);
@@ -32,6 +36,22 @@ public sealed record MapFilter(string? ResourceClass, string? Chapter, string? F
         Add(query, "family", Family);
         Add(query, "hazardous", Hazardous);
         Add(query, "minQuantity", MinQuantity);
+        Add(query, "maxPoints", MaxPoints);
+        return query.ToString();
+    }
+
+    /// <summary>The zoom the page asks for its first view: a country. With more than 2,000 points a layer comes as clusters.</summary>
+    public const int OverviewZoom = 7;
+
+    /// <summary>The filters and layers as this page's own query string, for the map's script to ask for other views with.</summary>
+    public string PageQuery()
+    {
+        var query = new StringBuilder(ApiQuery());
+        foreach (var layer in Layers)
+        {
+            Add(query, "layer", layer);
+        }
+
         return query.ToString();
     }
 

@@ -13,7 +13,15 @@ public sealed record MapLink(string N, string H);
 /// (<c>a</c>), longitude (<c>o</c>), title, detail line, link, and for a hot spot its companies. Short names keep the page
 /// small with 10,000 points.
 /// </summary>
-public sealed record MapPoint(string K, double A, double O, string T, string D, string? H, IReadOnlyList<MapLink>? C = null);
+public sealed record MapPoint(string K, double A, double O, string T, string D, string? H, IReadOnlyList<MapLink>? C = null)
+{
+    /// <summary>A server cluster's layer (<c>L</c>), count (<c>N</c>) and extent (<c>B</c>: south, west, north, east), to zoom into.</summary>
+    public string? L { get; init; }
+
+    public int? N { get; init; }
+
+    public double[]? B { get; init; }
+}
 
 /// <summary>An accepted exchange as the script draws it: from (<c>F</c>) the offer's site to (<c>T</c>) the want's, with its words.</summary>
 public sealed record MapLine(double[] F, double[] T, string Title, string D, string H);
@@ -24,7 +32,10 @@ public sealed record MapArea(string N, JsonElement G);
 /// <summary>The territory API's answer turned into the map's points and sentences (no figure is computed here).</summary>
 public sealed class MapPoints(IStringLocalizer<MapTexts> texts, IStringLocalizer<Strings> strings)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public static string ListingHref(Guid id) => $"/listings/{id}/matches";
 
@@ -52,7 +63,8 @@ public sealed class MapPoints(IStringLocalizer<MapTexts> texts, IStringLocalizer
         var estimated = filter.Shows(MapFilter.Estimated) ? flows.Estimated.Where(e => e.Lat is not null && e.Lon is not null).Select(Estimated) : [];
         var companies = filter.Shows(MapFilter.Companies) ? flows.Companies.Select(Company) : [];
         var hotSpots = filter.Shows(MapFilter.HotSpots) ? flows.HotSpots.Select(h => HotSpot(h, names)) : [];
-        return declared.Concat(estimated).Concat(companies).Concat(hotSpots);
+        var clusters = (flows.Clusters ?? []).Where(c => filter.Shows(c.Layer)).Select(Cluster);
+        return declared.Concat(estimated).Concat(companies).Concat(hotSpots).Concat(clusters);
     }
 
     public string Kind(string kind) => strings["Kind_" + kind];
@@ -77,6 +89,12 @@ public sealed class MapPoints(IStringLocalizer<MapTexts> texts, IStringLocalizer
     private MapPoint Estimated(MapEstimatedFlow e) =>
         new(e.Reported ? "reported" : "estimated", e.Lat!.Value, e.Lon!.Value, texts[e.Reported ? "ReportedTitle" : "EstimatedTitle", e.Label, e.OrganisationName ?? ""],
             $"{Range(e)} · {texts["EstimateBasis", e.Basis, e.Source]}", CompanyHref(e.OrganisationId));
+
+    private MapPoint Cluster(MapCluster c) =>
+        new("cluster", c.Lat, c.Lon, texts["ClusterTitle", Number(c.Count), texts["Layer_" + c.Layer]], texts["ClusterDetail"], null)
+        {
+            L = c.Layer, N = c.Count, B = [c.MinLat, c.MinLon, c.MaxLat, c.MaxLon],
+        };
 
     private MapPoint Company(MapCompany c) =>
         new("company", c.Lat, c.Lon, c.Name, texts["CompanyDetail", c.NaceCode ?? "–", c.DeclaredFlows, c.EstimatedFlows], CompanyHref(c.OrganisationId));

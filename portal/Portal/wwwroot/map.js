@@ -1,6 +1,7 @@
 // The operator's resource map: draws the points the page embedded (#map-data, from the territory API) on the offline
-// Natural Earth outlines, optional online tiles, one clustered layer per checkbox. The table below the map has the same
-// data for screen readers; without JavaScript only the map is missing.
+// Natural Earth outlines, optional online tiles, one clustered layer per checkbox, territory outlines and exchange lines.
+// A crowded territory arrives as the server's clusters; panning and zooming then asks /operator/map/data for the view.
+// The table below the map has the same data for screen readers; without JavaScript only the map is missing.
 (function () {
   'use strict';
   var colours = { declared: 'declared', estimated: 'estimated', reported: 'estimated', company: 'company' };
@@ -49,27 +50,46 @@
     return m;
   }
 
-  /** Draws the points into one cluster group per layer (hot spots unclustered: they are few and must stand out). */
+  /** A cluster the server sent for a crowded view: its count, and a click zooms to its extent. */
+  function serverCluster(map, p) {
+    var m = L.marker([p.a, p.o], {
+      icon: L.divIcon({ className: 'map-server-cluster', html: String(p.n), iconSize: [40, 40] }),
+      title: p.t + ' ' + p.d, alt: p.t, keyboard: true
+    });
+    m.on('click', function () { map.fitBounds([[p.b[0], p.b[1]], [p.b[2], p.b[3]]], { padding: [20, 20] }); });
+    return m;
+  }
+
+  /**
+   * Draws the points into one group per layer: a client-side cluster group of the points (hot spots unclustered: they
+   * are few and must stand out) and the server's clusters beside it.
+   */
   function draw(map, el, points, done) {
     var groups = {};
     var pending = 0;
     var finished = function (processed, total) {
       if (processed === total && --pending === 0 && done) { done(); }
     };
-    Object.keys(layerOf).forEach(function (k) {
-      groups[layerOf[k]] = k === 'hotspot' ? L.layerGroup()
-        : L.markerClusterGroup({ chunkedLoading: true, chunkProgress: finished, showCoverageOnHover: false });
-    });
     var buckets = {};
-    points.forEach(function (p) { (buckets[layerOf[p.k]] = buckets[layerOf[p.k]] || []).push(marker(p, el)); });
-    Object.keys(groups).forEach(function (name) { if (buckets[name] && groups[name].addLayers) { pending++; } });
+    var servers = {};
+    points.forEach(function (p) {
+      if (p.k === 'cluster') { (servers[p.l] = servers[p.l] || []).push(serverCluster(map, p)); }
+      else { (buckets[layerOf[p.k]] = buckets[layerOf[p.k]] || []).push(marker(p, el)); }
+    });
+    var names = ['declared', 'estimated', 'companies', 'hotspots'];
+    names.forEach(function (name) { if (buckets[name] && name !== 'hotspots') { pending++; } });
     if (pending === 0 && done) { done(); }
-    Object.keys(groups).forEach(function (name) {
-      var group = groups[name];
-      if (buckets[name]) {
-        if (group.addLayers) { group.addLayers(buckets[name]); } else { buckets[name].forEach(function (m) { group.addLayer(m); }); }
+    names.forEach(function (name) {
+      var group = L.layerGroup();
+      if (buckets[name] && name === 'hotspots') {
+        buckets[name].forEach(function (m) { group.addLayer(m); });
+      } else if (buckets[name]) {
+        var cluster = L.markerClusterGroup({ chunkedLoading: true, chunkProgress: finished, showCoverageOnHover: false });
+        cluster.addLayers(buckets[name]);
+        group.addLayer(cluster);
       }
-      group.addTo(map);
+      (servers[name] || []).forEach(function (m) { group.addLayer(m); });
+      groups[name] = group.addTo(map);
     });
     return groups;
   }
@@ -120,6 +140,40 @@
     var groups = draw(map, el, points);
     groups.exchanges = lines(map, el, JSON.parse((document.getElementById('map-lines') || { textContent: '[]' }).textContent));
     groups.territories = areas(map, JSON.parse((document.getElementById('map-areas') || { textContent: '[]' }).textContent));
+    var view = { box: null, clustered: points.some(function (p) { return p.k === 'cluster'; }) };
+    // Shows a view's data in place of the last one, each layer as its checkbox says.
+    var replace = function (data) {
+      ['declared', 'estimated', 'companies', 'hotspots', 'exchanges'].forEach(function (name) { map.removeLayer(groups[name]); });
+      var fresh = draw(map, el, data.points);
+      fresh.exchanges = lines(map, el, data.lines);
+      Object.keys(fresh).forEach(function (name) { groups[name] = fresh[name]; });
+      document.querySelectorAll('.map-layers input[data-layer]').forEach(function (box) {
+        if (!box.checked && groups[box.dataset.layer]) { map.removeLayer(groups[box.dataset.layer]); }
+      });
+      view.clustered = data.points.some(function (p) { return p.k === 'cluster'; });
+    };
+    // A crowded territory comes as the server's clusters: panning or zooming asks for the view's own points. A view
+    // that needed no clusters is complete, and is asked again only when the map leaves it.
+    var seq = 0;
+    var timer = null;
+    var refetch = function () {
+      var b = map.getBounds();
+      var box = [Math.max(-180, b.getWest()), Math.max(-90, b.getSouth()), Math.min(180, b.getEast()), Math.min(90, b.getNorth())];
+      var inside = view.box === null || (box[0] >= view.box[0] && box[1] >= view.box[1] && box[2] <= view.box[2] && box[3] <= view.box[3]);
+      if (!el.dataset.dataUrl || (inside && !view.clustered) || box[0] >= box[2]) { return; }
+      var mine = ++seq;
+      var url = el.dataset.dataUrl + (el.dataset.dataUrl.indexOf('?') < 0 ? '?' : '&') + 'bbox=' +
+        box.map(function (x) { return x.toFixed(4); }).join(',') + '&zoom=' + Math.round(map.getZoom());
+      el.setAttribute('aria-busy', 'true');
+      fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (data) {
+          if (data && mine === seq) { replace(data); view.box = box; el.setAttribute('data-view', box.join(',')); }
+        })
+        .catch(function () { /* the view stays as it was; the table below is unchanged */ })
+        .then(function () { if (mine === seq) { el.removeAttribute('aria-busy'); } });
+    };
+    map.on('moveend', function () { clearTimeout(timer); timer = setTimeout(refetch, 300); });
     document.querySelectorAll('.map-layers input[data-layer]').forEach(function (box) {
       box.addEventListener('change', function () {
         var group = groups[box.dataset.layer];
@@ -132,12 +186,13 @@
       // For measurements: draws generated points afresh and says how long until every chunk was clustered and painted.
       renderAsync: function (generated) {
         var start = performance.now();
-        Object.keys(groups).forEach(function (name) { map.removeLayer(groups[name]); });
+        ['declared', 'estimated', 'companies', 'hotspots'].forEach(function (name) { map.removeLayer(groups[name]); });
         map.fitBounds(L.latLngBounds(generated.map(function (p) { return [p.a, p.o]; })));
         return new Promise(function (resolve) {
-          groups = draw(map, el, generated, function () {
+          var fresh = draw(map, el, generated, function () {
             requestAnimationFrame(function () { requestAnimationFrame(function () { resolve(performance.now() - start); }); });
           });
+          Object.keys(fresh).forEach(function (name) { groups[name] = fresh[name]; });
         });
       }
     };

@@ -26,6 +26,7 @@ public static class ListingsModule
         builder.Services.AddSingleton(_ => FlowCoefficients.LoadEmbedded());
         builder.Services.AddSingleton<ResourceFamilies>();
         builder.Services.AddSingleton<BoundaryCache>();
+        builder.Services.AddSingleton<TerritoryAnswers>();
         builder.Services.AddScoped<ListingExpirer>();
         builder.Services.AddHostedService<ListingExpiryJob>();
         builder.AddConsumer<OrganisationRegisteredConsumer>(Name);

@@ -23,6 +23,20 @@ public abstract class ListingsDbContext(DbContextOptions options) : DbContext(op
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<OutboxLease> OutboxLeases => Set<OutboxLease>();
 
+    /// <summary>A save that changes what the map shows retires the map's kept answers (<see cref="TerritoryAnswers"/>).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var territorial = ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is Listing or KnownOrganisation or ListingReveal or FacilityFact or TerritoryArea or CoefficientOverride);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (territorial)
+        {
+            TerritoryAnswers.Changed();
+        }
+
+        return saved;
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.AddOutboxEntities();

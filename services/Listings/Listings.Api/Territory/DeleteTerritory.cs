@@ -11,6 +11,7 @@ public static class DeleteTerritory
     {
         await db.CoefficientOverrides.Where(o => o.TerritoryId == id).ExecuteDeleteAsync(cancellationToken);
         await db.Territories.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken);
+        TerritoryAnswers.Changed();
         return TypedResults.NoContent();
     }
 }

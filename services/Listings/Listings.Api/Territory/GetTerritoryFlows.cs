@@ -14,7 +14,8 @@ public sealed record DeclaredFlowDto(Guid ListingId, Guid? OrganisationId, strin
 public sealed record CompanyDto(Guid OrganisationId, string Name, string? NaceCode, int? Employees, double Lat, double Lon, int DeclaredFlows, int EstimatedFlows);
 
 public sealed record TerritoryFlowsDto(BoundingBox Bbox, IReadOnlyList<DeclaredFlowDto> Declared, IReadOnlyList<EstimatedFlowDto> Estimated,
-    IReadOnlyList<CompanyDto> Companies, IReadOnlyList<HotSpot> HotSpots, IReadOnlyList<ExchangeDto> Exchanges, string EstimateSource);
+    IReadOnlyList<CompanyDto> Companies, IReadOnlyList<HotSpot> HotSpots, IReadOnlyList<ExchangeDto> Exchanges, IReadOnlyList<MapCluster> Clusters,
+    string EstimateSource);
 
 /// <summary>
 /// GET /api/v1/territory/flows: the map's data. Declared flows are published listings as any reader sees them (an
@@ -27,18 +28,33 @@ public static class GetTerritoryFlows
         decimal YearlyAmount, string BaseUnit, double Lat, double Lon, double PublicLat, double PublicLon, string Visibility);
 
     public static async Task<Results<Ok<TerritoryFlowsDto>, ValidationProblem>> Handle(
-        ClaimsPrincipal user, ListingsDbContext db, FlowCoefficients coefficients, ResourceFamilies families, BoundaryCache boundaries,
-        CancellationToken cancellationToken,
+        HttpContext http, ClaimsPrincipal user, ListingsDbContext db, FlowCoefficients coefficients, ResourceFamilies families, BoundaryCache boundaries,
+        TerritoryAnswers answers, CancellationToken cancellationToken,
         string? bbox = null, string? layer = null, [FromQuery(Name = "class")] string? resourceClass = null, string? chapter = null,
-        string? family = null, bool? hazardous = null, double? minQuantity = null)
+        string? family = null, bool? hazardous = null, double? minQuantity = null, int? zoom = null, int? maxPoints = null)
     {
         var errors = new Dictionary<string, string[]>();
-        if (TerritoryQuery.Parse(bbox, layer, resourceClass, chapter, family, hazardous, minQuantity, errors) is not { } query)
+        if (TerritoryQuery.Parse(bbox, layer, resourceClass, chapter, family, hazardous, minQuantity, errors, zoom, maxPoints) is not { } query)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
         var viewer = Viewer.Of(user);
+        var key = (viewer.IsOperator ? "operator" : viewer.OrganisationId?.ToString() ?? "none") + http.Request.QueryString.Value;
+        if (answers.Find(key) is { } kept)
+        {
+            return TypedResults.Ok(kept);
+        }
+
+        var version = TerritoryAnswers.Version;
+        var answer = await ComputeAsync(query, viewer, db, coefficients, families, boundaries, cancellationToken);
+        answers.Keep(key, version, answer);
+        return TypedResults.Ok(answer);
+    }
+
+    private static async Task<TerritoryFlowsDto> ComputeAsync(TerritoryQuery query, Viewer viewer, ListingsDbContext db, FlowCoefficients coefficients,
+        ResourceFamilies families, BoundaryCache boundaries, CancellationToken cancellationToken)
+    {
         var box = query.Box;
         var published = db.Listings.AsNoTracking()
             .Where(l => l.Status == ListingStatuses.Published && l.PublicLat >= box.MinLat && l.PublicLat <= box.MaxLat
@@ -83,8 +99,29 @@ public static class GetTerritoryFlows
                 declaredCount.GetValueOrDefault(o.Id), estimatedCount.GetValueOrDefault(o.Id))).ToList()
             : [];
         var exchanges = query.Wants(TerritoryQuery.Exchanges) ? await Exchanges.InAsync(db, viewer, box, query, families, cancellationToken) : [];
-        return TypedResults.Ok(new TerritoryFlowsDto(box, query.Wants(TerritoryQuery.Declared) ? declared : [],
-            query.Wants(TerritoryQuery.Estimated) ? estimated : [], companies, hotSpots, exchanges, coefficients.Source));
+        declared = query.Wants(TerritoryQuery.Declared) ? declared : [];
+        estimated = query.Wants(TerritoryQuery.Estimated) ? estimated : [];
+        var clusters = new List<MapCluster>();
+        if (query.Clusters(declared.Count))
+        {
+            clusters.AddRange(MapClusters.Cluster(TerritoryQuery.Declared, declared.Select(d => (d.Lat, d.Lon)), query.Zoom!.Value));
+            declared = [];
+        }
+
+        if (query.Clusters(estimated.Count(e => e.Lat is not null)))
+        {
+            clusters.AddRange(MapClusters.Cluster(TerritoryQuery.Estimated, estimated.Where(e => e.Lat is not null).Select(e => (e.Lat!.Value, e.Lon!.Value)),
+                query.Zoom!.Value));
+            estimated = [];
+        }
+
+        if (query.Clusters(companies.Count))
+        {
+            clusters.AddRange(MapClusters.Cluster(TerritoryQuery.Companies, companies.Select(c => (c.Lat, c.Lon)), query.Zoom!.Value));
+            companies = [];
+        }
+
+        return new TerritoryFlowsDto(box, declared, estimated, companies, hotSpots, exchanges, clusters, coefficients.Source);
     }
 
     private static DeclaredFlowDto Declared(Row r, Viewer viewer, ResourceFamilies families)

@@ -52,6 +52,7 @@ public static class PutCoefficientOverride
     public static async Task<NoContent> Delete(Guid id, string sectorId, ListingsDbContext db, CancellationToken cancellationToken)
     {
         await db.CoefficientOverrides.Where(o => o.TerritoryId == id && o.SectorId == sectorId).ExecuteDeleteAsync(cancellationToken);
+        TerritoryAnswers.Changed();
         return TypedResults.NoContent();
     }
 }

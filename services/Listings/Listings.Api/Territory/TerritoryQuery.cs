@@ -14,6 +14,14 @@ public sealed record BoundingBox(double MinLon, double MinLat, double MaxLon, do
 public sealed record TerritoryQuery(BoundingBox Box, IReadOnlySet<string> Layers, string? ResourceClass, string? Chapter, string? Family,
     bool? Hazardous, double? MinQuantity)
 {
+    /// <summary>The map's zoom: with it, a layer with more than <see cref="MaxPoints"/> points in the box comes as clusters.</summary>
+    public int? Zoom { get; init; }
+
+    public int MaxPoints { get; init; } = MapClusters.DefaultMaxPoints;
+
+    /// <summary>Whether a layer of <paramref name="count"/> points is sent as clusters.</summary>
+    public bool Clusters(int count) => Zoom is not null && count > MaxPoints;
+
     public const string Declared = "declared";
     public const string Estimated = "estimated";
     public const string Companies = "companies";
@@ -32,8 +40,18 @@ public sealed record TerritoryQuery(BoundingBox Box, IReadOnlySet<string> Layers
         && (MinQuantity is null || quantity >= MinQuantity);
 
     public static TerritoryQuery? Parse(string? bbox, string? layer, string? resourceClass, string? chapter, string? family,
-        bool? hazardous, double? minQuantity, Dictionary<string, string[]> errors)
+        bool? hazardous, double? minQuantity, Dictionary<string, string[]> errors, int? zoom = null, int? maxPoints = null)
     {
+        if (zoom is < 0 or > 22)
+        {
+            errors["zoom"] = ["zoom must be a map zoom level from 0 to 22."];
+        }
+
+        if (maxPoints is < 1 or > 50_000)
+        {
+            errors["maxPoints"] = ["maxPoints must be between 1 and 50,000."];
+        }
+
         var box = BoundingBox.World;
         if (!string.IsNullOrWhiteSpace(bbox))
         {
@@ -73,6 +91,9 @@ public sealed record TerritoryQuery(BoundingBox Box, IReadOnlySet<string> Layers
             errors["minQuantity"] = ["minQuantity must not be negative."];
         }
 
-        return errors.Count > 0 ? null : new TerritoryQuery(box, layers, resourceClass, chapter, family, hazardous, minQuantity);
+        return errors.Count > 0 ? null : new TerritoryQuery(box, layers, resourceClass, chapter, family, hazardous, minQuantity)
+        {
+            Zoom = zoom, MaxPoints = maxPoints ?? MapClusters.DefaultMaxPoints,
+        };
     }
 }
