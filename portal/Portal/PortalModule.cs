@@ -58,6 +58,7 @@ public static class PortalModule
         builder.Services.AddSingleton(_ => WebhookActions.SecretStore());
         builder.Services.AddSingleton(_ => ConversationActions.NoteStore());
         builder.Services.AddSingleton(_ => BillingActions.NoteStore());
+        builder.Services.AddSingleton(_ => ProjectForms.NoteStore());
         return builder;
     }
 
@@ -83,6 +84,10 @@ public static class PortalModule
         app.MapRazorComponents<App>().RequireAuthorization(PortalAuthentication.Policy);
         app.MapMatchDecisions();
         app.MapProjectActions();
+        app.MapCreateProjectActions();
+        app.MapProjectSetupActions();
+        app.MapProjectAgreementActions();
+        app.MapProjectFollowUpActions();
         app.MapListingImportActions();
         app.MapApiClientActions();
         app.MapMemberActions();

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Marketplace.Portal.Tests;
+
+/// <summary>
+/// The facilitator's project pages in a real browser: the operator creates a project, is refused a stage move with the
+/// API's reason, invites three demo companies, pools two flows, moves it to feasibility, enters the worksheet and sees
+/// payback and NPV with their formulas, proposes a supply agreement for the brewery, adds a task and a funding
+/// application; the brewery, in its own browser, joins and signs its agreement. A company outside the project gets
+/// the not-found page.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class ProjectFacilitatorTests(PortalHost host, ITestOutputHelper output)
+{
+    private const string Brewery = "0199a000-0000-7000-8000-000000000103";
+    private const string Farm = "0199a000-0000-7000-8000-000000000106";
+    private const string Power = "0199a000-0000-7000-8000-000000000101";
+
+    [ChromiumFact]
+    public async Task The_facilitator_designs_a_project_in_the_portal_and_a_participant_signs_its_agreement()
+    {
+        var clock = Stopwatch.StartNew();
+        var title = "Portal digester " + Guid.NewGuid().ToString("N")[..6];
+        await using var session = await BrowserSession.StartAsync(host, output);
+        var (page, checks) = (session.Page, session.Checks);
+        await session.SignInAsync("operator@demo.symbiosis.local", "/projects/new", "Start a project");
+
+        // A title the API finds too short comes back beside the field, with the purpose kept.
+        await page.GetByLabel("Title").FillAsync("ab");
+        await page.GetByLabel("Purpose").FillAsync("Spent grain and manure into biogas for the power station");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the project" }).ClickAsync();
+        await Expect(page.Locator("#project-title-error")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Purpose")).ToHaveValueAsync("Spent grain and manure into biogas for the power station");
+        await checks.CheckAsync("new project (refused)", 0);
+        await page.GetByLabel("Title").FillAsync(title);
+        await checks.VisitAsync("project (created)", title, () => page.GetByRole(AriaRole.Button, new() { Name = "Create the project" }).ClickAsync());
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The project was created");
+
+        // The state machine's refusal, in the API's words.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move to Feasibility" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Refused. Feasibility needs at least two participants and one flow");
+
+        foreach (var (org, role) in new[] { (Brewery, "supplier"), (Farm, "supplier"), (Power, "installation_operator") })
+        {
+            await page.GetByText("Invite a participant…").ClickAsync();
+            await page.Locator("#invite-organisation").SelectOptionAsync(org);
+            await page.Locator("#invite-role").SelectOptionAsync(role);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Invite", Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The organisation is invited.");
+        }
+
+        await Expect(page.GetByTestId("participants").Locator("tbody tr")).ToHaveCountAsync(3);
+        foreach (var (org, quantity, km) in new[] { (Brewery, "300", "12"), (Farm, "900", "20") })
+        {
+            await page.GetByText("Pool a flow").First.ClickAsync();
+            await page.Locator("#flow-source").SelectOptionAsync($"org:{org}");
+            await page.Locator("#flow-quantity").FillAsync(quantity);
+            await page.Locator("#flow-distance").FillAsync(km);
+            await page.Locator("#flow-quality").FillAsync("Weekly collection, dry matter 20 %");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Pool a flow" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The flow is pooled.");
+        }
+
+        await Expect(page.GetByTestId("flows").Locator("tbody tr")).ToHaveCountAsync(3); // two flows and the installation
+        await Expect(page.Locator("#project-map[data-interactive=true] .leaflet-marker-icon")).ToHaveCountAsync(3);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move to Feasibility" }).ClickAsync();
+        await Expect(page.Locator("[aria-current=step]")).ToHaveTextAsync("Feasibility");
+
+        // The worksheet: inputs in, the figures with their formulas out.
+        await page.Locator("#ws-scale").FillAsync("1000");
+        await page.Locator("#ws-capital").FillAsync("400000");
+        await page.Locator("#ws-operating").FillAsync("30000");
+        await page.Locator("#ws-revenue").FillAsync("45000");
+        await page.Locator("#ws-rate").FillAsync("5");
+        await page.Locator("#ws-lifetime").FillAsync("12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compute the worksheet" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The worksheet is computed from these inputs.");
+        var projectFigures = page.Locator("table.figures", new() { Has = page.Locator("caption", new() { HasText = "The project" }) });
+        var payback = projectFigures.Locator("tr", new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Simple payback" }) });
+        var npv = projectFigures.Locator("tr", new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Net present value" }) });
+        await Expect(payback).ToContainTextAsync("capital / yearly net");
+        await Expect(npv).ToContainTextAsync("annuity");
+        output.WriteLine($"payback: {await payback.InnerTextAsync()}");
+        output.WriteLine($"NPV: {await npv.InnerTextAsync()}");
+        await Expect(page.Locator("#ws-capital")).ToHaveValueAsync("400000");
+
+        await page.GetByText("Propose a commitment…").ClickAsync();
+        await page.Locator("#commit-organisation").SelectOptionAsync(Brewery);
+        await page.Locator("#commit-kind").SelectOptionAsync("agreement");
+        await page.Locator("#commit-quantity").FillAsync("300");
+        await page.Locator("#commit-price").FillAsync("-35");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Propose", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The commitment is proposed");
+
+        await page.GetByText("Add a task or meeting").First.ClickAsync();
+        await page.Locator("#task-title").FillAsync("Send a lab analysis of the spent grain");
+        await page.Locator("#task-owner").SelectOptionAsync(Brewery);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a task or meeting" }).ClickAsync();
+        await Expect(page.GetByTestId("tasks")).ToContainTextAsync("Send a lab analysis of the spent grain");
+
+        await page.GetByText("Add a funding application").First.ClickAsync();
+        await page.Locator("#funding-programme").FillAsync("EU LIFE circular economy");
+        await page.Locator("#funding-amount").FillAsync("150000");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add a funding application" }).ClickAsync();
+        var application = page.GetByTestId("funding").Locator("tbody tr", new() { HasText = "EU LIFE" });
+        await Expect(application).ToContainTextAsync("draft");
+        await application.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByTestId("funding").Locator("tbody tr", new() { HasText = "EU LIFE" })).ToContainTextAsync("submitted");
+        await checks.CheckAsync("project (facilitator)", 0);
+        await checks.ScreenshotsAsync("project-facilitator");
+        var projectUrl = page.Url.Split('?')[0].Split('#')[0];
+
+        // The brewery, in its own browser: joins, finds what waits for it, signs.
+        await using (var brewery = await BrowserSession.StartAsync(host, output))
+        {
+            await brewery.SignInAsync("brewery@demo.symbiosis.local", new Uri(projectUrl).AbsolutePath, title);
+            await brewery.Page.GetByRole(AriaRole.Button, new() { Name = "Join the project" }).ClickAsync();
+            await Expect(brewery.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("You joined the project.");
+            await Expect(brewery.Page.GetByTestId("owed")).ToContainTextAsync("Sign the Supply agreement, version 1");
+            await Expect(brewery.Page.GetByTestId("owed")).ToContainTextAsync("Send a lab analysis of the spent grain");
+            await brewery.Checks.CheckAsync("project (participant)", 0);
+            await brewery.Checks.ScreenshotsAsync("project-participant");
+            await brewery.Page.GetByTestId("commitments").GetByRole(AriaRole.Button, new() { Name = "Sign" }).ClickAsync();
+            await Expect(brewery.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Signed.");
+            await Expect(brewery.Page.GetByTestId("commitments").Locator("tbody tr").First).ToContainTextAsync("signed");
+            await brewery.Checks.CheckAsync("project (signed)", 0);
+        }
+
+        // Signed, but 300 of 1000 t: the API refuses agreement and says why.
+        await page.GotoAsync(projectUrl);
+        await Expect(page.GetByTestId("commitments").Locator("tbody tr").First).ToContainTextAsync("signed");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move to Agreement" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Refused. Signed agreements cover 300 of the minimum viable scale of 1000");
+        await checks.CheckAsync("project (refused agreement)", 0);
+        output.WriteLine($"journey: {clock.ElapsedMilliseconds} ms");
+    }
+
+    [ChromiumFact]
+    public async Task A_company_outside_the_project_gets_the_not_found_page()
+    {
+        var op = await host.OperatorClientAsync();
+        var created = await op.PostAsJsonAsync("/api/v1/projects", new
+        {
+            title = "Closed circle " + Guid.NewGuid().ToString("N")[..6], purpose = "Pallets collected together",
+            participants = new[] { new { organisationId = Guid.Parse(Brewery), role = "supplier" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        await using var session = await BrowserSession.StartAsync(host, output);
+        await session.SignInAsync("cement@demo.symbiosis.local", "/projects", "Projects");
+        var response = await session.Page.GotoAsync($"/projects/{id}");
+        Assert.Equal(404, response!.Status);
+        await Expect(session.Page.Locator("h1")).ToHaveTextAsync("Page not found");
+        await Expect(session.Page.Locator("main")).Not.ToContainTextAsync("Closed circle");
+        await session.Checks.CheckAsync("project (outsider)", 0);
+
+        // Nor does it see the facilitator's form to start one.
+        var start = await session.Page.GotoAsync("/projects/new");
+        Assert.Equal(404, start!.Status);
+    }
+}
