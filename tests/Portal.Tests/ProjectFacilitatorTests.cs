@@ -11,8 +11,8 @@ namespace Marketplace.Portal.Tests;
 /// The facilitator's project pages in a real browser: the operator creates a project, is refused a stage move with the
 /// API's reason, invites three demo companies, pools two flows, moves it to feasibility, enters the worksheet and sees
 /// payback and NPV with their formulas, proposes a supply agreement for the brewery, adds a task and a funding
-/// application; the brewery, in its own browser, joins and signs its agreement. A company outside the project gets
-/// the not-found page.
+/// application; the brewery, in its own browser, joins and signs its agreement. A bundle suggestion in the operator's
+/// pipeline becomes a project in one click. A company outside the project gets the not-found page.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class ProjectFacilitatorTests(PortalHost host, ITestOutputHelper output)
@@ -26,6 +26,13 @@ public sealed class ProjectFacilitatorTests(PortalHost host, ITestOutputHelper o
     {
         var clock = Stopwatch.StartNew();
         var title = "Portal digester " + Guid.NewGuid().ToString("N")[..6];
+        // The brewery signs in to its own browser meanwhile; it opens the project once it is invited.
+        var breweryReady = Task.Run(async () =>
+        {
+            var b = await BrowserSession.StartAsync(host, output);
+            await b.SignInAsync("brewery@demo.symbiosis.local", "/projects", "Projects");
+            return b;
+        });
         await using var session = await BrowserSession.StartAsync(host, output);
         var (page, checks) = (session.Page, session.Checks);
         await session.SignInAsync("operator@demo.symbiosis.local", "/projects/new", "Start a project");
@@ -116,9 +123,9 @@ public sealed class ProjectFacilitatorTests(PortalHost host, ITestOutputHelper o
         var projectUrl = page.Url.Split('?')[0].Split('#')[0];
 
         // The brewery, in its own browser: joins, finds what waits for it, signs.
-        await using (var brewery = await BrowserSession.StartAsync(host, output))
+        await using (var brewery = await breweryReady)
         {
-            await brewery.SignInAsync("brewery@demo.symbiosis.local", new Uri(projectUrl).AbsolutePath, title);
+            await brewery.Checks.VisitAsync("project (invited)", title, () => brewery.Page.GotoAsync(new Uri(projectUrl).AbsolutePath));
             await brewery.Page.GetByRole(AriaRole.Button, new() { Name = "Join the project" }).ClickAsync();
             await Expect(brewery.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("You joined the project.");
             await Expect(brewery.Page.GetByTestId("owed")).ToContainTextAsync("Sign the Supply agreement, version 1");
@@ -138,6 +145,83 @@ public sealed class ProjectFacilitatorTests(PortalHost host, ITestOutputHelper o
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Refused. Signed agreements cover 300 of the minimum viable scale of 1000");
         await checks.CheckAsync("project (refused agreement)", 0);
         output.WriteLine($"journey: {clock.ElapsedMilliseconds} ms");
+    }
+
+    [ChromiumFact]
+    public async Task A_bundle_suggestion_in_the_pipeline_becomes_a_project_in_one_step()
+    {
+        // Three companies of their own (the demo companies' listings stay as other tests expect them): two small offers of fly ash, one kiln that needs both.
+        var op = await host.OperatorClientAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (_, clientA) = await CompanyAsync(op, "Ash A " + tag);
+        var (_, clientB) = await CompanyAsync(op, "Ash B " + tag);
+        var (kiln, clientKiln) = await CompanyAsync(op, "Kiln " + tag);
+        foreach (var (client, amount, lat) in new[] { (clientA, 60000m, 55.6), (clientB, 50000m, 55.65) })
+        {
+            var offer = await ListingAsync(client, "offer", "Dry fly ash, pool " + tag, "Pulverised fuel ash from a small coal boiler.", amount, "10 01 02", lat);
+            await EventuallyAsync(async () => (await op.GetAsync($"/api/v1/listings/{offer}/matches")).StatusCode == HttpStatusCode.OK);
+        }
+
+        await ListingAsync(clientKiln, "want", "Fly ash for blended cement " + tag, "Pozzolan for clinker substitution, large kiln.", 100000m, null, 55.6);
+
+        await using var session = await BrowserSession.StartAsync(host, output);
+        var page = session.Page;
+        await session.SignInAsync("operator@demo.symbiosis.local", $"/operator/pipeline?organisationId={kiln}", "Pipeline");
+        var start = page.GetByRole(AriaRole.Button, new() { Name = "Start a project from this bundle" });
+        await EventuallyAsync(async () =>
+        {
+            await page.ReloadAsync();
+            return await start.CountAsync() > 0;
+        });
+        await session.Checks.CheckAsync("pipeline (bundle)", 0);
+
+        // Brokerage hears of the bundle from Matching's event a moment later; until then it refuses and the portal says so.
+        await EventuallyAsync(async () =>
+        {
+            await page.GotoAsync($"/operator/pipeline?organisationId={kiln}");
+            await start.First.ClickAsync();
+            await page.WaitForURLAsync(url => !url.Contains("/operator/", StringComparison.Ordinal));
+            return !page.Url.Contains("/projects/new", StringComparison.Ordinal);
+        });
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The project was created from the bundle");
+        var rows = page.GetByTestId("participants").Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(3);
+        await Expect(rows.Filter(new() { HasText = "Kiln " + tag })).ToContainTextAsync("Offtaker");
+        await Expect(page.GetByTestId("flows").Locator("tbody tr")).ToHaveCountAsync(2);
+        await session.Checks.CheckAsync("project (from bundle)", 0);
+    }
+
+    private async Task<(Guid Id, HttpClient Client)> CompanyAsync(HttpClient op, string name)
+    {
+        var created = await op.PostAsJsonAsync("/api/v1/organisations", new { name, naceCode = "23.51", country = "DK" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var client = await op.PostAsJsonAsync($"/api/v1/organisations/{id}/clients", new { name = "bundle test", scopes = new[] { "listings.read", "listings.write" } });
+        Assert.Equal(HttpStatusCode.Created, client.StatusCode);
+        var body = await client.Content.ReadFromJsonAsync<JsonElement>();
+        return (id, await host.ClientAsync(body.GetProperty("clientId").GetString()!, body.GetProperty("clientSecret").GetString()!));
+    }
+
+    private static async Task<Guid> ListingAsync(HttpClient client, string kind, string title, string description, decimal amount, string? ewcCode, double lat)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/listings", new
+        {
+            kind, resourceClass = "material", title, description, ewcCode,
+            quantity = new { amount, unit = "t", per = "year" },
+            location = new { lat, lon = 11.1, country = "DK" },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task EventuallyAsync(Func<Task<bool>> done)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await done())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "Not done within 60 s.");
+            await Task.Delay(500);
+        }
     }
 
     [ChromiumFact]
