@@ -47,6 +47,11 @@ public sealed class ProjectFacilitatorTests(PortalHost host, ITestOutputHelper o
         await page.GetByLabel("Title").FillAsync(title);
         await checks.VisitAsync("project (created)", title, () => page.GetByRole(AriaRole.Button, new() { Name = "Create the project" }).ClickAsync());
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The project was created");
+        await page.GetByText("Edit the title and purpose…").ClickAsync();
+        await page.Locator("#edit-purpose").FillAsync("Spent grain and manure into biogas for the power station's boilers");
+        await page.Locator("#edit").GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The title and purpose are saved.");
+        await Expect(page.Locator("main")).ToContainTextAsync("for the power station's boilers");
 
         // The state machine's refusal, in the API's words.
         await page.GetByRole(AriaRole.Button, new() { Name = "Move to Feasibility" }).ClickAsync();
@@ -143,6 +148,7 @@ public sealed class ProjectFacilitatorTests(PortalHost host, ITestOutputHelper o
         await Expect(page.GetByTestId("commitments").Locator("tbody tr").First).ToContainTextAsync("signed");
         await page.GetByRole(AriaRole.Button, new() { Name = "Move to Agreement" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Refused. Signed agreements cover 300 of the minimum viable scale of 1000");
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync("Project created");
         await checks.CheckAsync("project (refused agreement)", 0);
         output.WriteLine($"journey: {clock.ElapsedMilliseconds} ms");
     }

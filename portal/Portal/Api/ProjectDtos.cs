@@ -35,3 +35,6 @@ public sealed record ProjectTask(Guid Id, string Kind, string Title, Guid? Owner
     string Status, string? Minutes);
 
 public sealed record FundingApplication(Guid Id, string Programme, decimal AmountRequested, string Currency, string Status, decimal? AmountGranted);
+
+/// <summary>What happened in a project (the API's words, no quantities); <see cref="At"/> is UTC.</summary>
+public sealed record TimelineEntry(Guid Id, DateTime At, string Kind, string Text);

@@ -35,6 +35,9 @@ public sealed class ProjectsApi(HttpClient http)
     public Task<IReadOnlyList<FundingApplication>> FundingAsync(Guid id, CancellationToken cancellationToken) =>
         ItemsAsync<FundingApplication>($"api/v1/projects/{id}/funding-applications?limit=100", cancellationToken);
 
+    public Task<IReadOnlyList<TimelineEntry>> TimelineAsync(Guid id, CancellationToken cancellationToken) =>
+        ItemsAsync<TimelineEntry>($"api/v1/projects/{id}/timeline?limit=100", cancellationToken);
+
     /// <summary>Creates a project (from scratch, or with <paramref name="fromBundle"/> from a bundle suggestion); a refusal comes back as its problem.</summary>
     public async Task<(Project? Created, ApiProblem? Problem)> CreateAsync(object body, bool fromBundle, string idempotencyKey, CancellationToken cancellationToken)
     {
@@ -50,6 +53,10 @@ public sealed class ProjectsApi(HttpClient http)
     /// <summary>A write below the project (<c>participants</c>, <c>flows</c>, <c>tasks/{id}/done</c>…); null when done, else the API's refusal.</summary>
     public Task<ApiProblem?> PostAsync(Guid id, string below, object body, string idempotencyKey, CancellationToken cancellationToken) =>
         http.PostForProblemAsync($"api/v1/projects/{id}/{below}", body, idempotencyKey, cancellationToken);
+
+    /// <summary>Changes the title and purpose (a <c>PATCH</c> of those fields only).</summary>
+    public Task<ApiProblem?> UpdateAsync(Guid id, string title, string purpose, CancellationToken cancellationToken) =>
+        http.SendForProblemAsync(HttpMethod.Patch, $"api/v1/projects/{id}", new { title, purpose }, null, cancellationToken);
 
     /// <summary>Stores the worksheet's inputs (a <c>PUT</c>: sending the same inputs twice stores them once).</summary>
     public Task<ApiProblem?> SetFeasibilityAsync(Guid id, object inputs, CancellationToken cancellationToken) =>

@@ -4,16 +4,21 @@ using static Marketplace.Portal.Projects.ProjectForms;
 
 namespace Marketplace.Portal.Projects;
 
-/// <summary>The facilitator's design forms on the project page: invite a participant, pool a flow, enter the worksheet's inputs.</summary>
+/// <summary>The facilitator's design forms on the project page: title and purpose, invite a participant, pool a flow, enter the worksheet's inputs.</summary>
 internal static class ProjectSetupActions
 {
     public static IEndpointRouteBuilder MapProjectSetupActions(this IEndpointRouteBuilder app)
     {
+        app.MapFormPost("/projects/{id:guid}/edit/save", EditAsync);
         app.MapFormPost("/projects/{id:guid}/participants/add", InviteAsync);
         app.MapFormPost("/projects/{id:guid}/flows/add", AddFlowAsync);
         app.MapFormPost("/projects/{id:guid}/feasibility/save", SaveWorksheetAsync);
         return app;
     }
+
+    private static Task<IResult> EditAsync(Guid id, HttpContext http, IAntiforgery antiforgery, Api.ProjectsApi api, OwnedNotes<ProjectOutcome> notes, CancellationToken cancellationToken) =>
+        HandleAsync(http, antiforgery, notes, $"/projects/{id}", "edit", (form, _) =>
+            api.UpdateAsync(id, form["title"].ToString().Trim(), form["purpose"].ToString().Trim(), cancellationToken), cancellationToken);
 
     private static Task<IResult> InviteAsync(Guid id, HttpContext http, IAntiforgery antiforgery, Api.ProjectsApi api, OwnedNotes<ProjectOutcome> notes, CancellationToken cancellationToken) =>
         HandleAsync(http, antiforgery, notes, $"/projects/{id}", "participants", (form, key) =>
