@@ -67,9 +67,25 @@ public sealed class ProjectFacilitatorTests(PortalHost host, ITestOutputHelper o
         }
 
         await Expect(page.GetByTestId("participants").Locator("tbody tr")).ToHaveCountAsync(3);
+
+        // A refused flow: the API's message beside the quantity, the form open again with what was typed.
+        await page.GetByText("Pool a flow").First.ClickAsync();
+        await page.Locator("#flow-source").SelectOptionAsync($"org:{Brewery}");
+        await page.Locator("#flow-quantity").FillAsync("-5");
+        await page.Locator("#flow-quality").FillAsync("Weekly collection, dry matter 20 %");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Pool a flow" }).ClickAsync();
+        await Expect(page.Locator("#flow-quantity-error")).ToBeVisibleAsync();
+        await Expect(page.Locator("#flow-quantity")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#flow-quality")).ToHaveValueAsync("Weekly collection, dry matter 20 %");
+        await Expect(page.Locator("#flow-source")).ToHaveValueAsync($"org:{Brewery}");
+        await checks.CheckAsync("project (refused flow)", 0);
         foreach (var (org, quantity, km) in new[] { (Brewery, "300", "12"), (Farm, "900", "20") })
         {
-            await page.GetByText("Pool a flow").First.ClickAsync();
+            if (await page.Locator("#flows details.project-form[open]").CountAsync() == 0)
+            {
+                await page.GetByText("Pool a flow").First.ClickAsync();
+            }
+
             await page.Locator("#flow-source").SelectOptionAsync($"org:{org}");
             await page.Locator("#flow-quantity").FillAsync(quantity);
             await page.Locator("#flow-distance").FillAsync(km);

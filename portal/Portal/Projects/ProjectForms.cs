@@ -1,13 +1,14 @@
+using System.Globalization;
 using Marketplace.Portal.Api;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Marketplace.Portal.Projects;
 
 /// <summary>
-/// What a project form did, for the page it returns to: which form (<see cref="Form"/>, also the page's anchor), the
-/// sentence key for success, or the API's refusal with what the user typed, so the form shows both.
+/// What a project form did, for the page it returns to: which form (<see cref="Form"/>, also the page's anchor and the
+/// key of the sentence for success), or the API's refusal with what the user typed, so the form shows both.
 /// </summary>
-public sealed record ProjectOutcome(string Form, string Done, ApiProblem? Problem, IReadOnlyDictionary<string, string> Values)
+public sealed record ProjectOutcome(string Form, ApiProblem? Problem, IReadOnlyDictionary<string, string> Values)
 {
     public string? Value(string field) => Values.GetValueOrDefault(field);
 }
@@ -34,7 +35,7 @@ internal static class ProjectForms
     }
 
     public static ProjectOutcome Outcome(IFormCollection form, string formName, ApiProblem? problem) =>
-        new(formName, formName, problem, problem is null ? new Dictionary<string, string>()
+        new(formName, problem, problem is null ? new Dictionary<string, string>()
             : form.Where(f => f.Key is not ("__RequestVerificationToken" or "formToken")).ToDictionary(f => f.Key, f => f.Value.ToString()));
 
     public static string IdempotencyKey(IFormCollection form, string formName) =>
@@ -49,8 +50,8 @@ internal static class ProjectForms
             return null;
         }
 
-        return decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var invariant) ? invariant
-            : decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.CurrentCulture, out var local) ? local : null;
+        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var invariant) ? invariant
+            : decimal.TryParse(text, NumberStyles.Number, CultureInfo.CurrentCulture, out var local) ? local : null;
     }
 
     public static string? Text(IFormCollection form, string field) => form[field].ToString().Trim() is { Length: > 0 } text ? text : null;
@@ -58,5 +59,5 @@ internal static class ProjectForms
     public static Guid? Id(IFormCollection form, string field) => Guid.TryParse(form[field], out var id) ? id : null;
 
     public static DateOnly? Date(IFormCollection form, string field) =>
-        DateOnly.TryParse(form[field], System.Globalization.CultureInfo.InvariantCulture, out var date) ? date : null;
+        DateOnly.TryParse(form[field], CultureInfo.InvariantCulture, out var date) ? date : null;
 }
