@@ -1,10 +1,16 @@
+using Marketplace.Portal.Auth;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Routing;
 
 namespace Marketplace.Portal;
 
 /// <summary>The portal's plain-form endpoints (post, redirect, get) read a form only when it is one and its antiforgery token holds.</summary>
 internal static class PortalForms
 {
+    /// <summary>A plain form's endpoint: for a signed-in person, outside the API's description; its handler checks the form's antiforgery token itself (<see cref="ReadCheckedAsync"/>).</summary>
+    public static RouteHandlerBuilder MapFormPost(this IEndpointRouteBuilder app, string pattern, Delegate handler) =>
+        app.MapPost(pattern, handler).RequireAuthorization(PortalAuthentication.Policy).DisableAntiforgery().ExcludeFromDescription();
+
     public static async Task<IFormCollection?> ReadCheckedAsync(HttpContext http, IAntiforgery antiforgery, CancellationToken cancellationToken) =>
         http.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(http) ? await http.Request.ReadFormAsync(cancellationToken) : null;
 

@@ -60,6 +60,7 @@ public static class PortalModule
         builder.Services.AddSingleton(_ => WebhookActions.SecretStore());
         builder.Services.AddSingleton(_ => ConversationActions.NoteStore());
         builder.Services.AddSingleton(_ => BillingActions.NoteStore());
+        builder.Services.AddSingleton(_ => ProjectForms.NoteStore());
         return builder;
     }
 
@@ -85,6 +86,10 @@ public static class PortalModule
         app.MapRazorComponents<App>().RequireAuthorization(PortalAuthentication.Policy);
         app.MapMatchDecisions();
         app.MapProjectActions();
+        app.MapCreateProjectActions();
+        app.MapProjectSetupActions();
+        app.MapProjectAgreementActions();
+        app.MapProjectFollowUpActions();
         app.MapListingImportActions();
         app.MapTerritoryActions();
         app.MapMapData();

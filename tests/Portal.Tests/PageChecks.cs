@@ -24,7 +24,7 @@ public sealed class PageChecks(IPage page, ITestOutputHelper output)
         var result = await page.RunAxe();
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Visited.Add((name, milliseconds, serious.Count));
-        output.WriteLine($"page {name,-22} {milliseconds,5} ms  axe: {result.Violations.Length} violations, {serious.Count} serious/critical ({page.Url})");
+        output.WriteLine($"page {name,-22} {milliseconds,5} ms  axe: {result.Violations.Length} violations{(result.Violations.Length == 0 ? "" : " (" + string.Join(", ", result.Violations.Select(v => $"{v.Id} {v.Impact}")) + ")")}, {serious.Count} serious/critical ({page.Url})");
         Assert.True(serious.Count == 0, $"{name}: " + string.Join("; ", serious.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
     }
 

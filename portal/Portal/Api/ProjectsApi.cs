@@ -3,32 +3,7 @@ using System.Net.Http.Json;
 
 namespace Marketplace.Portal.Api;
 
-public sealed record ProjectParticipant(Guid OrganisationId, string? Name, string Role, string Status, bool SharesQuantities);
-
-public sealed record ProjectFlow(Guid Id, Guid OrganisationId, bool Hidden, decimal? QuantityPerYear, double? DistanceKm);
-
-public sealed record ProjectTotals(int Participants, int Flows, decimal? PooledQuantityPerYear);
-
-public sealed record Project(Guid Id, string Title, string Purpose, string Stage, string Unit, string ViewedAs, string? AbandonReason,
-    IReadOnlyList<ProjectParticipant> Participants, IReadOnlyList<ProjectFlow> Flows, ProjectTotals Totals);
-
-public sealed record Figure(string Key, decimal? Value, string Unit, string Formula, string Source);
-
-public sealed record ParticipantSheet(Guid OrganisationId, string Name, string Role, IReadOnlyList<Figure> Figures);
-
-public sealed record Worksheet(string Unit, bool Viable, IReadOnlyList<Figure> Project, IReadOnlyList<ParticipantSheet> Participants);
-
-public sealed record Coverage(decimal MinimumViableScale, decimal SignedQuantity, bool Covered, string Explanation);
-
-public sealed record Feasibility(Worksheet Worksheet, Coverage? Coverage);
-
-public sealed record Commitment(Guid Id, Guid OrganisationId, int Version, string Kind, string Status, bool Hidden, decimal? QuantityPerYear,
-    DateOnly StartDate, DateOnly EndDate);
-
-public sealed record ProjectTask(Guid Id, string Kind, string Title, Guid? OwnerOrganisationId, DateOnly? DueDate, DateTimeOffset? MeetingAt,
-    string Status, string? Minutes);
-
-/// <summary>Collaborative projects through the public API, as the signed-in company may see them.</summary>
+/// <summary>Collaborative projects through the public API, as the signed-in company (or the facilitator) may see them.</summary>
 public sealed class ProjectsApi(HttpClient http)
 {
     public async Task<IReadOnlyList<Project>> ListAsync(CancellationToken cancellationToken)
@@ -51,31 +26,53 @@ public sealed class ProjectsApi(HttpClient http)
         return response.StatusCode == HttpStatusCode.NotFound ? null : await ApiJson.ReadAsync<Feasibility>(response, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Commitment>> CommitmentsAsync(Guid id, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Commitment>> CommitmentsAsync(Guid id, CancellationToken cancellationToken) =>
+        ItemsAsync<Commitment>($"api/v1/projects/{id}/commitments?limit=100", cancellationToken);
+
+    public Task<IReadOnlyList<ProjectTask>> TasksAsync(Guid id, CancellationToken cancellationToken) =>
+        ItemsAsync<ProjectTask>($"api/v1/projects/{id}/tasks?limit=100", cancellationToken);
+
+    public Task<IReadOnlyList<FundingApplication>> FundingAsync(Guid id, CancellationToken cancellationToken) =>
+        ItemsAsync<FundingApplication>($"api/v1/projects/{id}/funding-applications?limit=100", cancellationToken);
+
+    public Task<IReadOnlyList<TimelineEntry>> TimelineAsync(Guid id, CancellationToken cancellationToken) =>
+        ItemsAsync<TimelineEntry>($"api/v1/projects/{id}/timeline?limit=100", cancellationToken);
+
+    /// <summary>Creates a project (from scratch, or with <paramref name="fromBundle"/> from a bundle suggestion); a refusal comes back as its problem.</summary>
+    public async Task<(Project? Created, ApiProblem? Problem)> CreateAsync(object body, bool fromBundle, string idempotencyKey, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync($"api/v1/projects/{id}/commitments?limit=100", cancellationToken);
-        return (await ApiJson.ReadAsync<Page<Commitment>>(response, cancellationToken)).Items;
+        using var request = new HttpRequestMessage(HttpMethod.Post, fromBundle ? "api/v1/projects/from-bundle" : "api/v1/projects")
+        {
+            Content = JsonContent.Create(body, options: ApiJson.Options),
+        };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var response = await http.SendAsync(request, cancellationToken);
+        return await ApiJson.ReadOrProblemAsync<Project>(response, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ProjectTask>> TasksAsync(Guid id, CancellationToken cancellationToken)
-    {
-        using var response = await http.GetAsync($"api/v1/projects/{id}/tasks?limit=100", cancellationToken);
-        return (await ApiJson.ReadAsync<Page<ProjectTask>>(response, cancellationToken)).Items;
-    }
+    /// <summary>A write below the project (<c>participants</c>, <c>flows</c>, <c>tasks/{id}/done</c>…); null when done, else the API's refusal.</summary>
+    public Task<ApiProblem?> PostAsync(Guid id, string below, object body, string idempotencyKey, CancellationToken cancellationToken) =>
+        http.PostForProblemAsync($"api/v1/projects/{id}/{below}", body, idempotencyKey, cancellationToken);
+
+    /// <summary>Changes the title and purpose (a <c>PATCH</c> of those fields only).</summary>
+    public Task<ApiProblem?> UpdateAsync(Guid id, string title, string purpose, CancellationToken cancellationToken) =>
+        http.SendForProblemAsync(HttpMethod.Patch, $"api/v1/projects/{id}", new { title, purpose }, null, cancellationToken);
+
+    /// <summary>Stores the worksheet's inputs (a <c>PUT</c>: sending the same inputs twice stores them once).</summary>
+    public Task<ApiProblem?> SetFeasibilityAsync(Guid id, object inputs, CancellationToken cancellationToken) =>
+        http.SendForProblemAsync(HttpMethod.Put, $"api/v1/projects/{id}/feasibility", inputs, null, cancellationToken);
 
     /// <summary>Moves the project's stage; null when done, else the API's refusal (its detail says why).</summary>
-    public async Task<ApiProblem?> MoveAsync(Guid id, string stage, string? reason, CancellationToken cancellationToken)
-    {
-        using var response = await http.PostAsync($"api/v1/projects/{id}/stage",
-            JsonContent.Create(new { stage, reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim() }, options: ApiJson.Options), cancellationToken);
-        return response.IsSuccessStatusCode ? null : await ApiProblem.ReadAsync(response, cancellationToken);
-    }
+    public Task<ApiProblem?> MoveAsync(Guid id, string stage, string? reason, CancellationToken cancellationToken) =>
+        http.PostForProblemAsync($"api/v1/projects/{id}/stage", new { stage, reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim() }, null, cancellationToken);
 
     /// <summary>Joins (or, already joined, changes the consent); null when done, else the API's refusal.</summary>
-    public async Task<ApiProblem?> JoinOrConsentAsync(Guid id, bool join, bool sharesQuantities, CancellationToken cancellationToken)
+    public Task<ApiProblem?> JoinOrConsentAsync(Guid id, bool join, bool sharesQuantities, CancellationToken cancellationToken) =>
+        http.PostForProblemAsync(join ? $"api/v1/projects/{id}/join" : $"api/v1/projects/{id}/consent", new { sharesQuantities }, null, cancellationToken);
+
+    private async Task<IReadOnlyList<T>> ItemsAsync<T>(string path, CancellationToken cancellationToken)
     {
-        var path = join ? $"api/v1/projects/{id}/join" : $"api/v1/projects/{id}/consent";
-        using var response = await http.PostAsync(path, JsonContent.Create(new { sharesQuantities }, options: ApiJson.Options), cancellationToken);
-        return response.IsSuccessStatusCode ? null : await ApiProblem.ReadAsync(response, cancellationToken);
+        using var response = await http.GetAsync(path, cancellationToken);
+        return (await ApiJson.ReadAsync<Page<T>>(response, cancellationToken)).Items;
     }
 }

@@ -1,5 +1,4 @@
 using Marketplace.Portal.Api;
-using Marketplace.Portal.Auth;
 using Marketplace.Portal.Matches;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
@@ -13,8 +12,8 @@ internal static class ProjectActions
 {
     public static IEndpointRouteBuilder MapProjectActions(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/projects/{id:guid}/stage", MoveAsync).RequireAuthorization(PortalAuthentication.Policy).DisableAntiforgery().ExcludeFromDescription();
-        app.MapPost("/projects/{id:guid}/participation", HandleAsync).RequireAuthorization(PortalAuthentication.Policy).DisableAntiforgery().ExcludeFromDescription();
+        app.MapFormPost("/projects/{id:guid}/stage", MoveAsync);
+        app.MapFormPost("/projects/{id:guid}/participation", HandleAsync);
         return app;
     }
 

@@ -114,12 +114,16 @@
     return group.addTo(map);
   }
 
-  function init() {
-    var el = document.getElementById('resource-map');
-    var source = document.getElementById('map-data');
-    if (!el || !source || el.dataset.ready || typeof L === 'undefined') { return; }
+  /** The points embedded for a map element not drawn yet (null: no such map, already drawn, or Leaflet missing). */
+  function pointsFor(el, dataId) {
+    var source = document.getElementById(dataId);
+    if (!el || !source || el.dataset.ready || typeof L === 'undefined') { return null; }
     el.dataset.ready = 'true';
-    var points = JSON.parse(source.textContent);
+    return JSON.parse(source.textContent);
+  }
+
+  /** A map on the offline outlines (and the optional tiles), fitted to the points. */
+  function basemap(el, points) {
     var map = L.map(el, { zoomSnap: 0.5, minZoom: 2, maxZoom: 18, worldCopyJump: true });
     map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     map.attributionControl.addAttribution(el.dataset.outlines);
@@ -137,6 +141,33 @@
     } else {
       map.fitWorld();
     }
+    return map;
+  }
+
+  /** A project's small map: each flow's site with a line to the installation (#project-map, #project-map-data). */
+  function initProject() {
+    var el = document.getElementById('project-map');
+    var points = pointsFor(el, 'project-map-data');
+    if (!points) { return; }
+    var map = basemap(el, points);
+    var plant = points.filter(function (p) { return p.k === 'installation'; })[0];
+    points.forEach(function (p) {
+      if (plant && p !== plant) {
+        L.polyline([[p.a, p.o], [plant.a, plant.o]], { color: '#0b5cad', weight: 2, opacity: 0.7, interactive: false }).addTo(map);
+      }
+      var icon = L.divIcon({ className: p === plant ? 'map-hotspot' : 'map-dot map-dot-declared', html: p === plant ? '\u2699' : '', iconSize: p === plant ? [28, 28] : [14, 14] });
+      L.marker([p.a, p.o], { icon: icon, title: p.t, alt: p.t, keyboard: true })
+        .bindPopup(function () { var box = text('div', '', 'map-popup'); box.appendChild(text('strong', p.t)); box.appendChild(text('p', p.d)); return box; })
+        .addTo(map);
+    });
+    el.setAttribute('data-interactive', 'true');
+  }
+
+  function init() {
+    var el = document.getElementById('resource-map');
+    var points = pointsFor(el, 'map-data');
+    if (!points) { return; }
+    var map = basemap(el, points);
     var groups = draw(map, el, points);
     groups.exchanges = lines(map, el, JSON.parse((document.getElementById('map-lines') || { textContent: '[]' }).textContent));
     groups.territories = areas(map, JSON.parse((document.getElementById('map-areas') || { textContent: '[]' }).textContent));
@@ -198,7 +229,9 @@
     };
   }
 
-  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', init); } else { init(); }
-  // Enhanced navigation swaps the page without reloading scripts: draw again when it lands on the map.
-  if (window.Blazor && window.Blazor.addEventListener) { window.Blazor.addEventListener('enhancedload', init); }
+  function initAll() { init(); initProject(); }
+
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', initAll); } else { initAll(); }
+  // Enhanced navigation swaps the page without reloading scripts: draw again when it lands on a map.
+  if (window.Blazor && window.Blazor.addEventListener) { window.Blazor.addEventListener('enhancedload', initAll); }
 }());
