@@ -28,12 +28,13 @@ public sealed record CoefficientOverrideRequest(
 /// </summary>
 public static class PutCoefficientOverride
 {
-    public static async Task<Results<Ok<CoefficientOverrideDto>, NotFound<string>>> Handle(Guid id, string sectorId, CoefficientOverrideRequest request,
+    public static async Task<Results<Ok<CoefficientOverrideDto>, ProblemHttpResult>> Handle(Guid id, string sectorId, CoefficientOverrideRequest request,
         ClaimsPrincipal user, ListingsDbContext db, FlowCoefficients coefficients, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (coefficients.Sector(sectorId) is null || !await db.Territories.AnyAsync(t => t.Id == id, cancellationToken))
         {
-            return TypedResults.NotFound(coefficients.Sector(sectorId) is null ? $"No sector profile has the id '{sectorId}'." : $"No territory has the id {id}.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
+                detail: coefficients.Sector(sectorId) is null ? $"No sector profile has the id '{sectorId}'." : $"No territory has the id {id}.");
         }
 
         var rate = await db.CoefficientOverrides.FirstOrDefaultAsync(o => o.TerritoryId == id && o.SectorId == sectorId, cancellationToken)

@@ -43,6 +43,7 @@ public static class TerritoryEndpoints
             .RequireScope(Scopes.ListingsRead).RequireOperatorRole();
         app.MapPut("/api/v1/territories/{id:guid}/coefficients/{sectorId}", PutCoefficientOverride.Handle).WithName(nameof(PutCoefficientOverride))
             .WithTags("Territory")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Set a territory's rate for a sector")
             .WithDescription("Tonnes per person employed per year (low, central, high) with their source, for organisations of the sector inside the territory's "
                 + "boundary; it replaces the country value and the sector default. Repeating the call changes nothing.")
