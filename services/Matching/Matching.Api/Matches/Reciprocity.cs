@@ -14,12 +14,12 @@ public readonly record struct ShownEdge(Edge Edge, double Confidence, bool InPla
 /// the counterpart's own best suggestion (<see cref="Penalty"/> × the shortfall): a candidate that has something much
 /// better elsewhere is a weaker prospect than its score says;</item>
 /// <item>a suggestion is <b>shown</b> only when each side is among the other's <see cref="MutualTop"/> best by that
-/// confidence. A listing whose best candidates all have better partners elsewhere is shown nothing: most distractors.</item>
+/// confidence. A listing whose candidates all have better partners elsewhere is shown nothing.</item>
 /// </list>
 /// Matches either side has acted on (interested, accepted) are always shown. The penalty and the cut were chosen on the
 /// development, validation, holdout and holdout2 dumps as the simplest rule that keeps every set's recall@5
-/// (bench/Matching.Quality/README.md, "Issue 15, round four"); a rank cut of 4, or a product of the two ranks
-/// instead of both ranks, lost pairs on holdout or holdout2.
+/// (bench/Matching.Quality/README.md, "Issue 15, round four"); a cut of 4 lost a holdout2 pair, and a bound on the
+/// product of the two ranks rested on a single validation pair.
 /// </summary>
 public static class Reciprocity
 {
