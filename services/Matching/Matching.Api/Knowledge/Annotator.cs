@@ -56,6 +56,7 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         var raw = $"{listing.Title}\n{listing.Description}";
         var language = TextAnalysis.LanguageOf(listing.Language, raw);
         var stems = TextAnalysis.Stems(raw, language);
+        stems.AddRange(knowledge.CompoundParts(raw, language));
         var text = new StemText(stems);
         var groups = knowledge.GroupsIn(text, language);
 

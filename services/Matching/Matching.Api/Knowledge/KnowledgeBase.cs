@@ -31,6 +31,10 @@ public sealed partial class KnowledgeBase
                 }
 
                 list.Add((group.Id, phrase));
+                foreach (var stem in phrase.Stems)
+                {
+                    knownStems.Add((lang, stem));
+                }
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Da;
 using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Es;
@@ -17,7 +18,7 @@ namespace Marketplace.Matching.Knowledge;
 /// </summary>
 public static class TextAnalysis
 {
-    public static readonly IReadOnlyList<string> Languages = ["en", "de", "fr", "es", "it", "nl"];
+    public static readonly IReadOnlyList<string> Languages = ["en", "de", "fr", "es", "it", "nl", "da"];
 
     private static readonly ConcurrentDictionary<string, Analyzer> Analyzers = new();
 
@@ -30,6 +31,7 @@ public static class TextAnalysis
         ["es"] = ["el", "la", "los", "las", "y", "de", "del", "para", "con", "es", "son", "una", "un", "en", "por", "al", "o", "año", "ano", "nuestra", "nuestro"],
         ["it"] = ["il", "lo", "la", "gli", "le", "e", "di", "del", "della", "per", "con", "è", "sono", "una", "un", "in", "da", "al", "alla", "o", "anno", "nostro", "nostra"],
         ["nl"] = ["de", "het", "een", "en", "van", "voor", "met", "is", "zijn", "uit", "wij", "we", "in", "op", "per", "jaar", "of", "ons", "onze", "bij"],
+        ["da"] = ["og", "af", "til", "på", "vores", "vi", "som", "det", "et", "fra", "med", "hos", "år", "eller", "om", "ikke", "kan", "skal", "vil"],
     };
 
     public static Analyzer AnalyzerFor(string language) => Analyzers.GetOrAdd(Normalise(language), static lang => lang switch
@@ -39,6 +41,7 @@ public static class TextAnalysis
         "es" => new SpanishAnalyzer(LuceneVersion.LUCENE_48),
         "it" => new ItalianAnalyzer(LuceneVersion.LUCENE_48),
         "nl" => new DutchAnalyzer(LuceneVersion.LUCENE_48),
+        "da" => new DanishAnalyzer(LuceneVersion.LUCENE_48),
         _ => new EnglishAnalyzer(LuceneVersion.LUCENE_48),
     });
 
@@ -90,7 +93,8 @@ public static class TextAnalysis
         return terms;
     }
 
-    private static List<string> Words(string text) =>
+    /// <summary>The lower-case words of a text, split at spaces and punctuation.</summary>
+    public static List<string> Words(string text) =>
         [.. text.ToLowerInvariant().Split((char[])[' ', '\t', '\n', '\r', ',', '.', ';', ':', '(', ')', '/', '-', '!', '?', '"', '\''], StringSplitOptions.RemoveEmptyEntries)];
 }
 

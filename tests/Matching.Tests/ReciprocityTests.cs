@@ -1,0 +1,75 @@
+using Marketplace.Matching.Matches;
+
+namespace Marketplace.Matching.Tests;
+
+/// <summary>A listing is shown a suggestion only when each side is among the other's five best by confidence (issue 15, round four).</summary>
+public sealed class ReciprocityTests
+{
+    private static readonly Guid Viewer = Guid.NewGuid();
+
+    private static Edge To(Guid counterpart, double score) => new(Guid.NewGuid(), counterpart, score);
+
+    /// <summary>The same match seen from the other side.</summary>
+    private static Edge Back(Edge edge, Guid from) => edge with { Counterpart = from };
+
+    private static Dictionary<Guid, double> Bests(Dictionary<Guid, IReadOnlyList<Edge>> lists, IReadOnlyList<Edge> own)
+    {
+        var best = lists.ToDictionary(x => x.Key, x => Reciprocity.Best(x.Value));
+        best[Viewer] = Reciprocity.Best(own);
+        return best;
+    }
+
+    [Fact]
+    public void Confidence_is_the_score_less_the_shortfall_from_the_counterparts_best()
+    {
+        Assert.Equal(0.6, Reciprocity.Confidence(0.6, 0.6), 6);
+        Assert.Equal(0.4, Reciprocity.Confidence(0.6, 0.8), 6);
+        Assert.Equal(0.6, Reciprocity.Confidence(0.6, 0.5), 6); // never a bonus
+    }
+
+    [Fact]
+    public void A_candidate_with_a_much_better_partner_elsewhere_ranks_below_one_that_wants_this_listing_most()
+    {
+        var (busy, keen) = (Guid.NewGuid(), Guid.NewGuid());
+        var toBusy = To(busy, 0.70);
+        var toKeen = To(keen, 0.60);
+        var best = new Dictionary<Guid, double> { [busy] = 0.90, [keen] = 0.60 };
+        var ranked = Reciprocity.Ranked([toBusy, toKeen], best);
+        Assert.Equal([keen, busy], ranked.Select(r => r.Edge.Counterpart));
+        Assert.Equal(0.50, ranked[1].Confidence, 6);
+    }
+
+    [Fact]
+    public void A_listing_whose_candidates_all_have_five_better_partners_is_shown_nothing()
+    {
+        var candidate = Guid.NewGuid();
+        var own = new List<Edge> { To(candidate, 0.55) };
+        var theirs = Enumerable.Range(0, 5).Select(i => To(Guid.NewGuid(), 0.8 - (i * 0.01))).Append(Back(own[0], Viewer)).ToList();
+        var lists = new Dictionary<Guid, IReadOnlyList<Edge>> { [candidate] = theirs };
+        Assert.Empty(Reciprocity.Shown(own, lists, Bests(lists, own), new HashSet<Guid>()));
+
+        var fewer = theirs.Skip(1).ToList(); // four better partners: the viewer is fifth
+        var shorter = new Dictionary<Guid, IReadOnlyList<Edge>> { [candidate] = fewer };
+        Assert.Single(Reciprocity.Shown(own, shorter, Bests(shorter, own), new HashSet<Guid>()));
+    }
+
+    [Fact]
+    public void Only_the_five_best_of_the_listings_own_are_shown_even_when_each_wants_it_most()
+    {
+        var own = Enumerable.Range(0, 7).Select(i => To(Guid.NewGuid(), 0.7 - (i * 0.02))).ToList();
+        var lists = own.ToDictionary(e => e.Counterpart, e => (IReadOnlyList<Edge>)[Back(e, Viewer)]);
+        var shown = Reciprocity.Shown(own, lists, Bests(lists, own), new HashSet<Guid>());
+        Assert.Equal(own.Take(Reciprocity.MutualTop).Select(e => e.MatchId), shown.Select(s => s.Edge.MatchId));
+    }
+
+    [Fact]
+    public void A_match_a_side_has_acted_on_is_always_shown()
+    {
+        var candidate = Guid.NewGuid();
+        var own = new List<Edge> { To(candidate, 0.4) };
+        var theirs = Enumerable.Range(0, 6).Select(i => To(Guid.NewGuid(), 0.9)).Append(Back(own[0], Viewer)).ToList();
+        var lists = new Dictionary<Guid, IReadOnlyList<Edge>> { [candidate] = theirs };
+        var shown = Reciprocity.Shown(own, lists, Bests(lists, own), new HashSet<Guid> { own[0].MatchId });
+        Assert.True(Assert.Single(shown).InPlay);
+    }
+}
