@@ -11,7 +11,9 @@ namespace Marketplace.Listings.Tests;
 public sealed class ListingsFactory() : StandaloneFactory("listings-tests")
 {
     protected override IEnumerable<KeyValuePair<string, string>> Settings =>
-        [new("Listings:ExpiryInterval", "00:00:00.500"), new("Listings:MaxImportBytes", "2000000")];
+        // Many partner clients sign in within a minute here: the token endpoint's per-address limit (60 a minute, against
+        // secret guessing) is not what these tests are about (Security.Tests covers it).
+        [new("Listings:ExpiryInterval", "00:00:00.500"), new("Listings:MaxImportBytes", "2000000"), new("Edge:RateLimit:TokenEndpointPermitsPerMinute", "600")];
 
     /// <summary>A company registered in Identity and known to Listings (its OrganisationRegistered consumed).</summary>
     public async Task<Guid> RegisterCompanyAsync(HttpClient operatorClient, string name, string nace = "17.12")

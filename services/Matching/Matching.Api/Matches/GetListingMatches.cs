@@ -1,5 +1,7 @@
 using Marketplace.Listings.Contracts;
+using Marketplace.Matching.Search;
 using Marketplace.ServiceDefaults.Paging;
+using Microsoft.Extensions.Options;
 
 namespace Marketplace.Matching.Matches;
 
@@ -8,7 +10,7 @@ public sealed record MatchItemDto(
     double? DistanceKm, TransportCostDto? TransportCostEstimate, string Status, IReadOnlyList<BundleMemberDto>? Members,
     string Interest, string CounterpartInterest)
 {
-    /// <summary>The score less how far it falls short of the counterpart's own best suggestion: what the list is ranked by (<see cref="Reciprocity"/>).</summary>
+    /// <summary>With <c>Search:MutualTop</c> on, the score less how far it falls short of the counterpart's own best suggestion, what the list is ranked by (<see cref="Reciprocity"/>); otherwise the score.</summary>
     public double Confidence { get; init; }
 }
 
@@ -22,7 +24,7 @@ public sealed record MatchListDto(IReadOnlyList<MatchItemDto> Items, string? Nex
 public static class GetListingMatches
 {
     public static async Task<Results<Ok<MatchListDto>, NotFound, ValidationProblem>> Handle(
-        Guid id, ClaimsPrincipal user, MatchingDbContext db, int? limit, string? cursor, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, MatchingDbContext db, IOptions<SearchOptions> options, int? limit, string? cursor, CancellationToken cancellationToken)
     {
         if (Paging.Read(limit, cursor, out var page, defaultLimit: 10, max: 100) is { } errors)
         {
@@ -38,9 +40,18 @@ public static class GetListingMatches
         var matches = await db.Matches.AsNoTracking().Involving(db, id).ToListAsync(cancellationToken);
         var open = matches.Where(m => m.Status is not (MatchStatuses.Withdrawn or MatchStatuses.Declined)).ToDictionary(m => m.Id);
         var own = open.Values.Select(m => new Edge(m.Id, m.OfferListingId == id ? m.WantListingId : m.OfferListingId, m.Score)).ToList();
-        var (lists, best) = await SuggestionGraph.LoadAsync(db, id, own, cancellationToken);
         var inPlay = open.Values.Where(m => m.Status is MatchStatuses.Interested or MatchStatuses.Accepted).Select(m => m.Id).ToHashSet();
-        var ranked = Reciprocity.Shown(own, lists, best, inPlay);
+        IReadOnlyList<ShownEdge> ranked;
+        if (options.Value.MutualTop > 0)
+        {
+            var (lists, best) = await SuggestionGraph.LoadAsync(db, id, own, cancellationToken);
+            ranked = Reciprocity.Shown(own, lists, best, inPlay, options.Value.MutualTop);
+        }
+        else
+        {
+            ranked = [.. own.OrderByDescending(e => e.Score).ThenBy(e => e.MatchId).Select(e => new ShownEdge(e, e.Score, inPlay.Contains(e.MatchId)))];
+        }
+
         var slice = Paging.Slice(ranked, e => e.Edge.MatchId, page);
         var viewer = CounterpartIdentity.Viewer(user);
         var items = slice.Items.Select(e => (m: open[e.Edge.MatchId], e.Confidence)).Select(x => new MatchItemDto(

@@ -26,7 +26,7 @@ public static class Reciprocity
     /// <summary>How much of the shortfall from the counterpart's best suggestion comes off the score.</summary>
     public const double Penalty = 1.0;
 
-    /// <summary>Each side must be among the other's this many best suggestions.</summary>
+    /// <summary>The cut measured in the quality bench: each side among the other's five best (<c>Search:MutualTop</c>).</summary>
     public const int MutualTop = 5;
 
     public static double Confidence(double score, double counterpartBest) => score - (Penalty * Math.Max(0, counterpartBest - score));
@@ -43,7 +43,7 @@ public static class Reciprocity
             .OrderByDescending(x => x.Confidence).ThenByDescending(x => x.Edge.Score).ThenBy(x => x.Edge.MatchId)
             .Select((x, i) => (x.Edge, x.Confidence, i + 1))];
 
-    public static bool Visible(int ownRank, int counterpartRank) => ownRank <= MutualTop && counterpartRank <= MutualTop;
+    public static bool Visible(int ownRank, int counterpartRank, int mutualTop = MutualTop) => ownRank <= mutualTop && counterpartRank <= mutualTop;
 
     /// <summary>
     /// What a listing is shown of its open matches <paramref name="own"/>, best first.
@@ -53,7 +53,7 @@ public static class Reciprocity
     /// </summary>
     public static IReadOnlyList<ShownEdge> Shown(
         IReadOnlyList<Edge> own, IReadOnlyDictionary<Guid, IReadOnlyList<Edge>> counterpartEdges,
-        IReadOnlyDictionary<Guid, double> best, IReadOnlySet<Guid> inPlay)
+        IReadOnlyDictionary<Guid, double> best, IReadOnlySet<Guid> inPlay, int mutualTop = MutualTop)
     {
         var reverse = new Dictionary<Guid, int>();
         foreach (var counterpart in own.Select(e => e.Counterpart).Distinct())
@@ -71,7 +71,7 @@ public static class Reciprocity
         foreach (var (edge, confidence, rank) in Ranked(own, best))
         {
             var acted = inPlay.Contains(edge.MatchId);
-            if (acted || Visible(rank, reverse.GetValueOrDefault(edge.MatchId, int.MaxValue)))
+            if (acted || Visible(rank, reverse.GetValueOrDefault(edge.MatchId, int.MaxValue), mutualTop))
             {
                 shown.Add(new ShownEdge(edge, Math.Round(confidence, 4), acted));
             }

@@ -38,6 +38,15 @@ public sealed class SearchOptions
     [Range(0, 500)]
     public int VectorCandidates { get; set; } = 30;
 
+    /// <summary>
+    /// Reciprocal lists (issue 15, round four; <see cref="Matches.Reciprocity"/>): when above 0, a listing is shown a
+    /// suggestion only when each side is among the other's this many best by confidence. 0 (default) shows every open
+    /// suggestion, best score first: with the rule on, a listing among many similar ones can be shown none of them
+    /// (docs/decisions/0015).
+    /// </summary>
+    [Range(0, 25)]
+    public int MutualTop { get; set; }
+
     /// <summary><c>Lucene</c> (embedded, default) or <c>Elasticsearch</c>.</summary>
     [RegularExpression("^(Lucene|Elasticsearch)$")]
     public string Engine { get; set; } = "Lucene";
