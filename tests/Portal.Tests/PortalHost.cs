@@ -31,6 +31,9 @@ public sealed class PortalHost : StandaloneFactory, IAsyncLifetime
         new("urls", $"http://127.0.0.1:{Port}"),
         // Longer than the access token lives: every portal request refreshes the session's tokens, so every test uses that path.
         new("Portal:RefreshBefore", "02:00:00"),
+        // ...so every page is a token request from 127.0.0.1: the token endpoint's 60 a minute per address (against secret
+        // guessing, tested in Security.Tests) would make a busy run wait out 429s (a send stalled 30 s in CI).
+        new("Edge:RateLimit:TokenEndpointPermitsPerMinute", "6000"),
     ];
 
     public async Task InitializeAsync()
