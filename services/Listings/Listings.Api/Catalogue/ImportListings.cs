@@ -28,13 +28,15 @@ public static class ImportListings
         HttpContext http, ClaimsPrincipal user, ListingsDbContext db, EwcCatalog catalog, TimeProvider clock,
         IOptions<ListingsOptions> options, CancellationToken cancellationToken, bool atomic = false, string? separator = null, string? encoding = null, bool dryRun = false)
     {
-        var (file, problem) = await ReadAsync(http.Request, options.Value, separator, encoding, cancellationToken);
+        Dictionary<string, int> columns = [];
+        var (file, problem) = await CsvFile.ReadAsync(http.Request, options.Value, separator, encoding,
+            header => ListingCsvColumns.ReadHeader(header, out columns), cancellationToken);
         if (file is null)
         {
             return problem!;
         }
 
-        var (dialect, columns, rows) = file;
+        var (dialect, _, rows) = file;
         var now = clock.GetUtcNow().UtcDateTime;
         var batch = await ImportBatch.LoadAsync(db, user, catalog, columns, dialect, rows, now, cancellationToken);
         var reports = rows.Select(batch.Row).ToList();
@@ -55,52 +57,6 @@ public static class ImportListings
         return await StoreAsync(db, batch.Pending, now, report, cancellationToken);
     }
 
-    /// <summary>
-    /// The upload as rows under a known header, in its dialect; or the problem that stops the import before any row is
-    /// read (too large, unreadable charset, unknown separator, empty file, unknown columns, too many rows).
-    /// </summary>
-    private static async Task<(CsvFile? File, IResult? Problem)> ReadAsync(HttpRequest request, ListingsOptions settings, string? separator, string? encoding,
-        CancellationToken cancellationToken)
-    {
-        var (upload, tooLarge, encodingError) = await CsvUpload.ReadAsync(request, settings.MaxImportBytes, encoding, cancellationToken);
-        if (tooLarge)
-        {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "CSV too large",
-                detail: $"An import is limited to {settings.MaxImportBytes / (1024 * 1024)} MB; split the file."));
-        }
-
-        if (encodingError is not null)
-        {
-            return (null, Problems.Invalid("encoding", encodingError));
-        }
-
-        var (dialect, text, dialectError) = CsvDialect.Detect(upload, separator);
-        if (dialect is null)
-        {
-            return (null, Problems.Invalid("separator", dialectError!));
-        }
-
-        var records = Csv.Parse(text, dialect.Separator);
-        if (records.Count == 0)
-        {
-            return (null, Problems.Invalid("file", "The CSV is empty; the first line must name the columns."));
-        }
-
-        if (ListingCsvColumns.ReadHeader(records[0], out var columns) is { } columnError)
-        {
-            return (null, Problems.Invalid("columns", columnError));
-        }
-
-        var rows = records.Skip(1).Where(r => r.Fields.Any(f => f.Length > 0)).ToList();
-        if (rows.Count > settings.MaxImportRows)
-        {
-            return (null, Problems.Invalid("file", $"At most {settings.MaxImportRows:N0} rows per import."));
-        }
-
-        return (new CsvFile(dialect, columns, rows), null);
-    }
-
-    private sealed record CsvFile(CsvDialect Dialect, Dictionary<string, int> Columns, List<CsvRecord> Rows);
 
     /// <summary>The counts of a report; an atomic import with a rejected row creates and updates nothing.</summary>
     private static ImportReport Summarise(bool atomic, List<ImportRowReport> reports)

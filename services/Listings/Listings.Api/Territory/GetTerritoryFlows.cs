@@ -102,24 +102,21 @@ public static class GetTerritoryFlows
         declared = query.Wants(TerritoryQuery.Declared) ? declared : [];
         estimated = query.Wants(TerritoryQuery.Estimated) ? estimated : [];
         var clusters = new List<MapCluster>();
-        if (query.Clusters(declared.Count))
+        List<T> PointsOrClusters<T>(List<T> items, string layer, Func<T, (double Lat, double Lon)?> at)
         {
-            clusters.AddRange(MapClusters.Cluster(TerritoryQuery.Declared, declared.Select(d => (d.Lat, d.Lon)), query.Zoom!.Value));
-            declared = [];
+            var located = items.Select(at).OfType<(double Lat, double Lon)>().ToList();
+            if (!query.Clusters(located.Count))
+            {
+                return items;
+            }
+
+            clusters.AddRange(MapClusters.Cluster(layer, located, query.Zoom!.Value));
+            return [];
         }
 
-        if (query.Clusters(estimated.Count(e => e.Lat is not null)))
-        {
-            clusters.AddRange(MapClusters.Cluster(TerritoryQuery.Estimated, estimated.Where(e => e.Lat is not null).Select(e => (e.Lat!.Value, e.Lon!.Value)),
-                query.Zoom!.Value));
-            estimated = [];
-        }
-
-        if (query.Clusters(companies.Count))
-        {
-            clusters.AddRange(MapClusters.Cluster(TerritoryQuery.Companies, companies.Select(c => (c.Lat, c.Lon)), query.Zoom!.Value));
-            companies = [];
-        }
+        declared = PointsOrClusters(declared, TerritoryQuery.Declared, d => (d.Lat, d.Lon));
+        estimated = PointsOrClusters(estimated, TerritoryQuery.Estimated, e => e.Lat is { } lat && e.Lon is { } lon ? (lat, lon) : null);
+        companies = PointsOrClusters(companies, TerritoryQuery.Companies, c => (c.Lat, c.Lon));
 
         return new TerritoryFlowsDto(box, declared, estimated, companies, hotSpots, exchanges, clusters, coefficients.Source);
     }

@@ -1,7 +1,6 @@
 using Marketplace.Listings.Catalogue;
 using Marketplace.Listings.Data;
 using Marketplace.Listings.Taxonomy;
-using Marketplace.ServiceDefaults.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,43 +23,16 @@ public static class ImportFacilityFacts
         IOptions<ListingsOptions> options, CancellationToken cancellationToken, string? source = null, string? separator = null, string? encoding = null,
         bool dryRun = false)
     {
-        var settings = options.Value;
-        var (upload, tooLarge, encodingError) = await CsvUpload.ReadAsync(http.Request, settings.MaxImportBytes, encoding, cancellationToken);
-        if (tooLarge)
+        (Dictionary<string, int> Columns, List<string> Ignored, string? Error) header = ([], [], null);
+        var (file, problem) = await CsvFile.ReadAsync(http.Request, options.Value, separator, encoding,
+            line => (header = FacilityFactRow.ReadHeader(line)).Error, cancellationToken);
+        if (file is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "CSV too large",
-                detail: $"An import is limited to {settings.MaxImportBytes / (1024 * 1024)} MB; split the file.");
+            return problem!;
         }
 
-        if (encodingError is not null)
-        {
-            return Problems.Invalid("encoding", encodingError);
-        }
-
-        var (dialect, text, dialectError) = CsvDialect.Detect(upload, separator);
-        if (dialect is null)
-        {
-            return Problems.Invalid("separator", dialectError!);
-        }
-
-        var records = Csv.Parse(text, dialect.Separator);
-        if (records.Count == 0)
-        {
-            return Problems.Invalid("file", "The CSV is empty; the first line must name the columns.");
-        }
-
-        var (columns, ignored, headerError) = FacilityFactRow.ReadHeader(records[0]);
-        if (headerError is not null)
-        {
-            return Problems.Invalid("columns", headerError);
-        }
-
-        var rows = records.Skip(1).Where(r => r.Fields.Any(f => f.Length > 0)).ToList();
-        if (rows.Count > settings.MaxImportRows)
-        {
-            return Problems.Invalid("file", $"At most {settings.MaxImportRows:N0} rows per import.");
-        }
-
+        var (dialect, _, rows) = file;
+        var (columns, ignored, _) = header;
         var now = clock.GetUtcNow();
         var owners = await db.Organisations.AsNoTracking().Select(o => new OwnerCandidate(o.Id, o.Name, o.Lat, o.Lon)).ToListAsync(cancellationToken);
         var stored = (await db.FacilityFacts.ToListAsync(cancellationToken)).ToDictionary(f => (f.OrganisationId, f.Key));
