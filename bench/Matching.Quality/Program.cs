@@ -63,6 +63,7 @@ try
     var settled = await Api.SettleAsync(http, sides);
     Console.WriteLine($"Matching settled after {settled.TotalSeconds:0.0} s");
 
+    Api.ReadTimes.Clear();
     var forward = new List<int?>();
     var backward = new List<int?>();
     var explain = new List<string>();
@@ -122,6 +123,8 @@ try
         await File.WriteAllLinesAsync(dump, lines);
     }
 
+    var reads = Api.ReadTimes.Order().ToList();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"List reads after settling: {reads.Count}, p50 {reads[reads.Count / 2]:0.0} ms, p95 {reads[(int)(reads.Count * 0.95)]:0.0} ms, max {reads[^1]:0.0} ms (host arguments: {Environment.GetEnvironmentVariable("MATCHING_HOST_ARGS") ?? "none"})"));
     Console.WriteLine("Noise " + Noise.Summary(Noise.PrecisionAt5(forwardLists), Noise.PrecisionAt5(backwardLists), pairCounts, distractorCounts));
     Console.WriteLine();
     for (var i = 0; i < data.Pairs.Count; i++)
@@ -268,9 +271,14 @@ namespace Marketplace.Matching.Quality
             return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         }
 
+        /// <summary>Milliseconds of every list read after matching settled (the reciprocal list's cost; printed with the figures).</summary>
+        public static List<double> ReadTimes { get; } = [];
+
         public static async Task<IReadOnlyList<MatchItem>> MatchesAsync(HttpClient http, Guid listingId, int limit = 10)
         {
+            var watch = Stopwatch.StartNew();
             using var response = await http.GetAsync($"/api/v1/listings/{listingId}/matches?limit={limit}");
+            ReadTimes.Add(watch.Elapsed.TotalMilliseconds);
             if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
             {
                 return [];

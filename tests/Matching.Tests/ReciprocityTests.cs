@@ -72,4 +72,38 @@ public sealed class ReciprocityTests
         var shown = Reciprocity.Shown(own, lists, Bests(lists, own), new HashSet<Guid> { own[0].MatchId });
         Assert.True(Assert.Single(shown).InPlay);
     }
+
+    [Fact]
+    public void Look_alike_listings_share_a_rank_so_a_new_copy_is_shown_with_the_others()
+    {
+        // ten identical offers and ten identical wants: the newest want is as good a partner as the first
+        var offers = Enumerable.Range(0, 10).Select(_ => Guid.NewGuid()).ToList();
+        var own = offers.Select(o => To(o, 0.7)).ToList();
+        var lists = own.ToDictionary(e => e.Counterpart, e => (IReadOnlyList<Edge>)[.. Enumerable.Range(0, 9).Select(_ => To(Guid.NewGuid(), 0.7)), Back(e, Viewer)]);
+        var ranked = Reciprocity.Ranked(own, Bests(lists, own));
+        Assert.All(ranked, r => Assert.Equal(1, r.Rank));
+        Assert.Equal(10, Reciprocity.Shown(own, lists, Bests(lists, own), new HashSet<Guid>()).Count);
+    }
+
+    [Fact]
+    public void Ranks_after_a_tie_skip_the_tied_places()
+    {
+        var own = new List<Edge> { To(Guid.NewGuid(), 0.8), To(Guid.NewGuid(), 0.8), To(Guid.NewGuid(), 0.6) };
+        var ranks = Reciprocity.Ranked(own, new Dictionary<Guid, double>()).Select(r => r.Rank);
+        Assert.Equal([1, 1, 3], ranks);
+    }
+
+    [Fact]
+    public void A_listing_the_rule_leaves_empty_still_sees_a_strong_best()
+    {
+        // a kiln whose candidate source has five closer kilns: confidence 0.62 - (0.70 - 0.62) = 0.54
+        var source = Guid.NewGuid();
+        var own = new List<Edge> { To(source, 0.62), To(Guid.NewGuid(), 0.45) };
+        var theirs = Enumerable.Range(0, 5).Select(i => To(Guid.NewGuid(), 0.70 - (i * 0.01))).Append(Back(own[0], Viewer)).ToList();
+        var weak = own[1].Counterpart;
+        var lists = new Dictionary<Guid, IReadOnlyList<Edge>> { [source] = theirs, [weak] = [.. Enumerable.Range(0, 5).Select(_ => To(Guid.NewGuid(), 0.9)), Back(own[1], Viewer)] };
+        var shown = Reciprocity.Shown(own, lists, Bests(lists, own), new HashSet<Guid>());
+        Assert.Equal(source, Assert.Single(shown).Edge.Counterpart);
+        Assert.Equal(0.54, shown[0].Confidence, 6);
+    }
 }

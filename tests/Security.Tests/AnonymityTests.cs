@@ -38,13 +38,15 @@ public sealed class AnonymityTests(InProcessMarketplace marketplace, ITestOutput
         var truth = (Lat: shown.Lat + 0.015, Lon: shown.Lon + 0.027);
         Assert.Equal(shown, Anonymity.Round(truth.Lat, truth.Lon));
         var offset = Trilateration.GreatCircleKm(truth.Lat, truth.Lon, shown.Lat, shown.Lon);
-        var anonymous = await ListingAsync(hidden, "offer", "Dry fly ash", "Pulverised fuel ash from coal units.", truth, "anonymous");
+        // The tag in the texts keeps this test's listings each other's best on the shared host, whose other fly ash would
+        // otherwise crowd them out of the reciprocal lists (docs/decisions/0015).
+        var anonymous = await ListingAsync(hidden, "offer", $"Dry fly ash {tag}", $"Pulverised fuel ash from coal units, lot {tag}.", truth, "anonymous");
 
         (double Lat, double Lon)[] anchors = [(55.75, 11.0), (55.45, 11.05), (55.62, 11.4)];
         var measured = new List<(double Lat, double Lon, double Km)>();
         foreach (var anchor in anchors)
         {
-            var want = await ListingAsync(probe, "want", "Fly ash for cement", "Cement works needs fly ash.", anchor, "public");
+            var want = await ListingAsync(probe, "want", $"Fly ash {tag} for cement", $"Cement works needs fly ash, lot {tag}.", anchor, "public");
             var item = (await MarketplaceUnderTest.EventuallyAsync(async () =>
             {
                 using var response = await probe.GetAsync($"/api/v1/listings/{want}/matches?limit=50");
@@ -112,9 +114,9 @@ public sealed class AnonymityTests(InProcessMarketplace marketplace, ITestOutput
         using var aClient = a;
         using var bClient = b;
         using var kilnClient = kiln;
-        await ListingAsync(a, "offer", "Dry fly ash, pool test", "Pulverised fuel ash from a small coal boiler.", (55.6, 11.1), "anonymous", 60000, "10 01 02");
-        await ListingAsync(b, "offer", "Dry fly ash, pool test", "Pulverised fuel ash from a small coal boiler.", (55.65, 11.1), "public", 50000, "10 01 02");
-        var want = await ListingAsync(kiln, "want", "Fly ash for blended cement", "Pozzolan for clinker substitution, large kiln.", (55.6, 11.2), "public", 100000);
+        await ListingAsync(a, "offer", $"Dry fly ash, pool {tag}", $"Pulverised fuel ash from a small coal boiler, pool {tag}.", (55.6, 11.1), "anonymous", 60000, "10 01 02");
+        await ListingAsync(b, "offer", $"Dry fly ash, pool {tag}", $"Pulverised fuel ash from a small coal boiler, pool {tag}.", (55.65, 11.1), "public", 50000, "10 01 02");
+        var want = await ListingAsync(kiln, "want", $"Fly ash for blended cement, pool {tag}", $"Pozzolan for clinker substitution, large kiln, pool {tag}.", (55.6, 11.2), "public", 100000);
 
         var bundle = (await MarketplaceUnderTest.EventuallyAsync(async () =>
         {

@@ -39,13 +39,13 @@ public sealed class SearchOptions
     public int VectorCandidates { get; set; } = 30;
 
     /// <summary>
-    /// Reciprocal lists (issue 15, round four; <see cref="Matches.Reciprocity"/>): when above 0, a listing is shown a
-    /// suggestion only when each side is among the other's this many best by confidence. 0 (default) shows every open
-    /// suggestion, best score first: with the rule on, a listing among many similar ones can be shown none of them
-    /// (docs/decisions/0015).
+    /// Reciprocal lists (issue 15; <see cref="Matches.Reciprocity"/>, docs/decisions/0015): a listing is shown a
+    /// suggestion only when each side is among the other's this many best by confidence (5, the default, as measured);
+    /// equal confidences share a rank, and a listing left with nothing still sees a strong best. 0 shows every open
+    /// suggestion, best score first.
     /// </summary>
     [Range(0, 25)]
-    public int MutualTop { get; set; }
+    public int MutualTop { get; set; } = Matches.Reciprocity.MutualTop;
 
     /// <summary><c>Lucene</c> (embedded, default) or <c>Elasticsearch</c>.</summary>
     [RegularExpression("^(Lucene|Elasticsearch)$")]
