@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Da;
 using Lucene.Net.Analysis.De;
@@ -32,6 +33,19 @@ public static class TextAnalysis
         ["it"] = ["il", "lo", "la", "gli", "le", "e", "di", "del", "della", "per", "con", "è", "sono", "una", "un", "in", "da", "al", "alla", "o", "anno", "nostro", "nostra"],
         ["nl"] = ["de", "het", "een", "en", "van", "voor", "met", "is", "zijn", "uit", "wij", "we", "in", "op", "per", "jaar", "of", "ons", "onze", "bij"],
         ["da"] = ["og", "af", "til", "på", "vores", "vi", "som", "det", "et", "fra", "med", "hos", "år", "eller", "om", "ikke", "kan", "skal", "vil"],
+    };
+
+    // The particle that negates the word after it ("non-ferrous", "no férrica", "nicht gefährlich", "ikke-farligt"). Most
+    // of them are stop words, so the analyzer dropped them and "chatarra no férrica" meant ferrous scrap.
+    private static readonly Dictionary<string, Regex> Negations = new()
+    {
+        ["en"] = Negation("non|not"),
+        ["de"] = Negation("nicht"),
+        ["fr"] = Negation("non"),
+        ["es"] = Negation("no"),
+        ["it"] = Negation("non"),
+        ["nl"] = Negation("niet"),
+        ["da"] = Negation("ikke"),
     };
 
     public static Analyzer AnalyzerFor(string language) => Analyzers.GetOrAdd(Normalise(language), static lang => lang switch
@@ -77,11 +91,14 @@ public static class TextAnalysis
     public static string LanguageOf(string? declared, string text) =>
         string.IsNullOrWhiteSpace(declared) ? Detect(text) : Normalise(declared);
 
-    /// <summary>The stems of <paramref name="text"/> in order, as the language's analyzer produces them.</summary>
+    /// <summary>
+    /// The stems of <paramref name="text"/> in order, as the language's analyzer produces them, with a negating particle
+    /// joined to the word it negates (<see cref="JoinNegations"/>).
+    /// </summary>
     public static List<string> Stems(string text, string language)
     {
         var terms = new List<string>();
-        using var stream = AnalyzerFor(language).GetTokenStream("text", text);
+        using var stream = AnalyzerFor(language).GetTokenStream("text", JoinNegations(text, language));
         var attribute = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
@@ -92,6 +109,16 @@ public static class TextAnalysis
         stream.End();
         return terms;
     }
+
+    /// <summary>
+    /// "non-ferrous" → "non_ferrous", "no férrica" → "no_férrica": the tokenizer keeps a word joined by "_" whole, so a
+    /// negated word becomes a term of its own instead of the word it negates.
+    /// </summary>
+    public static string JoinNegations(string text, string language) =>
+        Negations.TryGetValue(Normalise(language), out var negation) ? negation.Replace(text, "$1_") : text;
+
+    private static Regex Negation(string particles) =>
+        new($@"\b({particles})[\s\-]+(?=\p{{L}})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
 
     /// <summary>The lower-case words of a text, split at spaces and punctuation.</summary>
     public static List<string> Words(string text) =>
