@@ -46,6 +46,51 @@ public sealed class ListingMatchPagingTests(MatchingFactory factory) : IClassFix
         Assert.True(errors.TryGetProperty("limit", out _) && errors.TryGetProperty("cursor", out _), errors.ToString());
     }
 
+    [Fact]
+    public async Task The_reciprocal_list_says_how_many_suggestions_it_hides_and_view_all_lists_every_one_by_score()
+    {
+        using var op = await factory.OperatorClientAsync();
+        var maker = await Api.RegisterAsync(op, "View Maker", null);
+        var offer = await Api.CreateListingAsync(op, maker, "offer", "Surplus quintorite granules", "Quintorite granules, bagged, from our line.");
+        var wants = new List<Guid>();
+        for (var i = 0; i < 6; i++) // six buyers, each farther away: the offer is each one's best, but it can keep only five
+        {
+            var buyer = await Api.RegisterAsync(op, $"View Buyer {i}", null);
+            wants.Add(await Api.CreateListingAsync(op, buyer, "want", "Quintorite granules wanted", "We buy quintorite granules.", lat: 55.62 + (i * 0.05)));
+        }
+
+        var all = await Eventually(async () =>
+        {
+            using var response = await op.GetAsync($"/api/v1/listings/{offer}/matches?view=all&limit=100");
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null; // Matching has not learnt of the offer yet
+            }
+
+            var items = (await response.ReadJsonAsync()).GetProperty("items").EnumerateArray().ToList();
+            return wants.All(w => items.Any(m => m.GetProperty("listingId").GetGuid() == w)) ? items : null;
+        });
+        Assert.Equal(all.Select(Score).OrderByDescending(s => s), all.Select(Score));
+
+        using var mutual = await op.GetAsync($"/api/v1/listings/{offer}/matches?limit=100");
+        var list = await mutual.ReadJsonAsync();
+        var shown = list.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("listingId").GetGuid()).ToList();
+        Assert.Equal(wants.Take(5), shown);
+        Assert.Equal(all.Count - 5, list.GetProperty("hidden").GetInt32());
+
+        // The far buyer's only candidate keeps five nearer buyers and a text-only fit is weak: its list is empty, says one
+        // is hidden, and view=all shows it.
+        var far = await (await op.GetAsync($"/api/v1/listings/{wants[5]}/matches")).ReadJsonAsync();
+        Assert.Empty(far.GetProperty("items").EnumerateArray());
+        Assert.Equal(1, far.GetProperty("hidden").GetInt32());
+        var farAll = await (await op.GetAsync($"/api/v1/listings/{wants[5]}/matches?view=all")).ReadJsonAsync();
+        Assert.Equal(offer, farAll.GetProperty("items").EnumerateArray().Single().GetProperty("listingId").GetGuid());
+
+        using var bad = await op.GetAsync($"/api/v1/listings/{offer}/matches?view=everything");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True((await bad.ReadJsonAsync()).GetProperty("errors").TryGetProperty("view", out _));
+    }
+
     private static async Task<(List<JsonElement> Items, int Pages)> PageThroughAsync(HttpClient op, Guid want)
     {
         var (paged, pages, cursor) = (new List<JsonElement>(), 0, (string?)null);

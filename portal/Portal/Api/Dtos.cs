@@ -2,6 +2,9 @@ namespace Marketplace.Portal.Api;
 
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
+/// <summary>A listing's suggestions and how many stored ones the reciprocal list leaves out (<c>hidden</c>).</summary>
+public sealed record SuggestionList(IReadOnlyList<Suggestion> Items, string? NextCursor, int Hidden);
+
 public sealed record Quantity(decimal Amount, string Unit, string Per);
 
 public sealed record Location(double Lat, double Lon, string Country, string? Address);

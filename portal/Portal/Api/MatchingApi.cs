@@ -17,6 +17,21 @@ public sealed class MatchingApi(HttpClient http)
         return (await ApiJson.ReadAsync<Page<Suggestion>>(response, cancellationToken)).Items;
     }
 
+    /// <summary>
+    /// The listing's suggestions for its matches page: the reciprocal list (both sides among each other's best) with how
+    /// many stored suggestions it leaves out, or with <paramref name="all"/> every stored suggestion by score.
+    /// </summary>
+    public async Task<SuggestionList> ListForListingAsync(Guid listingId, int limit, bool all, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"api/v1/listings/{listingId}/matches?limit={limit}{(all ? "&view=all" : "")}", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return new SuggestionList([], null, 0);
+        }
+
+        return await ApiJson.ReadAsync<SuggestionList>(response, cancellationToken);
+    }
+
     /// <summary>One match of the caller's company, or null when it is not one of its parties (404).</summary>
     public async Task<MatchView?> GetAsync(Guid matchId, CancellationToken cancellationToken)
     {

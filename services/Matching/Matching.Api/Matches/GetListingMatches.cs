@@ -14,21 +14,31 @@ public sealed record MatchItemDto(
     public double Confidence { get; init; }
 }
 
-public sealed record MatchListDto(IReadOnlyList<MatchItemDto> Items, string? NextCursor);
+public sealed record MatchListDto(IReadOnlyList<MatchItemDto> Items, string? NextCursor)
+{
+    /// <summary>Stored open suggestions the reciprocal list does not show (0 with <c>view=all</c>); <c>view=all</c> lists them.</summary>
+    public int Hidden { get; init; }
+}
 
 /// <summary>
 /// GET /api/v1/listings/{id}/matches: a listing's suggestions, best first by confidence (<see cref="Reciprocity"/>), one page at a time. A listing has a
 /// bounded number of live matches (SuggestionsPerListing plus those already in play), so the page is cut from the ranked
-/// list read whole.
+/// list read whole. <c>view=all</c> lists every stored open suggestion by score: a company in a crowded market can
+/// always see what the reciprocal list leaves out, and the list says how many that is (<c>hidden</c>).
 /// </summary>
 public static class GetListingMatches
 {
     public static async Task<Results<Ok<MatchListDto>, NotFound, ValidationProblem>> Handle(
-        Guid id, ClaimsPrincipal user, MatchingDbContext db, IOptions<SearchOptions> options, int? limit, string? cursor, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, MatchingDbContext db, IOptions<SearchOptions> options, int? limit, string? cursor, string? view, CancellationToken cancellationToken)
     {
         if (Paging.Read(limit, cursor, out var page, defaultLimit: 10, max: 100) is { } errors)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (view is not (null or "mutual" or "all"))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["view"] = ["view must be mutual (the default: suggestions both sides are among each other's best) or all (every stored suggestion)."] });
         }
 
         var listing = await db.Listings.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
@@ -42,7 +52,7 @@ public static class GetListingMatches
         var own = open.Values.Select(m => new Edge(m.Id, m.OfferListingId == id ? m.WantListingId : m.OfferListingId, m.Score)).ToList();
         var inPlay = open.Values.Where(m => m.Status is MatchStatuses.Interested or MatchStatuses.Accepted).Select(m => m.Id).ToHashSet();
         IReadOnlyList<ShownEdge> ranked;
-        if (options.Value.MutualTop > 0)
+        if (options.Value.MutualTop > 0 && view != "all")
         {
             var (lists, best) = await SuggestionGraph.LoadAsync(db, id, own, cancellationToken);
             ranked = Reciprocity.Shown(own, lists, best, inPlay, options.Value.MutualTop);
@@ -61,6 +71,6 @@ public static class GetListingMatches
         {
             Confidence = x.Confidence,
         }).ToList();
-        return TypedResults.Ok(new MatchListDto(items, slice.NextCursor));
+        return TypedResults.Ok(new MatchListDto(items, slice.NextCursor) { Hidden = own.Count - ranked.Count });
     }
 }

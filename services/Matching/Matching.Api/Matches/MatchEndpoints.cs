@@ -7,8 +7,9 @@ public static class MatchEndpoints
     {
         app.MapGet("/api/v1/listings/{id:guid}/matches", GetListingMatches.Handle).WithName(nameof(GetListingMatches))
             .WithSummary("Suggested matches of a listing")
-            .WithDescription("Counterpart listings ranked by score, with the reasons in words (distance, material, quantity); `{ items, nextCursor }`, "
-                + "`limit` 1-100 (default 10), the next page with `cursor`. 404 until Matching has learnt of the listing.")
+            .WithDescription("Counterpart listings ranked by confidence, with the reasons in words (distance, material, quantity); `{ items, nextCursor, hidden }`, "
+                + "`limit` 1-100 (default 10), the next page with `cursor`. The reciprocal list shows a suggestion when both sides are among each other's best; "
+                + "`hidden` counts the other stored suggestions, and `view=all` lists every one by score. 404 until Matching has learnt of the listing.")
             .WithTags("Matches")
             .RequireScope(Scopes.MatchesRead);
         var group = app.MapGroup("/api/v1/matches").WithTags("Matches");
