@@ -81,7 +81,7 @@ public abstract class GeneratedClientTests(MarketplaceUnderTest factory)
                 var client = new MarketplaceClient(http);
                 try
                 {
-                    var page = await client.GetListingMatchesAsync(listingId, limit: 20, cursor: null);
+                    var page = await client.GetListingMatchesAsync(listingId, limit: 20, cursor: null, view: null);
                     return System.Linq.Enumerable.ToList(System.Linq.Enumerable.Select(page.Items, i => i.ListingId));
                 }
                 catch (ApiException e) when (e.StatusCode == 404)
