@@ -259,6 +259,7 @@ try
     var postStages = new Stages();
     var postedIds = new List<Guid>();
     var missed = 0;
+    var hiddenOnly = 0;
     for (var i = 0; i < posts; i++)
     {
         var l = generator.Next(i % 2 == 0 ? "offer" : "want");
@@ -311,13 +312,16 @@ try
         else
         {
             missed++;
-            Console.WriteLine($"  no suggestion within 10 s: {l.Kind} {l.ResourceClass} '{l.Title}' ewc {l.EwcCode ?? "-"}");
+            using var all = await http.GetAsync($"/api/v1/listings/{id}/matches?limit=100&view=all");
+            var stored = all.IsSuccessStatusCode ? (await all.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items").GetArrayLength() : 0;
+            hiddenOnly += stored > 0 ? 1 : 0;
+            Console.WriteLine($"  no suggestion shown within 10 s: {l.Kind} {l.ResourceClass} '{l.Title}' ewc {l.EwcCode ?? "-"}; stored {stored} (view=all)");
         }
     }
 
     Console.WriteLine($"Standalone POST → suggestions readable, index of {count:N0} listings, {posts} posts: " +
         (latencies.Count == 0 ? "none readable" : $"p50 {Percentile(latencies, 50):0} ms, p95 {Percentile(latencies, 95):0} ms, max {latencies.Max():0} ms") +
-        (missed > 0 ? $"; {missed} without any suggestion within 10 s" : "") + "; " + Load());
+        (missed > 0 ? $"; {missed} without any suggestion shown within 10 s ({hiddenOnly} of them with stored suggestions the reciprocal list does not show)" : "") + "; " + Load());
     await Task.Delay(500);
     foreach (var id in postedIds)
     {

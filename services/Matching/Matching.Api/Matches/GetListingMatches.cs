@@ -49,7 +49,8 @@ public static class GetListingMatches
 
         var matches = await db.Matches.AsNoTracking().Involving(db, id).ToListAsync(cancellationToken);
         var open = matches.Where(m => m.Status is not (MatchStatuses.Withdrawn or MatchStatuses.Declined)).ToDictionary(m => m.Id);
-        var own = open.Values.Select(m => new Edge(m.Id, m.OfferListingId == id ? m.WantListingId : m.OfferListingId, m.Score)).ToList();
+        // the other side: for a bundle member that is not its lead, the want (or offer) the bundle serves, not the lead
+        var own = open.Values.Select(m => new Edge(m.Id, listing.Kind == ListingKinds.Want ? m.OfferListingId : m.WantListingId, m.Score)).ToList();
         var inPlay = open.Values.Where(m => m.Status is MatchStatuses.Interested or MatchStatuses.Accepted).Select(m => m.Id).ToHashSet();
         IReadOnlyList<ShownEdge> ranked;
         if (options.Value.MutualTop > 0 && view != "all")
