@@ -51,6 +51,12 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         return memo[key] = Compute(listing, nace);
     }
 
+    /// <summary>
+    /// As <see cref="Annotate"/>, past the memo: a rebuild annotates each listing once, and holding its annotations
+    /// in the memo only made every garbage collection of the rebuild copy them.
+    /// </summary>
+    public Annotation AnnotateOnce(ListingSnapshot listing, string? organisationNace) => Compute(listing, listing.NaceCode ?? organisationNace);
+
     private Annotation Compute(ListingSnapshot listing, string? nace)
     {
         var raw = $"{listing.Title}\n{listing.Description}";
@@ -123,7 +129,7 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
                 miss *= 1 - ((KnowledgeBase.IsCatchAll(ewc) ? 0.5 : 0.85) * (knowledge?.CodeSpecificity.GetValueOrDefault(ewc, 1.0) ?? 1.0));
                 evidence.Add($"waste code {ewc} is one this pattern lists");
             }
-            else if (p.Resource.Ewc.Any(e => e.Length >= 5 && e[..5] == ewc[..5]))
+            else if (SameSubChapter(p.Resource.Ewc, ewc))
             {
                 miss *= 1 - SubChapterCredit(p, ewc, knowledge);
                 evidence.Add($"waste code {ewc} is in the same List of Waste sub-chapter as this pattern's");
@@ -173,7 +179,7 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         // want pointing to the pattern (a term, or a thesaurus group specific enough: not "by-product", "scrap"),
         // its sector counts half (a recycler's want for one material does not make every material its sector
         // recycles a fit).
-        var sectorOnly = !named && !p.WantGroups.Any(g => groups.Contains(g) && (knowledge?.GroupSpecificity.GetValueOrDefault(g, 1.0) ?? 1.0) >= 0.5);
+        var sectorOnly = !named && !AnySpecificGroup(p.WantGroups, groups, knowledge);
         miss *= sectorOnly ? NaceFit(p.Use.Nace, nace, 0.25, 0.175, 0.1, evidence, "receiving")
             : NaceFit(p.Use.Nace, nace, 0.5, 0.35, 0.2, evidence, "receiving");
         return new PatternFit(p.Id, (1 - miss) * ClassFactor(p, want.ResourceClass), evidence);
@@ -196,14 +202,31 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         return p.Resource.Ewc.Any(e => e.Length >= 5 && e[..5] == ewc[..5] && KnowledgeBase.IsCatchAll(e)) ? 0.4 : 0.1;
     }
 
+    private static bool SameSubChapter(IReadOnlyList<string> codes, string ewc)
+    {
+        var heading = ewc.AsSpan(0, 5);
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (codes[i].Length >= 5 && codes[i].AsSpan(0, 5).SequenceEqual(heading))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static double Hits(IReadOnlyList<Phrase> phrases, StemText text, double each, int max, List<string> evidence, string verb)
     {
-        var found = new List<string>();
-        foreach (var phrase in phrases)
+        // the hot loop of a rebuild: index loops, no closures, one look-up of a phrase's first stem per pass
+        var positions = text.Positions;
+        List<string>? found = null;
+        for (var i = 0; i < phrases.Count; i++)
         {
-            if (phrase.OccursIn(text) && !found.Any(f => string.Equals(f, phrase.Text, StringComparison.OrdinalIgnoreCase)))
+            var phrase = phrases[i];
+            if (phrase.Stems.Length > 0 && positions.TryGetValue(phrase.Stems[0], out var starts) && phrase.OccursAt(text, starts) && !Contains(found, phrase.Text))
             {
-                found.Add(phrase.Text);
+                (found ??= []).Add(phrase.Text);
                 if (found.Count == max)
                 {
                     break;
@@ -212,22 +235,41 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         }
 
         // then phrases whose words stand a little apart or in another order, at three quarters of the weight
-        var exact = found.Count;
-        for (var i = 0; i < phrases.Count && found.Count < max; i++)
+        var exact = found?.Count ?? 0;
+        for (var i = 0; i < phrases.Count && (found?.Count ?? 0) < max; i++)
         {
             var phrase = phrases[i];
-            if (!found.Any(f => string.Equals(f, phrase.Text, StringComparison.OrdinalIgnoreCase)) && phrase.OccursNear(text))
+            if (phrase.Stems.Length >= 2 && positions.TryGetValue(phrase.Stems[0], out var starts) && !Contains(found, phrase.Text) && phrase.OccursNearAt(text, starts))
             {
-                found.Add(phrase.Text);
+                (found ??= []).Add(phrase.Text);
             }
         }
 
-        if (found.Count > 0)
+        if (found is null)
         {
-            evidence.Add($"{verb} {string.Join(", ", found.Select(f => $"'{f}'"))}");
+            return 1; // Math.Pow(x, 0) * Math.Pow(y, 0)
         }
 
+        evidence.Add($"{verb} {string.Join(", ", found.Select(f => $"'{f}'"))}");
         return Math.Pow(1 - each, exact) * Math.Pow(1 - (0.75 * each), found.Count - exact);
+    }
+
+    private static bool Contains(List<string>? found, string text)
+    {
+        if (found is null)
+        {
+            return false;
+        }
+
+        foreach (var f in found)
+        {
+            if (string.Equals(f, text, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The two most specific shared groups, each weighed by how few patterns name it.</summary>
@@ -238,16 +280,50 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
             return 1;
         }
 
-        var shared = patternGroups.Where(groups.Contains)
-            .Select(g => (Group: g, Weight: knowledge?.GroupSpecificity.GetValueOrDefault(g, 1.0) ?? 1.0))
-            .OrderByDescending(g => g.Weight).ThenBy(g => g.Group, StringComparer.Ordinal)
-            .Take(2).ToList();
-        if (shared.Count > 0)
+        // the first two by weight, highest first, then by name (ordinal); a loop, not a sort, on the rebuild's hot path
+        (string Group, double Weight)? first = null, second = null;
+        foreach (var g in patternGroups)
         {
-            evidence.Add($"thesaurus: {string.Join(", ", shared.Select(s => s.Group))}");
+            if (!groups.Contains(g))
+            {
+                continue;
+            }
+
+            var shared = (Group: g, Weight: knowledge?.GroupSpecificity.GetValueOrDefault(g, 1.0) ?? 1.0);
+            if (first is null || Before(shared, first.Value))
+            {
+                (first, second) = (shared, first);
+            }
+            else if (second is null || Before(shared, second.Value))
+            {
+                second = shared;
+            }
         }
 
-        return shared.Aggregate(1.0, (m, s) => m * (1 - (each * s.Weight)));
+        if (first is not { } one)
+        {
+            return 1;
+        }
+
+        evidence.Add(second is { } two ? $"thesaurus: {one.Group}, {two.Group}" : $"thesaurus: {one.Group}");
+        var miss = 1.0 * (1 - (each * one.Weight));
+        return second is { } other ? miss * (1 - (each * other.Weight)) : miss;
+    }
+
+    private static bool Before((string Group, double Weight) a, (string Group, double Weight) b) =>
+        a.Weight > b.Weight || (a.Weight == b.Weight && string.CompareOrdinal(a.Group, b.Group) < 0);
+
+    private static bool AnySpecificGroup(IReadOnlySet<string> patternGroups, IReadOnlySet<string> groups, KnowledgeBase? knowledge)
+    {
+        foreach (var g in patternGroups)
+        {
+            if (groups.Contains(g) && (knowledge?.GroupSpecificity.GetValueOrDefault(g, 1.0) ?? 1.0) >= 0.5)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>NACE Rev. 2: class (NN.NN), group (NN.N), division (NN).</summary>
@@ -258,17 +334,17 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
             return 1;
         }
 
-        var n = Nace(nace);
+        var n = Nace(nace.AsSpan());
         double e;
-        if (listed.Any(x => Nace(x) == n))
+        if (AnyNace(listed, n, null))
         {
             e = @class;
         }
-        else if (n.Length >= 4 && listed.Any(x => Nace(x).Length >= 4 && Nace(x)[..4] == n[..4]))
+        else if (n.Length >= 4 && AnyNace(listed, n, 4))
         {
             e = group;
         }
-        else if (listed.Any(x => Nace(x)[..2] == n[..2]))
+        else if (AnyNace(listed, n, 2))
         {
             e = division;
         }
@@ -281,7 +357,25 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         return 1 - e;
     }
 
-    private static string Nace(string code)
+    /// <summary>
+    /// Whether a listed code is <paramref name="n"/> (<paramref name="prefix"/> null) or shares its first
+    /// <paramref name="prefix"/> characters, both normalised by <see cref="Nace"/>; spans, no substrings.
+    /// </summary>
+    private static bool AnyNace(IReadOnlyList<string> listed, ReadOnlySpan<char> n, int? prefix)
+    {
+        for (var i = 0; i < listed.Count; i++)
+        {
+            var x = Nace(listed[i].AsSpan());
+            if (prefix is not { } length ? x.SequenceEqual(n) : x.Length >= length && x[..length].SequenceEqual(n[..length]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ReadOnlySpan<char> Nace(ReadOnlySpan<char> code)
     {
         var c = code.Trim();
         return c.Length > 5 ? c[..5] : c.EndsWith(".0", StringComparison.Ordinal) ? c[..^2] : c.EndsWith(".00", StringComparison.Ordinal) ? c[..^3] : c;
