@@ -44,17 +44,27 @@ public sealed class Reindexer(MatchingDbContext db, IListingIndex index, Annotat
         var (count, annotating, waiting, written) = (0, 0L, 0L, 0L);
         var writing = Task.FromResult(0L);
         var batch = new List<(ListingSnapshot, string?)>(batchSize);
-        await foreach (var listing in listings.WithCancellation(cancellationToken))
+        try
         {
-            batch.Add((listing, organisationNace(listing)));
-            if (batch.Count == batchSize)
+            await foreach (var listing in listings.WithCancellation(cancellationToken))
             {
-                await NextAsync();
-                batch = new(batchSize);
+                batch.Add((listing, organisationNace(listing)));
+                if (batch.Count == batchSize)
+                {
+                    await NextAsync();
+                    batch = new(batchSize);
+                }
             }
+
+            await NextAsync();
+        }
+        catch
+        {
+            // the writer must not outlive the call (the index may be disposed next); the first error is the one to report
+            await writing.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
         }
 
-        await NextAsync();
         written += await writing;
         return new IndexRun(count, Stopwatch.GetElapsedTime(0, annotating), Stopwatch.GetElapsedTime(0, written), Stopwatch.GetElapsedTime(0, waiting));
 
