@@ -43,7 +43,8 @@ internal sealed class LuceneDocuments(CandidateCache cache)
         private readonly BinaryDocValuesField candidate = new("candidate", new BytesRef());
         private readonly List<StringField> concepts = [];
 
-        public Document ToDocument(IndexedListing indexed)
+        /// <param name="candidate">The candidate's encoding when already made (<see cref="CandidateCodec.Encode"/>).</param>
+        public Document ToDocument(IndexedListing indexed, byte[]? candidate = null)
         {
             var listing = indexed.Listing;
             var annotation = indexed.Annotation
@@ -58,8 +59,8 @@ internal sealed class LuceneDocuments(CandidateCache cache)
             acceptsHazardous.SetStringValue(listing.AcceptsHazardous ? "1" : "0");
             lang.SetStringValue(indexed.Language);
             text.SetStringValue(string.Join(' ', indexed.Stems));
-            candidate.SetBytesValue(new BytesRef(CandidateCodec.Encode(listing, annotation)));
-            var doc = new Document { id, idv, version, org, kind, status, hazardous, acceptsHazardous, lang, text, candidate };
+            this.candidate.SetBytesValue(new BytesRef(candidate ?? CandidateCodec.Encode(listing, annotation)));
+            var doc = new Document { id, idv, version, org, kind, status, hazardous, acceptsHazardous, lang, text, this.candidate };
             if (LuceneVectors.ToField(listing, annotation.Vector) is { } vector)
             {
                 doc.Add(vector);

@@ -118,9 +118,15 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         Interlocked.Increment(ref bulkWrites);
         try
         {
-            foreach (var listing in listings)
+            // the candidates encoded on every core first: the writer's own loop is what a rebuild waits for
+            var batch = listings as IReadOnlyList<IndexedListing> ?? [.. listings];
+            var candidates = new byte[]?[batch.Count];
+            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, i =>
+                candidates[i] = batch[i].Annotation is { } annotation ? CandidateCodec.Encode(batch[i].Listing, annotation) : null);
+            for (var i = 0; i < batch.Count; i++)
             {
-                generation = tracking.UpdateDocument(new Term("id", listing.Listing.ListingId.ToString()), fields.ToDocument(listing));
+                var listing = batch[i];
+                generation = tracking.UpdateDocument(new Term("id", listing.Listing.ListingId.ToString()), fields.ToDocument(listing, candidates[i]));
                 vectors.Upsert(listing.Listing, listing.Annotation?.Vector);
             }
         }

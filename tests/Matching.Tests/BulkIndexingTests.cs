@@ -1,11 +1,12 @@
 using Marketplace.Listings.Contracts;
 using Marketplace.Matching.Knowledge;
+using Marketplace.Matching.Matches;
 using Marketplace.Matching.Search;
 using static Marketplace.Matching.Tests.Snapshots;
 
 namespace Marketplace.Matching.Tests;
 
-public sealed class ParallelAnnotationTests
+public sealed class BulkIndexingTests
 {
     [Fact]
     public void Annotating_a_batch_on_every_core_gives_each_listing_in_order_the_annotation_it_gets_alone()
@@ -42,6 +43,41 @@ public sealed class ParallelAnnotationTests
         foreach (var (listing, nace) in Varied(50))
         {
             Assert.Equal(AnnotationCodec.Encode(annotator.Annotate(listing, nace)), AnnotationCodec.Encode(annotator.AnnotateOnce(listing, nace)));
+        }
+    }
+
+    [Fact]
+    public async Task A_bulk_write_finds_what_the_same_listings_written_one_by_one_find()
+    {
+        var batch = Varied(300);
+        var indexed = Reindexer.AnnotateMany(batch, new Annotator(Kb));
+        var paths = new[] { "bulk", "single" }.Select(p => Path.Combine(Path.GetTempPath(), $"matching-bulk-tests-{p}-{Guid.NewGuid():N}")).ToList();
+        try
+        {
+            using var bulk = new LuceneListingIndex(paths[0], backgroundReopen: false);
+            using var single = new LuceneListingIndex(paths[1], backgroundReopen: false);
+            await bulk.UpsertManyAsync(indexed, CancellationToken.None);
+            foreach (var listing in indexed)
+            {
+                await single.UpsertAsync(listing, CancellationToken.None);
+            }
+
+            bulk.Refresh();
+            single.Refresh();
+            foreach (var source in indexed.Take(40))
+            {
+                var query = SuggestionService.QueryFor(source.Listing, source.Annotation!, 50);
+                var fromBulk = await bulk.FindCandidatesAsync(query, CancellationToken.None);
+                var fromSingle = await single.FindCandidatesAsync(query, CancellationToken.None);
+                Assert.Equal(fromSingle.Select(h => (h.Listing.ListingId, h.TextScore)), fromBulk.Select(h => (h.Listing.ListingId, h.TextScore)));
+                Assert.Equal(
+                    fromSingle.Select(h => CandidateCodec.Encode(h.Listing, h.Annotation!)),
+                    fromBulk.Select(h => CandidateCodec.Encode(h.Listing, h.Annotation!)));
+            }
+        }
+        finally
+        {
+            paths.ForEach(p => Directory.Delete(p, recursive: true));
         }
     }
 
