@@ -92,7 +92,7 @@ public sealed class Reindexer(MatchingDbContext db, IListingIndex index, Annotat
 
     /// <summary>
     /// The batch annotated on every core, as it would be one after the other: item i of the result is listing i's.
-    /// The annotator is safe to share (pure functions of the read-only knowledge base, a concurrent memo, Lucene
+    /// The annotator is safe to share (pure functions of the read-only knowledge base, concurrent caches, Lucene
     /// analyzers that keep a token stream per thread).
     /// </summary>
     public static IndexedListing[] AnnotateMany(IReadOnlyList<(ListingSnapshot Listing, string? OrganisationNace)> batch, Annotator annotator, CancellationToken cancellationToken = default)
