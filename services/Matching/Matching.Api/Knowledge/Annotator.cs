@@ -51,6 +51,12 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         return memo[key] = Compute(listing, nace);
     }
 
+    /// <summary>
+    /// As <see cref="Annotate"/>, past the memo: a rebuild annotates each listing once, and holding its annotations
+    /// in the memo only made every garbage collection of the rebuild copy them.
+    /// </summary>
+    public Annotation AnnotateOnce(ListingSnapshot listing, string? organisationNace) => Compute(listing, listing.NaceCode ?? organisationNace);
+
     private Annotation Compute(ListingSnapshot listing, string? nace)
     {
         var raw = $"{listing.Title}\n{listing.Description}";
@@ -123,7 +129,7 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
                 miss *= 1 - ((KnowledgeBase.IsCatchAll(ewc) ? 0.5 : 0.85) * (knowledge?.CodeSpecificity.GetValueOrDefault(ewc, 1.0) ?? 1.0));
                 evidence.Add($"waste code {ewc} is one this pattern lists");
             }
-            else if (p.Resource.Ewc.Any(e => e.Length >= 5 && e[..5] == ewc[..5]))
+            else if (SameSubChapter(p.Resource.Ewc, ewc))
             {
                 miss *= 1 - SubChapterCredit(p, ewc, knowledge);
                 evidence.Add($"waste code {ewc} is in the same List of Waste sub-chapter as this pattern's");
@@ -173,124 +179,11 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
         // want pointing to the pattern (a term, or a thesaurus group specific enough: not "by-product", "scrap"),
         // its sector counts half (a recycler's want for one material does not make every material its sector
         // recycles a fit).
-        var sectorOnly = !named && !p.WantGroups.Any(g => groups.Contains(g) && (knowledge?.GroupSpecificity.GetValueOrDefault(g, 1.0) ?? 1.0) >= 0.5);
+        var sectorOnly = !named && !AnySpecificGroup(p.WantGroups, groups, knowledge);
         miss *= sectorOnly ? NaceFit(p.Use.Nace, nace, 0.25, 0.175, 0.1, evidence, "receiving")
             : NaceFit(p.Use.Nace, nace, 0.5, 0.35, 0.2, evidence, "receiving");
         return new PatternFit(p.Id, (1 - miss) * ClassFactor(p, want.ResourceClass), evidence);
     }
-
-    /// <summary>
-    /// Credit for an offer's waste code that is not the pattern's but sits in the same List of Waste sub-chapter.
-    /// A sub-chapter gathers the wastes of one process, often quite different materials (10 01: ashes, FGD gypsum,
-    /// boiler sludges; 19 12: paper, metals, plastics, glass, wood from sorting). An offer whose code is a specific
-    /// entry that other patterns list is that other material, so the shared heading says little; a catch-all
-    /// entry (xx xx 99) or one no pattern lists keeps the fuller credit.
-    /// </summary>
-    public static double SubChapterCredit(SynergyPattern p, string ewc, KnowledgeBase? knowledge)
-    {
-        if (knowledge is null || KnowledgeBase.IsCatchAll(ewc) || !knowledge.CodesListed.Contains(ewc))
-        {
-            return 0.4;
-        }
-
-        return p.Resource.Ewc.Any(e => e.Length >= 5 && e[..5] == ewc[..5] && KnowledgeBase.IsCatchAll(e)) ? 0.4 : 0.1;
-    }
-
-    private static double Hits(IReadOnlyList<Phrase> phrases, StemText text, double each, int max, List<string> evidence, string verb)
-    {
-        var found = new List<string>();
-        foreach (var phrase in phrases)
-        {
-            if (phrase.OccursIn(text) && !found.Any(f => string.Equals(f, phrase.Text, StringComparison.OrdinalIgnoreCase)))
-            {
-                found.Add(phrase.Text);
-                if (found.Count == max)
-                {
-                    break;
-                }
-            }
-        }
-
-        // then phrases whose words stand a little apart or in another order, at three quarters of the weight
-        var exact = found.Count;
-        for (var i = 0; i < phrases.Count && found.Count < max; i++)
-        {
-            var phrase = phrases[i];
-            if (!found.Any(f => string.Equals(f, phrase.Text, StringComparison.OrdinalIgnoreCase)) && phrase.OccursNear(text))
-            {
-                found.Add(phrase.Text);
-            }
-        }
-
-        if (found.Count > 0)
-        {
-            evidence.Add($"{verb} {string.Join(", ", found.Select(f => $"'{f}'"))}");
-        }
-
-        return Math.Pow(1 - each, exact) * Math.Pow(1 - (0.75 * each), found.Count - exact);
-    }
-
-    /// <summary>The two most specific shared groups, each weighed by how few patterns name it.</summary>
-    private static double GroupHits(IReadOnlySet<string> patternGroups, IReadOnlySet<string> groups, double each, List<string> evidence, KnowledgeBase? knowledge)
-    {
-        if (patternGroups.Count == 0 || groups.Count == 0)
-        {
-            return 1;
-        }
-
-        var shared = patternGroups.Where(groups.Contains)
-            .Select(g => (Group: g, Weight: knowledge?.GroupSpecificity.GetValueOrDefault(g, 1.0) ?? 1.0))
-            .OrderByDescending(g => g.Weight).ThenBy(g => g.Group, StringComparer.Ordinal)
-            .Take(2).ToList();
-        if (shared.Count > 0)
-        {
-            evidence.Add($"thesaurus: {string.Join(", ", shared.Select(s => s.Group))}");
-        }
-
-        return shared.Aggregate(1.0, (m, s) => m * (1 - (each * s.Weight)));
-    }
-
-    /// <summary>NACE Rev. 2: class (NN.NN), group (NN.N), division (NN).</summary>
-    private static double NaceFit(IReadOnlyList<string> listed, string? nace, double @class, double group, double division, List<string> evidence, string role)
-    {
-        if (string.IsNullOrEmpty(nace) || listed.Count == 0)
-        {
-            return 1;
-        }
-
-        var n = Nace(nace);
-        double e;
-        if (listed.Any(x => Nace(x) == n))
-        {
-            e = @class;
-        }
-        else if (n.Length >= 4 && listed.Any(x => Nace(x).Length >= 4 && Nace(x)[..4] == n[..4]))
-        {
-            e = group;
-        }
-        else if (listed.Any(x => Nace(x)[..2] == n[..2]))
-        {
-            e = division;
-        }
-        else
-        {
-            return 1;
-        }
-
-        evidence.Add($"{role} sector NACE {nace} is typical for it");
-        return 1 - e;
-    }
-
-    private static string Nace(string code)
-    {
-        var c = code.Trim();
-        return c.Length > 5 ? c[..5] : c.EndsWith(".0", StringComparison.Ordinal) ? c[..^2] : c.EndsWith(".00", StringComparison.Ordinal) ? c[..^3] : c;
-    }
-
-    private static double ClassFactor(SynergyPattern p, string resourceClass) =>
-        p.ResourceClass == resourceClass ? 1.0 : p.ResourceClass == ResourceClasses.Material || resourceClass == ResourceClasses.Material ? 0.55 : 0.8;
-
-    private static string Range(SynergyPattern p) => $"{p.MinTemperatureC?.ToString("0", CultureInfo.InvariantCulture) ?? "…"}–{p.MaxTemperatureC?.ToString("0", CultureInfo.InvariantCulture) ?? "…"} °C";
 
     /// <summary>The highest temperature stated in the text (e.g. "200-250 C", "85 °C").</summary>
     public static double? TemperatureIn(string text)

@@ -128,13 +128,12 @@ public static class TextAnalysis
 /// <summary>A phrase as a sequence of stems, found in a text when the stems occur next to each other.</summary>
 public sealed record Phrase(string Text, string[] Stems)
 {
-    public bool OccursIn(StemText text)
-    {
-        if (Stems.Length == 0 || !text.Positions.TryGetValue(Stems[0], out var starts))
-        {
-            return false;
-        }
+    public bool OccursIn(StemText text) =>
+        Stems.Length > 0 && text.Positions.TryGetValue(Stems[0], out var starts) && OccursAt(text, starts);
 
+    /// <summary>As <see cref="OccursIn"/>, given where the first stem occurs (a caller trying many phrases looks it up once).</summary>
+    public bool OccursAt(StemText text, List<int> starts)
+    {
         foreach (var start in starts)
         {
             var i = 1;
@@ -157,9 +156,13 @@ public sealed record Phrase(string Text, string[] Stems)
     /// "substrate for growing oyster mushrooms" holds "mushroom substrate", "heat for our glasshouses" holds
     /// "glasshouse heating". Only for phrases of two or more stems (a single stem either occurs or not).
     /// </summary>
-    public bool OccursNear(StemText text, int slack = 3)
+    public bool OccursNear(StemText text, int slack = 3) =>
+        Stems.Length >= 2 && text.Positions.TryGetValue(Stems[0], out var starts) && OccursNearAt(text, starts, slack);
+
+    /// <summary>As <see cref="OccursNear"/>, given where the first stem occurs.</summary>
+    public bool OccursNearAt(StemText text, List<int> starts, int slack = 3)
     {
-        if (Stems.Length < 2 || !text.Positions.TryGetValue(Stems[0], out var starts))
+        if (Stems.Length < 2)
         {
             return false;
         }

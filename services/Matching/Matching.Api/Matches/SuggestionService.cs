@@ -92,7 +92,7 @@ public sealed class SuggestionService(
     }
 
     public static IndexedListing ToIndexed(ListingSnapshot listing, Annotation annotation) =>
-        new(listing, annotation.Language, annotation.Text.Stems, annotation.Concepts) { AnnotationJson = AnnotationCodec.Encode(annotation), Annotation = annotation };
+        new(listing, annotation.Language, annotation.Text.Stems, annotation.Concepts) { Annotation = annotation }; // AnnotationJson is encoded when read
 
     /// <summary>
     /// The candidate's annotation as indexed, unless its organisation's sector has changed since. An organisation

@@ -16,9 +16,15 @@ public static class CandidateCodec
 {
     private const byte Format = 1;
 
+    // one buffer per thread, kept between candidates: growing a new stream to a candidate's size (evidence included)
+    // was a tenth of a rebuild's writing
+    [ThreadStatic]
+    private static MemoryStream? scratch;
+
     public static byte[] Encode(ListingSnapshot l, Annotation a)
     {
-        using var stream = new MemoryStream(1024);
+        var stream = scratch ??= new MemoryStream(16 * 1024);
+        stream.SetLength(0);
         using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(Format);
@@ -86,7 +92,13 @@ public static class CandidateCodec
             Strings(w, a.Concepts);
         }
 
-        return stream.ToArray();
+        var bytes = stream.ToArray();
+        if (stream.Capacity > 1024 * 1024)
+        {
+            scratch = null; // an outsized listing's buffer is not worth keeping
+        }
+
+        return bytes;
     }
 
     public static (ListingSnapshot Listing, Annotation Annotation) Decode(byte[] bytes, int offset, int length) =>

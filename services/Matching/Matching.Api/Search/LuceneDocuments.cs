@@ -19,36 +19,67 @@ namespace Marketplace.Matching.Search;
 /// </remarks>
 internal sealed class LuceneDocuments(CandidateCache cache)
 {
-    public static Document ToDocument(IndexedListing indexed)
+    /// <summary>A new document (a single write; a bulk write reuses its fields through <see cref="Fields"/>).</summary>
+    public static Document ToDocument(IndexedListing indexed) => new Fields().ToDocument(indexed);
+
+    /// <summary>
+    /// The fields of one document, given the next listing's values for each document: a field made anew builds its
+    /// token stream and attributes anew (under a lock Lucene.NET's attribute factory takes), which was a third of a
+    /// rebuild's writing. The writer has consumed a document when AddDocument/UpdateDocument returns, so the next
+    /// may reuse its fields. For one thread at a time.
+    /// </summary>
+    public sealed class Fields
     {
-        var listing = indexed.Listing;
-        var annotation = indexed.Annotation
-            ?? throw new ArgumentException("The embedded index stores the decoded annotation; index what SuggestionService.ToIndexed returns.", nameof(indexed));
-        var doc = new Document
-        {
-            new StringField("id", listing.ListingId.ToString(), Field.Store.YES),
-            new BinaryDocValuesField("idv", new BytesRef(listing.ListingId.ToByteArray())),
-            new NumericDocValuesField("version", listing.Version),
-            new StringField("org", listing.OrganisationId.ToString(), Field.Store.NO),
-            new StringField("kind", listing.Kind, Field.Store.NO),
-            new StringField("status", listing.Status, Field.Store.NO),
-            new StringField("hazardous", listing.Hazardous ? "1" : "0", Field.Store.NO),
-            new StringField("acceptsHazardous", listing.AcceptsHazardous ? "1" : "0", Field.Store.NO),
-            new StringField("lang", indexed.Language, Field.Store.NO),
-            new TextField("text", string.Join(' ', indexed.Stems), Field.Store.NO),
-            new BinaryDocValuesField("candidate", new BytesRef(CandidateCodec.Encode(listing, annotation))),
-        };
-        if (LuceneVectors.ToField(listing, annotation.Vector) is { } vector)
-        {
-            doc.Add(vector);
-        }
+        private readonly StringField id = new("id", "", Field.Store.YES);
+        private readonly BinaryDocValuesField idv = new("idv", new BytesRef());
+        private readonly NumericDocValuesField version = new("version", 0);
+        private readonly StringField org = new("org", "", Field.Store.NO);
+        private readonly StringField kind = new("kind", "", Field.Store.NO);
+        private readonly StringField status = new("status", "", Field.Store.NO);
+        private readonly StringField hazardous = new("hazardous", "", Field.Store.NO);
+        private readonly StringField acceptsHazardous = new("acceptsHazardous", "", Field.Store.NO);
+        private readonly StringField lang = new("lang", "", Field.Store.NO);
+        private readonly TextField text = new("text", "", Field.Store.NO);
+        private readonly BinaryDocValuesField candidate = new("candidate", new BytesRef());
+        private readonly List<StringField> concepts = [];
 
-        foreach (var concept in indexed.Concepts.Distinct())
+        /// <param name="candidate">The candidate's encoding when already made (<see cref="CandidateCodec.Encode"/>).</param>
+        public Document ToDocument(IndexedListing indexed, byte[]? candidate = null)
         {
-            doc.Add(new StringField("concept", concept, Field.Store.NO));
-        }
+            var listing = indexed.Listing;
+            var annotation = indexed.Annotation
+                ?? throw new ArgumentException("The embedded index stores the decoded annotation; index what SuggestionService.ToIndexed returns.", nameof(indexed));
+            id.SetStringValue(listing.ListingId.ToString());
+            idv.SetBytesValue(new BytesRef(listing.ListingId.ToByteArray()));
+            version.SetInt64Value(listing.Version);
+            org.SetStringValue(listing.OrganisationId.ToString());
+            kind.SetStringValue(listing.Kind);
+            status.SetStringValue(listing.Status);
+            hazardous.SetStringValue(listing.Hazardous ? "1" : "0");
+            acceptsHazardous.SetStringValue(listing.AcceptsHazardous ? "1" : "0");
+            lang.SetStringValue(indexed.Language);
+            text.SetStringValue(string.Join(' ', indexed.Stems));
+            this.candidate.SetBytesValue(new BytesRef(candidate ?? CandidateCodec.Encode(listing, annotation)));
+            var doc = new Document { id, idv, version, org, kind, status, hazardous, acceptsHazardous, lang, text, this.candidate };
+            if (LuceneVectors.ToField(listing, annotation.Vector) is { } vector)
+            {
+                doc.Add(vector);
+            }
 
-        return doc;
+            var n = 0;
+            foreach (var concept in indexed.Concepts.Distinct())
+            {
+                if (n == concepts.Count)
+                {
+                    concepts.Add(new StringField("concept", "", Field.Store.NO));
+                }
+
+                concepts[n].SetStringValue(concept);
+                doc.Add(concepts[n++]);
+            }
+
+            return doc;
+        }
     }
 
     /// <summary>The hit's listing id and version from the doc values; null id for a document without them.</summary>
@@ -100,7 +131,7 @@ internal sealed class LuceneDocuments(CandidateCache cache)
 
     public void Clear() => cache.Clear();
 
-    /// <summary>A listing as written (not yet in the reader), as a hit.</summary>
+    /// <summary>A listing as written (not yet in the reader), as a hit: decoded, like a hit from the cache or a doc value.</summary>
     public static IndexHit Hit(IndexedListing listing, double score) =>
-        new(listing.Listing, score) { Annotation = listing.Annotation, AnnotationJson = listing.AnnotationJson };
+        listing.Annotation is null ? new(listing.Listing, score) { AnnotationJson = listing.AnnotationJson } : new(listing.Listing, score) { Annotation = listing.Annotation };
 }

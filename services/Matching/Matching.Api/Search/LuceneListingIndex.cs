@@ -46,6 +46,8 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
     private readonly LuceneVectors vectors = new();
     private long visibleGeneration = -1;
     private long bulkGeneration = -1;
+    private int bulkWrites;
+    private long lastBulkWrite;
     private volatile bool disposed;
 
     /// <param name="path">Index directory.</param>
@@ -81,7 +83,7 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         {
             reopener.Start();
         }
-        committer = new Timer(_ => Commit(), null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
+        committer = new Timer(_ => PeriodicCommit(), null, CommitInterval, CommitInterval);
     }
 
     /// <summary>
@@ -112,10 +114,26 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
     public Task UpsertManyAsync(IReadOnlyCollection<IndexedListing> listings, CancellationToken cancellationToken)
     {
         var generation = -1L;
-        foreach (var listing in listings)
+        var fields = new LuceneDocuments.Fields();
+        Interlocked.Increment(ref bulkWrites);
+        try
         {
-            generation = tracking.UpdateDocument(new Term("id", listing.Listing.ListingId.ToString()), LuceneDocuments.ToDocument(listing));
-            vectors.Upsert(listing.Listing, listing.Annotation?.Vector);
+            // the candidates encoded on every core first: the writer's own loop is what a rebuild waits for
+            var batch = listings as IReadOnlyList<IndexedListing> ?? [.. listings];
+            var candidates = new byte[]?[batch.Count];
+            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken }, i =>
+                candidates[i] = batch[i].Annotation is { } annotation ? CandidateCodec.Encode(batch[i].Listing, annotation) : null);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var listing = batch[i];
+                generation = tracking.UpdateDocument(new Term("id", listing.Listing.ListingId.ToString()), fields.ToDocument(listing, candidates[i]));
+                vectors.Upsert(listing.Listing, listing.Annotation?.Vector);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref lastBulkWrite, Stopwatch.GetTimestamp());
+            Interlocked.Decrement(ref bulkWrites);
         }
 
         // bulk writes are not kept as recent: the next search reopens first (the rebuild case, rare)
@@ -246,10 +264,15 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
     {
         while (!disposed)
         {
-            written.WaitOne(TimeSpan.FromSeconds(1));
+            var signalled = written.WaitOne(TimeSpan.FromSeconds(1));
             if (disposed)
             {
                 return;
+            }
+
+            if (!signalled && BulkWriting)
+            {
+                continue; // a reopen flushes the writer's buffer into a small segment; bulk writes show at the next search
             }
 
             try
@@ -286,6 +309,21 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
             current = Interlocked.Read(ref bulkGeneration);
         }
         while (generation > current && Interlocked.CompareExchange(ref bulkGeneration, generation, current) != current);
+    }
+
+    /// <summary>How often writes are committed, unless bulk writes are arriving.</summary>
+    public static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>Bulk writes are arriving (a rebuild, which commits as it ends, and is redone whole after a crash).</summary>
+    private bool BulkWriting => Volatile.Read(ref bulkWrites) > 0 || Stopwatch.GetElapsedTime(Volatile.Read(ref lastBulkWrite)) < CommitInterval;
+
+    /// <summary>Not while bulk writes arrive: a commit in the middle flushed a small segment and held the writing thread while it synced.</summary>
+    private void PeriodicCommit()
+    {
+        if (!BulkWriting)
+        {
+            Commit();
+        }
     }
 
     private void Commit()
