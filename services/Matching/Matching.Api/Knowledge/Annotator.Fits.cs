@@ -21,15 +21,14 @@ public sealed partial class Annotator
             return 0.4;
         }
 
-        return p.Resource.Ewc.Any(e => e.Length >= 5 && e[..5] == ewc[..5] && KnowledgeBase.IsCatchAll(e)) ? 0.4 : 0.1;
+        return p.Resource.Ewc.Any(e => SameHeading(e, ewc) && KnowledgeBase.IsCatchAll(e)) ? 0.4 : 0.1;
     }
 
     private static bool SameSubChapter(IReadOnlyList<string> codes, string ewc)
     {
-        var heading = ewc.AsSpan(0, 5);
         for (var i = 0; i < codes.Count; i++)
         {
-            if (codes[i].Length >= 5 && codes[i].AsSpan(0, 5).SequenceEqual(heading))
+            if (SameHeading(codes[i], ewc))
             {
                 return true;
             }
@@ -37,6 +36,9 @@ public sealed partial class Annotator
 
         return false;
     }
+
+    /// <summary>Two List of Waste codes under one sub-chapter heading (their first five characters, "10 01").</summary>
+    private static bool SameHeading(string code, string ewc) => code.Length >= 5 && code.AsSpan(0, 5).SequenceEqual(ewc.AsSpan(0, 5));
 
     private static double Hits(IReadOnlyList<Phrase> phrases, StemText text, double each, int max, List<string> evidence, string verb)
     {
@@ -128,7 +130,7 @@ public sealed partial class Annotator
         }
 
         evidence.Add(second is { } two ? $"thesaurus: {one.Group}, {two.Group}" : $"thesaurus: {one.Group}");
-        var miss = 1.0 * (1 - (each * one.Weight));
+        var miss = 1 - (each * one.Weight);
         return second is { } other ? miss * (1 - (each * other.Weight)) : miss;
     }
 
@@ -139,7 +141,7 @@ public sealed partial class Annotator
     {
         foreach (var g in patternGroups)
         {
-            if (groups.Contains(g) && (knowledge?.GroupSpecificity.GetValueOrDefault(g, 1.0) ?? 1.0) >= 0.5)
+            if (groups.Contains(g) && (knowledge?.IsSpecific(g) ?? true))
             {
                 return true;
             }

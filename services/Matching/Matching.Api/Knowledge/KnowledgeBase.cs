@@ -168,6 +168,13 @@ public sealed partial class KnowledgeBase
     /// <summary>Patterns naming a group (<see cref="GroupSpecificity"/>): up to this many count fully.</summary>
     public const int SpecificGroupPatterns = 6;
 
+    /// <summary>
+    /// A thesaurus group telling enough of what a want points to that the want's sector counts fully (Annotator's use
+    /// fit): not a broad "b:" group, and named by few enough patterns (<see cref="GroupSpecificity"/> at least 0.5).
+    /// </summary>
+    public bool IsSpecific(string group) =>
+        !group.StartsWith("b:", StringComparison.Ordinal) && GroupSpecificity.GetValueOrDefault(group, 1.0) >= 0.5;
+
     private static Dictionary<string, double> Specificity(IEnumerable<string> groupsPerPattern) =>
         groupsPerPattern.GroupBy(g => g, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
