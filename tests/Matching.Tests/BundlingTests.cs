@@ -60,4 +60,17 @@ public sealed class BundlingTests
         Assert.All(bundle.Members.Skip(1), m => Assert.Equal("want", m.Kind));
         Assert.Equal(1.0, bundle.Members.Skip(1).Sum(m => m.Share), 6);
     }
+
+    [Fact]
+    public void A_smaller_listing_in_the_same_unit_could_join_its_counterparts_pool_and_a_covering_or_other_unit_one_could_not()
+    {
+        var kiln = Kiln(1000);
+        var small = Ash(400, 11.1);
+        Assert.True(Bundling.CouldJoinPool(small.Listing, Pair(small, kiln)));
+        Assert.False(Bundling.CouldJoinPool(kiln.Listing, Pair(small, kiln))); // the want is the larger side
+        var covering = Ash(1000, 11.1);
+        Assert.False(Bundling.CouldJoinPool(covering.Listing, Pair(covering, kiln)));
+        var inCubicMetres = Side(Listing("offer", "Dry fly ash", "Pulverised fuel ash from coal units", ewc: "10 01 02", yearly: 400, unit: "m3"), "35.11");
+        Assert.False(Bundling.CouldJoinPool(inCubicMetres.Listing, Pair(inCubicMetres, kiln))); // not added to tonnes
+    }
 }

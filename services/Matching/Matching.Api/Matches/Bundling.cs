@@ -51,6 +51,21 @@ public static class Bundling
         return [.. bundles.OrderByDescending(b => b.Score).Take(1)];
     }
 
+    /// <summary>
+    /// Whether <paramref name="source"/>, just matched, could be one of several members pooled for the counterpart in
+    /// <paramref name="pair"/>: good enough as a pair, in the same unit, and too small to cover the counterpart alone.
+    /// The counterpart's pool is then proposed again, since it was proposed before this listing existed.
+    /// </summary>
+    public static bool CouldJoinPool(ListingSnapshot source, ScoredPair pair)
+    {
+        var counterpart = Other(pair, source.Kind == ListingKinds.Want);
+        return pair.Score >= MinimumMemberScore
+            && counterpart.Kind != source.Kind
+            && counterpart.Quantity.BaseUnit == source.Quantity.BaseUnit
+            && source.Quantity.YearlyAmount > 0
+            && source.Quantity.YearlyAmount < counterpart.Quantity.YearlyAmount;
+    }
+
     private static List<(ScoredPair Pair, decimal Amount)>? Cover(IEnumerable<ScoredPair> ordered, decimal need, bool isWant)
     {
         var chosen = new List<(ScoredPair Pair, decimal Amount)>();

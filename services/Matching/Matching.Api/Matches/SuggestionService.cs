@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Marketplace.Matching.Matches;
 
 /// <summary>Keeps Matching's copy of a listing, the index and the stored suggestions in step with Listings.</summary>
-public sealed class SuggestionService(
+public sealed partial class SuggestionService(
     MatchingDbContext db, IListingIndex index, Annotator annotator, IListingEmbedder embedder, IOptions<SearchOptions> options, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -143,13 +143,44 @@ public sealed class SuggestionService(
 
     private async Task SuggestAsync(ListingSnapshot source, Annotation annotation, DateTime now, CancellationToken cancellationToken)
     {
+        var lap = System.Diagnostics.Stopwatch.GetTimestamp();
+        var (scored, annotations) = await ScoreAsync(source, annotation, cancellationToken);
+        if (scored.Count == 0)
+        {
+            return;
+        }
+
+        MatchingTelemetry.Lap("score", ref lap);
+
+        // every match this listing is in, in one query; the upserts below then work on tracked entities
+        await db.Matches.Where(m => m.OfferListingId == source.ListingId || m.WantListingId == source.ListingId).LoadAsync(cancellationToken);
+        foreach (var s in scored.Take(options.Value.SuggestionsPerListing))
+        {
+            await UpsertPairAsync(s, now, cancellationToken);
+        }
+
+        foreach (var bundle in Bundling.Propose(source, scored, annotator.Knowledge.Factors))
+        {
+            await UpsertBundleAsync(bundle, now, cancellationToken);
+        }
+
+        await PoolAgainAsync(source, scored, annotations, now, cancellationToken);
+        MatchingTelemetry.Lap("stage matches", ref lap);
+    }
+
+    /// <summary>The source's candidates scored against it, best first, and each candidate's annotation by listing id.</summary>
+    private async Task<(List<ScoredPair> Scored, Dictionary<Guid, Annotation> Annotations)> ScoreAsync(
+        ListingSnapshot source, Annotation annotation, CancellationToken cancellationToken)
+    {
         var o = options.Value;
         var lap = System.Diagnostics.Stopwatch.GetTimestamp();
         var hits = await index.FindCandidatesAsync(QueryFor(source, annotation, o.Candidates, o.VectorCandidates), cancellationToken);
         MatchingTelemetry.Lap("search", ref lap);
+        var scored = new List<ScoredPair>();
+        var annotations = new Dictionary<Guid, Annotation>();
         if (hits.Count == 0)
         {
-            return;
+            return (scored, annotations);
         }
 
         var orgIds = hits.Select(h => h.Listing.OrganisationId).Distinct().ToList();
@@ -157,11 +188,11 @@ public sealed class SuggestionService(
         var learned = await Learning.LearnedAsync(db, cancellationToken);
         MatchingTelemetry.Lap("read weights", ref lap);
         var self = new Side(source, annotation);
-        var scored = new List<ScoredPair>();
         foreach (var hit in hits)
         {
             var known = naces.TryGetValue(hit.Listing.OrganisationId, out var nace);
             var other = new Side(hit.Listing, AnnotationOf(hit, nace, annotator, known));
+            annotations[hit.Listing.ListingId] = other.Annotation;
             var pair = source.Kind == ListingKinds.Offer
                 ? Scoring.Score(self, other, annotator.Knowledge, learned)
                 : Scoring.Score(other, self, annotator.Knowledge, learned);
@@ -172,21 +203,7 @@ public sealed class SuggestionService(
         }
 
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
-        MatchingTelemetry.Lap("score", ref lap);
-
-        // every match this listing is in, in one query; the upserts below then work on tracked entities
-        await db.Matches.Where(m => m.OfferListingId == source.ListingId || m.WantListingId == source.ListingId).LoadAsync(cancellationToken);
-        foreach (var s in scored.Take(o.SuggestionsPerListing))
-        {
-            await UpsertPairAsync(s, now, cancellationToken);
-        }
-
-        foreach (var bundle in Bundling.Propose(source, scored, annotator.Knowledge.Factors))
-        {
-            await UpsertBundleAsync(bundle, now, cancellationToken);
-        }
-
-        MatchingTelemetry.Lap("stage matches", ref lap);
+        return (scored, annotations);
     }
 
     private async Task UpsertPairAsync(ScoredPair s, DateTime now, CancellationToken cancellationToken)
@@ -206,38 +223,6 @@ public sealed class SuggestionService(
         match.MembersJson = null;
         db.AddEvent(new MatchSuggested(match.Id, match.Kind, s.Offer.ListingId, s.Want.ListingId, [s.Offer.OrganisationId, s.Want.OrganisationId], s.Score),
             match.Id.ToString());
-    }
-
-    private async Task UpsertBundleAsync(Bundle b, DateTime now, CancellationToken cancellationToken)
-    {
-        var match = await FindAsync(b.Lead.Offer.ListingId, b.Lead.Want.ListingId, MatchKinds.Bundle, cancellationToken);
-        if (match is null)
-        {
-            match = New(b.Lead.Offer, b.Lead.Want, MatchKinds.Bundle, now);
-        }
-        else if (match.Status is MatchStatuses.Accepted or MatchStatuses.Declined)
-        {
-            return;
-        }
-
-        Fill(match, b.Score, b.Reasons, b.DistanceKm, b.Transport, b.PatternIds, now);
-        match.TermsJson = JsonSerializer.Serialize(b.Lead.Terms, Json);
-        match.MembersJson = JsonSerializer.Serialize(b.Members, Json);
-        await SetMembersAsync(match, [.. b.Members.Select(m => m.ListingId)], cancellationToken);
-        var orgs = b.Members.Select(m => m.OrganisationId).Distinct().ToList();
-        db.AddEvent(new MatchSuggested(match.Id, match.Kind, b.Lead.Offer.ListingId, b.Lead.Want.ListingId, orgs, b.Score), match.Id.ToString());
-        var lead = b.Lead.Offer;
-        db.AddEvent(new BundleSuggested(match.Id, lead.Title, lead.EwcCode, lead.ResourceClass, b.DistanceKm, b.Score,
-            [.. b.Members.Select(m => new BundleSuggestedMember(m.ListingId, m.OrganisationId, m.Kind, m.YearlyAmount, m.BaseUnit, m.Share))], now), match.Id.ToString());
-    }
-
-    /// <summary>Keeps <see cref="MatchMember"/> rows in step with a bundle's members (a pair has none: its kind is part of its key).</summary>
-    private async Task SetMembersAsync(Match match, IReadOnlyCollection<Guid> listingIds, CancellationToken cancellationToken)
-    {
-        var existing = db.Entry(match).State == EntityState.Added ? []
-            : await db.MatchMembers.Where(x => x.MatchId == match.Id).ToListAsync(cancellationToken);
-        db.MatchMembers.RemoveRange(existing.Where(x => !listingIds.Contains(x.ListingId)));
-        db.MatchMembers.AddRange(listingIds.Distinct().Where(id => existing.All(x => x.ListingId != id)).Select(id => new MatchMember { MatchId = match.Id, ListingId = id }));
     }
 
     /// <summary>Among the tracked matches: <see cref="SuggestAsync"/> has loaded every match of the source listing.</summary>
