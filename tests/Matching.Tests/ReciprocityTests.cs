@@ -106,4 +106,17 @@ public sealed class ReciprocityTests
         Assert.Equal(source, Assert.Single(shown).Edge.Counterpart);
         Assert.Equal(0.54, shown[0].Confidence, 6);
     }
+
+    [Fact]
+    public void A_pool_takes_the_next_pairs_rank_moves_no_pair_down_is_listed_after_the_pairs_and_is_no_ones_best()
+    {
+        var (a, b, c) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var own = new List<Edge> { To(a, 0.8), To(a, 0.7) with { Pooled = true }, To(b, 0.6), To(c, 0.5) };
+        var ranked = Reciprocity.Ranked(own, new Dictionary<Guid, double>());
+        Assert.Equal([1, 2, 2, 3], ranked.Select(r => r.Rank));
+        var listed = Reciprocity.PairsFirst([.. ranked.Select(r => new ShownEdge(r.Edge, r.Confidence, false))]);
+        Assert.Equal([own[0], own[2], own[3], own[1]], listed.Select(e => e.Edge));
+        Assert.Equal(0.6, Reciprocity.Best([To(b, 0.6), To(a, 0.9) with { Pooled = true }]), 6);
+        Assert.Equal(0, Reciprocity.Best([To(a, 0.9) with { Pooled = true }]), 6);
+    }
 }

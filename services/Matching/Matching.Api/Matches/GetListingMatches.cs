@@ -50,7 +50,7 @@ public static class GetListingMatches
         var matches = await db.Matches.AsNoTracking().Involving(db, id).ToListAsync(cancellationToken);
         var open = matches.Where(m => m.Status is not (MatchStatuses.Withdrawn or MatchStatuses.Declined)).ToDictionary(m => m.Id);
         // the other side: for a bundle member that is not its lead, the want (or offer) the bundle serves, not the lead
-        var own = open.Values.Select(m => new Edge(m.Id, listing.Kind == ListingKinds.Want ? m.OfferListingId : m.WantListingId, m.Score)).ToList();
+        var own = open.Values.Select(m => new Edge(m.Id, listing.Kind == ListingKinds.Want ? m.OfferListingId : m.WantListingId, m.Score, m.Kind == MatchKinds.Bundle)).ToList();
         var inPlay = open.Values.Where(m => m.Status is MatchStatuses.Interested or MatchStatuses.Accepted).Select(m => m.Id).ToHashSet();
         IReadOnlyList<ShownEdge> ranked;
         if (options.Value.MutualTop > 0 && view != "all")
@@ -60,7 +60,7 @@ public static class GetListingMatches
         }
         else
         {
-            ranked = [.. own.OrderByDescending(e => e.Score).ThenBy(e => e.MatchId).Select(e => new ShownEdge(e, e.Score, inPlay.Contains(e.MatchId)))];
+            ranked = Reciprocity.PairsFirst([.. own.OrderByDescending(e => e.Score).ThenBy(e => e.MatchId).Select(e => new ShownEdge(e, e.Score, inPlay.Contains(e.MatchId)))]);
         }
 
         var slice = Paging.Slice(ranked, e => e.Edge.MatchId, page);

@@ -1,7 +1,10 @@
 namespace Marketplace.Matching.Matches;
 
-/// <summary>One stored match as a listing sees it: the match, the listing on the other side, the stored score.</summary>
-public readonly record struct Edge(Guid MatchId, Guid Counterpart, double Score);
+/// <summary>
+/// One stored match as a listing sees it: the match, the listing on the other side, the stored score, and whether it is a
+/// pool (a bundle) rather than a pair.
+/// </summary>
+public readonly record struct Edge(Guid MatchId, Guid Counterpart, double Score, bool Pooled = false);
 
 /// <summary>A match a listing is shown, with the confidence it is ranked by.</summary>
 public readonly record struct ShownEdge(Edge Edge, double Confidence, bool InPlay);
@@ -25,6 +28,11 @@ public readonly record struct ShownEdge(Edge Edge, double Confidence, bool InPla
 /// nothing still sees its best suggestion when that one's confidence is at least <see cref="StrongFloor"/>: a kiln that
 /// joins a region whose fly-ash sources each have closer kilns is shown the best of them. Neither changed a figure on
 /// the four calibration sets.</para>
+/// <para>A pool (a bundle) is another way to use partners the list already ranks, not one more competitor: it takes the
+/// rank the next pair would have, so it never moves a pair down, it is listed after the pairs, and it does not count
+/// towards a listing's best score.
+/// Before pools were proposed whatever the order listings came in, they formed only when the larger side was posted
+/// last; counting them as pairs then cost holdout2 and holdout3 a pair each.</para>
 /// </summary>
 public static class Reciprocity
 {
@@ -46,12 +54,13 @@ public static class Reciprocity
 
     public static double Confidence(double score, double counterpartBest) => score - (Penalty * Math.Max(0, counterpartBest - score));
 
-    /// <summary>The best stored score of a listing's open matches, 0 when it has none.</summary>
-    public static double Best(IEnumerable<Edge> edges) => edges.Select(e => e.Score).DefaultIfEmpty(0).Max();
+    /// <summary>The best stored score of a listing's open pairs, 0 when it has none.</summary>
+    public static double Best(IEnumerable<Edge> edges) => edges.Where(e => !e.Pooled).Select(e => e.Score).DefaultIfEmpty(0).Max();
 
     /// <summary>
     /// A listing's matches ranked by confidence (then score, then newest first), each with its 1-based competition rank:
-    /// equal confidences share the rank of the first of them, so look-alike listings stand or fall together.
+    /// equal confidences share the rank of the first of them, so look-alike listings stand or fall together; a pool takes
+    /// the rank of the next pair and does not move the pairs after it down.
     /// <paramref name="best"/> gives each counterpart's best score (a counterpart it does not know counts as having
     /// nothing better).
     /// </summary>
@@ -60,10 +69,16 @@ public static class Reciprocity
         var ordered = edges.Select(e => (Edge: e, Confidence: Confidence(e.Score, best.GetValueOrDefault(e.Counterpart, e.Score))))
             .OrderByDescending(x => x.Confidence).ThenByDescending(x => x.Edge.Score).ThenByDescending(x => x.Edge.MatchId).ToList();
         var ranked = new List<(Edge, double, int)>(ordered.Count);
-        for (var i = 0; i < ordered.Count; i++)
+        var pairs = 0;
+        var (lastConfidence, lastRank) = (double.NaN, 0);
+        foreach (var (edge, confidence) in ordered)
         {
-            var tied = i > 0 && ordered[i - 1].Confidence - ordered[i].Confidence < Tie;
-            ranked.Add((ordered[i].Edge, ordered[i].Confidence, tied ? ranked[i - 1].Item3 : i + 1));
+            var rank = pairs > 0 && lastConfidence - confidence < Tie ? lastRank : pairs + 1;
+            ranked.Add((edge, confidence, rank));
+            if (!edge.Pooled)
+            {
+                (pairs, lastConfidence, lastRank) = (pairs + 1, confidence, rank);
+            }
         }
 
         return ranked;
@@ -112,6 +127,13 @@ public static class Reciprocity
             shown.Insert(0, new ShownEdge(ranked[0].Edge, Math.Round(ranked[0].Confidence, 4), false));
         }
 
-        return shown;
+        return PairsFirst(shown);
     }
+
+    /// <summary>
+    /// The pairs in their order, then the pools in theirs: a pool combines partners a listing may already see one by one,
+    /// so it follows them rather than pushing a partner off the first screen.
+    /// </summary>
+    public static IReadOnlyList<ShownEdge> PairsFirst(IReadOnlyList<ShownEdge> shown) =>
+        [.. shown.Where(e => !e.Edge.Pooled), .. shown.Where(e => e.Edge.Pooled)];
 }

@@ -5,7 +5,7 @@ namespace Marketplace.Matching.Matches;
 /// <summary>
 /// The stored matches <see cref="Reciprocity"/> reads for one listing's list: each counterpart's open matches, and the
 /// best score of every listing those reach. Two projections of (id, offer, want, score, status), each an index seek per
-/// listing; a bundle counts for its lead offer and want here.
+/// listing; a bundle counts for its lead offer and want here, marked as a pool.
 /// </summary>
 internal static class SuggestionGraph
 {
@@ -36,18 +36,18 @@ internal static class SuggestionGraph
         {
             var rows = await db.Matches.AsNoTracking()
                 .Where(m => ids.Contains(m.OfferListingId) || ids.Contains(m.WantListingId))
-                .Select(m => new { m.Id, m.OfferListingId, m.WantListingId, m.Score, m.Status })
+                .Select(m => new { m.Id, m.OfferListingId, m.WantListingId, m.Score, m.Status, m.Kind })
                 .ToListAsync(cancellationToken);
             foreach (var m in rows.Where(m => m.Status is not (MatchStatuses.Withdrawn or MatchStatuses.Declined)))
             {
                 if (lists.TryGetValue(m.OfferListingId, out var offer))
                 {
-                    offer.Add(new Edge(m.Id, m.WantListingId, m.Score));
+                    offer.Add(new Edge(m.Id, m.WantListingId, m.Score, m.Kind == MatchKinds.Bundle));
                 }
 
                 if (lists.TryGetValue(m.WantListingId, out var want))
                 {
-                    want.Add(new Edge(m.Id, m.OfferListingId, m.Score));
+                    want.Add(new Edge(m.Id, m.OfferListingId, m.Score, m.Kind == MatchKinds.Bundle));
                 }
             }
         }
