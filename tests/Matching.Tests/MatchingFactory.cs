@@ -60,6 +60,14 @@ internal static class Api
         return [.. (await response.ReadJsonAsync()).GetProperty("items").EnumerateArray()];
     }
 
+    /// <summary>Every stored open suggestion of the listing (<c>view=all</c>), the reciprocal list's hidden ones too.</summary>
+    public static async Task<List<JsonElement>> AllMatchesAsync(HttpClient client, Guid listing)
+    {
+        using var response = await client.GetAsync($"/api/v1/listings/{listing}/matches?view=all&limit=100");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. (await response.ReadJsonAsync()).GetProperty("items").EnumerateArray()];
+    }
+
     /// <summary>Waits until <paramref name="counterpart"/> is among the listing's suggestions and returns that item.</summary>
     public static async Task<JsonElement> WaitForMatchAsync(HttpClient client, Guid listing, Guid counterpart)
     {

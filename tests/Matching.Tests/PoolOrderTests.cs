@@ -21,8 +21,8 @@ public sealed class PoolOrderTests(MatchingFactory factory) : IClassFixture<Matc
         var a = await Api.RegisterAsync(client, "Late Pool Power A", "35.11");
         var b = await Api.RegisterAsync(client, "Late Pool Power B", "35.11");
         var offerA = await Api.CreateListingAsync(client, a, "offer", $"Dry fly ash, lot {lot}", "Pulverised fuel ash from a small coal boiler.", amount: 60000, ewcCode: "10 01 02");
-        await Eventually(async () => (await AllAsync(client, want)).Any(m => Counterpart(m) == offerA) ? "" : null);
-        Assert.DoesNotContain(await AllAsync(client, want), IsBundle); // one offer of 60,000 t is no pool yet
+        await Eventually(async () => (await Api.AllMatchesAsync(client, want)).Any(m => Counterpart(m) == offerA) ? "" : null);
+        Assert.DoesNotContain(await Api.AllMatchesAsync(client, want), IsBundle); // one offer of 60,000 t is no pool yet
 
         var offerB = await Api.CreateListingAsync(client, b, "offer", $"Dry fly ash, lot {lot}", "Pulverised fuel ash from a small coal boiler.", amount: 50000, ewcCode: "10 01 02", lat: 55.75);
         var first = await BundleAsync(client, want, [offerA, offerB]);
@@ -32,7 +32,7 @@ public sealed class PoolOrderTests(MatchingFactory factory) : IClassFixture<Matc
         var offerC = await Api.CreateListingAsync(client, c, "offer", $"Dry fly ash, lot {lot}", "Pulverised fuel ash from a small coal boiler.", amount: 45000, ewcCode: "10 01 02", lat: 55.62);
         var second = await BundleAsync(client, want, [offerA, offerC]);
         Assert.DoesNotContain(Members(second), id => id == offerB);
-        var open = (await AllAsync(client, want)).Where(IsBundle).ToList();
+        var open = (await Api.AllMatchesAsync(client, want)).Where(IsBundle).ToList();
         Assert.Single(open);
         if (first.GetProperty("matchId").GetGuid() != second.GetProperty("matchId").GetGuid())
         {
@@ -46,17 +46,10 @@ public sealed class PoolOrderTests(MatchingFactory factory) : IClassFixture<Matc
     {
         var box = await Eventually(async () =>
         {
-            var bundle = (await AllAsync(client, want)).FirstOrDefault(m => IsBundle(m) && offers.All(Members(m).Contains));
+            var bundle = (await Api.AllMatchesAsync(client, want)).FirstOrDefault(m => IsBundle(m) && offers.All(Members(m).Contains));
             return bundle.ValueKind == JsonValueKind.Object ? new Api.Box(bundle) : null;
         });
         return box.Value;
-    }
-
-    private static async Task<List<JsonElement>> AllAsync(HttpClient client, Guid listing)
-    {
-        using var response = await client.GetAsync($"/api/v1/listings/{listing}/matches?view=all&limit=100");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return [.. (await response.ReadJsonAsync()).GetProperty("items").EnumerateArray()];
     }
 
     private static bool IsBundle(JsonElement match) => match.GetProperty("kind").GetString() == "bundle";

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Marketplace.Matching.Contracts;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Marketplace.Security.Tests;
 
@@ -24,8 +27,11 @@ public abstract class NotificationTests(MarketplaceUnderTest marketplace)
             Assert.Equal("immediate", (await chosen.ExpectAsync(HttpStatusCode.OK)).GetProperty("email").GetString());
         }
 
-        var offer = await WebhookTests.ListingAsync(supplier, "offer", "Dry fly ash " + tag, "Pulverised fuel ash from coal units.");
-        var want = await WebhookTests.ListingAsync(receiver, "want", "Fly ash for cement " + tag, "Cement works needs fly ash.");
+        // A company hears of a suggestion its list shows: a word only these two listings share keeps them each other's
+        // best among the other tests' look-alike fly ash, so both lists show the match.
+        var lot = string.Concat(tag.Select(c => char.IsDigit(c) ? (char)('g' + (c - '0')) : c));
+        var offer = await WebhookTests.ListingAsync(supplier, "offer", "Dry fly ash, lot " + lot, "Pulverised fuel ash from coal units.");
+        var want = await WebhookTests.ListingAsync(receiver, "want", "Fly ash for cement, lot " + lot, "Cement works needs fly ash.");
         var matchId = await MarketplaceUnderTest.EventuallyAsync(async () =>
         {
             using var response = await receiver.GetAsync($"/api/v1/listings/{want}/matches?limit=20");
@@ -159,8 +165,32 @@ public abstract class NotificationTests(MarketplaceUnderTest marketplace)
     }
 }
 
+/// <summary>Plus, in process only, who hears of a suggestion Matching published straight on the in-memory bus.</summary>
 [Collection(InProcessCollection.Name)]
-public sealed class NotificationInProcessTests(InProcessMarketplace marketplace) : NotificationTests(marketplace);
+public sealed class NotificationInProcessTests(InProcessMarketplace marketplace) : NotificationTests(marketplace)
+{
+    [Fact]
+    public async Task A_suggestion_is_told_only_to_the_organisations_whose_list_shows_it_and_to_all_when_the_sender_does_not_say()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (shownId, shownEmail, shownPassword) = await marketplace.CompanyWithAdminAsync("Shown Cement " + tag);
+        var (hiddenId, hiddenEmail, hiddenPassword) = await marketplace.CompanyWithAdminAsync("Unshown Power " + tag);
+        using var shown = await PersonAsync(marketplace, shownEmail, shownPassword);
+        using var hidden = await PersonAsync(marketplace, hiddenEmail, hiddenPassword);
+        var bus = marketplace.Factory.Services.GetRequiredService<IBus>();
+
+        // The fan-out stages every recipient's notice at once: when the shown side has it, the other would have it too.
+        var ranked = Guid.NewGuid();
+        await bus.Publish(new MatchSuggested(ranked, "pair", Guid.NewGuid(), Guid.NewGuid(), [hiddenId, shownId], 0.5) { ShownTo = [shownId] });
+        await NoticeAsync(shown, "match.suggested", ranked.ToString());
+        Assert.Equal(0, await CountAsync(hidden, "match.suggested", ranked.ToString()));
+
+        var unranked = Guid.NewGuid();
+        await bus.Publish(new MatchSuggested(unranked, "pair", Guid.NewGuid(), Guid.NewGuid(), [hiddenId, shownId], 0.5));
+        await NoticeAsync(shown, "match.suggested", unranked.ToString());
+        await NoticeAsync(hidden, "match.suggested", unranked.ToString());
+    }
+}
 
 [Collection(DistributedCollection.Name)]
 public sealed class NotificationDistributedTests(DistributedMarketplace marketplace) : NotificationTests(marketplace), IDistributedMode;

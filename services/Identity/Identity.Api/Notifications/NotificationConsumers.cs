@@ -21,12 +21,15 @@ public abstract class NotificationConsumer<T>(IdentityDataContext db, TimeProvid
     protected abstract (NotificationFact Fact, IEnumerable<Guid> Recipients) Notice(T message);
 }
 
-/// <summary>A new suggestion, once per match however often it is re-scored; the counterpart is not named.</summary>
+/// <summary>
+/// A new suggestion, once per match however often it is re-scored, to the organisations whose list shows it (a weaker
+/// possibility a list leaves out is no news; it is announced if a later re-scoring shows it); the counterpart is not named.
+/// </summary>
 public sealed class MatchSuggestedNotificationConsumer(IdentityDataContext db, TimeProvider clock) : NotificationConsumer<MatchSuggested>(db, clock)
 {
     protected override (NotificationFact, IEnumerable<Guid>) Notice(MatchSuggested m) =>
         (new(NotificationKinds.MatchSuggested, m.MatchId, $"{NotificationKinds.MatchSuggested}:{m.MatchId}", NotificationLinks.Match(m.MatchId),
-            m.Score.ToString("0.00", CultureInfo.InvariantCulture)), m.OrganisationIds);
+            m.Score.ToString("0.00", CultureInfo.InvariantCulture)), m.ShownTo ?? m.OrganisationIds);
 }
 
 /// <summary>The other side is interested: the sides still to answer hear it.</summary>

@@ -4,7 +4,7 @@ namespace Marketplace.Matching.Matches;
 
 /// <summary>
 /// The stored matches <see cref="Reciprocity"/> reads for one listing's list: each counterpart's open matches, and the
-/// best score of every listing those reach. Two projections of (id, offer, want, score, status), each an index seek per
+/// best score and open matches of every listing those reach (what each counterpart's own list is read from). Two projections of (id, offer, want, score, status), each an index seek per
 /// listing; a bundle counts for its lead offer and want here, marked as a pool.
 /// </summary>
 internal static class SuggestionGraph
@@ -24,6 +24,7 @@ internal static class SuggestionGraph
         foreach (var (id, edges) in await ListsAsync(db, further, cancellationToken))
         {
             best[id] = Reciprocity.Best(edges);
+            lists[id] = edges;
         }
 
         return (lists, best);

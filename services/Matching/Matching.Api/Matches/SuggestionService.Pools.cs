@@ -10,19 +10,16 @@ namespace Marketplace.Matching.Matches;
 /// <summary>Bundles: several small listings pooled for one larger counterpart.</summary>
 public sealed partial class SuggestionService
 {
-    /// <summary>At most this many counterparts have their pool proposed again after one listing is matched (each costs a search).</summary>
-    public const int PoolsProposedAgain = 3;
-
     /// <summary>
     /// A pool is proposed when the listing it serves is matched, so a small listing posted after a large counterpart
-    /// could never join one. When the source could (<see cref="Bundling.CouldJoinPool"/>), its best such counterparts are
-    /// matched again for their pool alone: their pairs stand. A pool someone has answered stands too; an unchanged one is
-    /// not announced again; one that a new pool replaces is withdrawn.
+    /// could never join one. When the source could (<see cref="Bundling.CouldJoinPool"/>), its best such counterparts
+    /// (<c>Search:PoolsProposedAgain</c>) are matched again for their pool alone: their pairs stand. A pool someone has
+    /// answered stands too; an unchanged one is not announced again; one that a new pool replaces is withdrawn.
     /// </summary>
     private async Task PoolAgainAsync(
         ListingSnapshot source, List<ScoredPair> scored, Dictionary<Guid, Annotation> annotations, DateTime now, CancellationToken cancellationToken)
     {
-        foreach (var pair in scored.Where(p => Bundling.CouldJoinPool(source, p)).Take(PoolsProposedAgain))
+        foreach (var pair in scored.Where(p => Bundling.CouldJoinPool(source, p)).Take(options.Value.PoolsProposedAgain))
         {
             var counterpart = source.Kind == ListingKinds.Offer ? pair.Want : pair.Offer;
             var (theirs, _) = await ScoreAsync(counterpart, annotations[counterpart.ListingId], cancellationToken);
@@ -65,7 +62,7 @@ public sealed partial class SuggestionService
 
     private async Task UpsertBundleAsync(Bundle b, DateTime now, CancellationToken cancellationToken)
     {
-        var match = await FindAsync(b.Lead.Offer.ListingId, b.Lead.Want.ListingId, MatchKinds.Bundle, cancellationToken);
+        var match = Find(b.Lead.Offer.ListingId, b.Lead.Want.ListingId, MatchKinds.Bundle);
         if (match is null)
         {
             match = New(b.Lead.Offer, b.Lead.Want, MatchKinds.Bundle, now);

@@ -143,20 +143,23 @@ public sealed partial class SuggestionService(
 
     private async Task SuggestAsync(ListingSnapshot source, Annotation annotation, DateTime now, CancellationToken cancellationToken)
     {
-        var lap = System.Diagnostics.Stopwatch.GetTimestamp();
         var (scored, annotations) = await ScoreAsync(source, annotation, cancellationToken);
         if (scored.Count == 0)
         {
             return;
         }
 
-        MatchingTelemetry.Lap("score", ref lap);
+        var lap = System.Diagnostics.Stopwatch.GetTimestamp();
 
         // every match this listing is in, in one query; the upserts below then work on tracked entities
         await db.Matches.Where(m => m.OfferListingId == source.ListingId || m.WantListingId == source.ListingId).LoadAsync(cancellationToken);
+        var staged = new List<(Match Match, ScoredPair Pair)>();
         foreach (var s in scored.Take(options.Value.SuggestionsPerListing))
         {
-            await UpsertPairAsync(s, now, cancellationToken);
+            if (UpsertPair(s, now) is { } match)
+            {
+                staged.Add((match, s));
+            }
         }
 
         foreach (var bundle in Bundling.Propose(source, scored, annotator.Knowledge.Factors))
@@ -164,8 +167,11 @@ public sealed partial class SuggestionService(
             await UpsertBundleAsync(bundle, now, cancellationToken);
         }
 
-        await PoolAgainAsync(source, scored, annotations, now, cancellationToken);
         MatchingTelemetry.Lap("stage matches", ref lap);
+        await AnnounceAsync(source, staged, cancellationToken);
+        MatchingTelemetry.Lap("announce", ref lap);
+        await PoolAgainAsync(source, scored, annotations, now, cancellationToken);
+        MatchingTelemetry.Lap("pool again", ref lap);
     }
 
     /// <summary>The source's candidates scored against it, best first, and each candidate's annotation by listing id.</summary>
@@ -203,31 +209,32 @@ public sealed partial class SuggestionService(
         }
 
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
+        MatchingTelemetry.Lap("score", ref lap);
         return (scored, annotations);
     }
 
-    private async Task UpsertPairAsync(ScoredPair s, DateTime now, CancellationToken cancellationToken)
+    /// <summary>The pair's match, created or re-scored; null when a decision on it stands (a changed listing does not reopen it).</summary>
+    private Match? UpsertPair(ScoredPair s, DateTime now)
     {
-        var match = await FindAsync(s.Offer.ListingId, s.Want.ListingId, MatchKinds.Pair, cancellationToken);
+        var match = Find(s.Offer.ListingId, s.Want.ListingId, MatchKinds.Pair);
         if (match is null)
         {
             match = New(s.Offer, s.Want, MatchKinds.Pair, now);
         }
         else if (match.Status is MatchStatuses.Accepted or MatchStatuses.Declined)
         {
-            return; // a decision stands; a changed listing does not reopen it
+            return null;
         }
 
         Fill(match, s.Score, s.Reasons, s.DistanceKm, s.Transport, s.PatternIds, now);
         match.TermsJson = JsonSerializer.Serialize(s.Terms, Json);
         match.MembersJson = null;
-        db.AddEvent(new MatchSuggested(match.Id, match.Kind, s.Offer.ListingId, s.Want.ListingId, [s.Offer.OrganisationId, s.Want.OrganisationId], s.Score),
-            match.Id.ToString());
+        return match;
     }
 
     /// <summary>Among the tracked matches: <see cref="SuggestAsync"/> has loaded every match of the source listing.</summary>
-    private Task<Match?> FindAsync(Guid offerId, Guid wantId, string kind, CancellationToken cancellationToken) =>
-        Task.FromResult(db.Matches.Local.FirstOrDefault(m => m.OfferListingId == offerId && m.WantListingId == wantId && m.Kind == kind));
+    private Match? Find(Guid offerId, Guid wantId, string kind) =>
+        db.Matches.Local.FirstOrDefault(m => m.OfferListingId == offerId && m.WantListingId == wantId && m.Kind == kind);
 
     private Match New(ListingSnapshot offer, ListingSnapshot want, string kind, DateTime now)
     {

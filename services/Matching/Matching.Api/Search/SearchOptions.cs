@@ -47,6 +47,15 @@ public sealed class SearchOptions
     [Range(0, 25)]
     public int MutualTop { get; set; } = Matches.Reciprocity.MutualTop;
 
+    /// <summary>
+    /// After a listing is matched, at most this many larger counterparts it could help cover have their pool (bundle)
+    /// proposed again, each at the cost of one more search and scoring (<c>SuggestionService.PoolAgainAsync</c>; about
+    /// 12 ms of a consumer's p50 each at 100,000 listings, bench/Matching.Bench). 1, the default, re-pools the best such
+    /// counterpart. 0 proposes a pool only when the listing it serves is matched, so one needs its members posted first.
+    /// </summary>
+    [Range(0, 25)]
+    public int PoolsProposedAgain { get; set; } = 1;
+
     /// <summary><c>Lucene</c> (embedded, default) or <c>Elasticsearch</c>.</summary>
     [RegularExpression("^(Lucene|Elasticsearch)$")]
     public string Engine { get; set; } = "Lucene";
