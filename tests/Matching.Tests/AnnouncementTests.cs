@@ -15,7 +15,7 @@ public sealed class AnnouncementTests(MatchingFactory factory) : IClassFixture<M
     public async Task Each_side_is_told_of_a_suggestion_exactly_when_its_list_shows_it()
     {
         var client = await factory.OperatorClientAsync();
-        var lot = Api.UniqueWord();
+        var lot = UniqueWords.Next();
         var kiln = await Api.RegisterAsync(client, "Told Cement", "23.51");
         var want = await Api.CreateListingAsync(client, kiln, "want", $"Fly ash for blended cement, lot {lot}", "Pozzolan for clinker substitution.");
         await Eventually(() => Api.MatchesAsync(client, want));

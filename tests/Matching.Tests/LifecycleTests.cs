@@ -20,7 +20,7 @@ public sealed class LifecycleTests(MatchingFactory factory) : IClassFixture<Matc
         var cement = await Api.RegisterAsync(client, $"{tag} Cement", "23.51");
         // Every call makes a look-alike pair on the shared host; a word only this pair shares keeps its two
         // listings each other's best, so the reciprocal list shows them whatever the other copies scored.
-        var lot = Api.UniqueWord();
+        var lot = UniqueWords.Next();
         var offer = await Api.CreateListingAsync(client, power, "offer", $"Boiler residue from coal units, lot {lot}", "Dry, collected in electrostatic precipitators.", ewcCode: "10 01 02");
         var want = await Api.CreateListingAsync(client, cement, "want", $"Pozzolan for clinker substitution, lot {lot}", "We want to lower the clinker factor of our cement.", lat: 55.7);
         var match = await Api.WaitForMatchAsync(client, want, offer);
@@ -122,7 +122,7 @@ public sealed class LifecycleTests(MatchingFactory factory) : IClassFixture<Matc
         var client = await factory.OperatorClientAsync();
         var both = await Api.RegisterAsync(client, "Self Co", "23.51");
         var other = await Api.RegisterAsync(client, "Self Other Power", "35.11");
-        var lot = Api.UniqueWord();
+        var lot = UniqueWords.Next();
         var own = await Api.CreateListingAsync(client, both, "offer", $"Dry fly ash, lot {lot}", "Pulverised fuel ash from our own boiler.", ewcCode: "10 01 02");
         var foreign = await Api.CreateListingAsync(client, other, "offer", $"Dry fly ash, lot {lot}", "Pulverised fuel ash from coal units.", ewcCode: "10 01 02");
         var want = await Api.CreateListingAsync(client, both, "want", $"Fly ash for blended cement, lot {lot}", "Pozzolan for clinker substitution.");
@@ -262,7 +262,7 @@ public sealed class LifecycleTests(MatchingFactory factory) : IClassFixture<Matc
             var known = await scope.ServiceProvider.GetRequiredService<MatchingDbContext>().Organisations.CountAsync(o => o.Id == power || o.Id == cement);
             return known == 2 ? "" : null;
         });
-        var lot = Api.UniqueWord();
+        var lot = UniqueWords.Next();
         var posts = await Task.WhenAll(
             Api.CreateListingAsync(client, power, "offer", $"Dry fly ash, lot {lot}", "Pulverised fuel ash from coal units.", ewcCode: "10 01 02"),
             Api.CreateListingAsync(client, cement, "want", $"Fly ash for blended cement, lot {lot}", "Pozzolan for clinker substitution.", lat: 55.7));

@@ -43,10 +43,6 @@ internal static class Api
         return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
     }
 
-    /// <summary>A six-letter word no other test writes (letters only, so the analyzers keep it whole).</summary>
-    public static string UniqueWord() =>
-        string.Concat(Guid.NewGuid().ToString("N")[..6].Select(c => char.IsDigit(c) ? (char)('g' + (c - '0')) : c));
-
     /// <summary>The listing's suggestions once Matching knows it (null while it answers 404).</summary>
     public static async Task<List<JsonElement>?> MatchesAsync(HttpClient client, Guid listing, int limit = 10)
     {

@@ -13,7 +13,7 @@ public sealed class PoolOrderTests(MatchingFactory factory) : IClassFixture<Matc
     public async Task Small_offers_posted_after_a_large_want_are_pooled_for_it_and_a_cheaper_pool_replaces_the_first()
     {
         var client = await factory.OperatorClientAsync();
-        var lot = Api.UniqueWord();
+        var lot = UniqueWords.Next();
         var kiln = await Api.RegisterAsync(client, "Late Pool Cement", "23.51");
         var want = await Api.CreateListingAsync(client, kiln, "want", $"Fly ash for blended cement, lot {lot}", "Pozzolan for clinker substitution, large kiln.", amount: 100000);
         await Eventually(() => Api.MatchesAsync(client, want));

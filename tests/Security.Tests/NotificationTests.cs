@@ -29,7 +29,7 @@ public abstract class NotificationTests(MarketplaceUnderTest marketplace)
 
         // A company hears of a suggestion its list shows: a word only these two listings share keeps them each other's
         // best among the other tests' look-alike fly ash, so both lists show the match.
-        var lot = string.Concat(tag.Select(c => char.IsDigit(c) ? (char)('g' + (c - '0')) : c));
+        var lot = UniqueWords.Next();
         var offer = await WebhookTests.ListingAsync(supplier, "offer", "Dry fly ash, lot " + lot, "Pulverised fuel ash from coal units.");
         var want = await WebhookTests.ListingAsync(receiver, "want", "Fly ash for cement, lot " + lot, "Cement works needs fly ash.");
         var matchId = await MarketplaceUnderTest.EventuallyAsync(async () =>

@@ -60,7 +60,6 @@ public static class Bundling
     {
         var counterpart = Other(pair, source.Kind == ListingKinds.Want);
         return pair.Score >= MinimumMemberScore
-            && counterpart.Kind != source.Kind
             && counterpart.Quantity.BaseUnit == source.Quantity.BaseUnit
             && source.Quantity.YearlyAmount > 0
             && source.Quantity.YearlyAmount < counterpart.Quantity.YearlyAmount;

@@ -87,12 +87,14 @@ public static class Reciprocity
     public static bool Visible(int ownRank, int counterpartRank, int mutualTop = MutualTop) => ownRank <= mutualTop && counterpartRank <= mutualTop;
 
     /// <summary>
-    /// The matches of <paramref name="own"/> where each side is among the other's <paramref name="mutualTop"/> best: shown
-    /// to both sides. <paramref name="counterpartEdges"/> and <paramref name="best"/> as for <see cref="Shown"/>.
+    /// What a listing is shown of its open matches <paramref name="own"/>, best first.
+    /// <paramref name="counterpartEdges"/> holds each counterpart's open matches (the same match ids);
+    /// <paramref name="best"/> each listing's best score, for every listing in both; <paramref name="inPlay"/> the
+    /// matches a side has acted on.
     /// </summary>
-    public static IReadOnlySet<Guid> Mutual(
-        IReadOnlyList<Edge> own, IReadOnlyDictionary<Guid, IReadOnlyList<Edge>> counterpartEdges, IReadOnlyDictionary<Guid, double> best,
-        int mutualTop = MutualTop)
+    public static IReadOnlyList<ShownEdge> Shown(
+        IReadOnlyList<Edge> own, IReadOnlyDictionary<Guid, IReadOnlyList<Edge>> counterpartEdges,
+        IReadOnlyDictionary<Guid, double> best, IReadOnlySet<Guid> inPlay, int mutualTop = MutualTop)
     {
         var reverse = new Dictionary<Guid, int>();
         foreach (var counterpart in own.Select(e => e.Counterpart).Distinct())
@@ -106,28 +108,13 @@ public static class Reciprocity
             }
         }
 
-        return Ranked(own, best).Where(r => Visible(r.Rank, reverse.GetValueOrDefault(r.Edge.MatchId, int.MaxValue), mutualTop))
-            .Select(r => r.Edge.MatchId).ToHashSet();
-    }
-
-    /// <summary>
-    /// What a listing is shown of its open matches <paramref name="own"/>, best first.
-    /// <paramref name="counterpartEdges"/> holds each counterpart's open matches (the same match ids);
-    /// <paramref name="best"/> each listing's best score, for every listing in both; <paramref name="inPlay"/> the
-    /// matches a side has acted on.
-    /// </summary>
-    public static IReadOnlyList<ShownEdge> Shown(
-        IReadOnlyList<Edge> own, IReadOnlyDictionary<Guid, IReadOnlyList<Edge>> counterpartEdges,
-        IReadOnlyDictionary<Guid, double> best, IReadOnlySet<Guid> inPlay, int mutualTop = MutualTop)
-    {
-        var mutualIds = Mutual(own, counterpartEdges, best, mutualTop);
         var ranked = Ranked(own, best);
         var shown = new List<ShownEdge>();
         var mutual = false;
-        foreach (var (edge, confidence, _) in ranked)
+        foreach (var (edge, confidence, rank) in ranked)
         {
             var acted = inPlay.Contains(edge.MatchId);
-            var visible = mutualIds.Contains(edge.MatchId);
+            var visible = Visible(rank, reverse.GetValueOrDefault(edge.MatchId, int.MaxValue), mutualTop);
             mutual |= visible;
             if (acted || visible)
             {

@@ -4,8 +4,9 @@ namespace Marketplace.Matching.Matches;
 
 /// <summary>
 /// The stored matches <see cref="Reciprocity"/> reads for one listing's list: each counterpart's open matches, and the
-/// best score and open matches of every listing those reach (what each counterpart's own list is read from). Two projections of (id, offer, want, score, status), each an index seek per
-/// listing; a bundle counts for its lead offer and want here, marked as a pool.
+/// best score and open matches of every listing those reach (what each counterpart's own list is read from). Two
+/// projections of (id, offer, want, score, status, kind), each an index seek per listing; a bundle counts for its lead
+/// offer and want here, marked as a pool.
 /// </summary>
 internal static class SuggestionGraph
 {

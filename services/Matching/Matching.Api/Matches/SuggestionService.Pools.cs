@@ -47,9 +47,7 @@ public sealed partial class SuggestionService
 
             foreach (var stale in open.Where(m => m != same))
             {
-                stale.Status = MatchStatuses.Withdrawn;
-                stale.UpdatedAt = now;
-                stale.Version++;
+                Withdraw(stale, now);
             }
 
             await UpsertBundleAsync(bundle, now, cancellationToken);

@@ -135,10 +135,15 @@ public sealed partial class SuggestionService(
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var match in open)
         {
-            match.Status = MatchStatuses.Withdrawn;
-            match.UpdatedAt = now;
-            match.Version++;
+            Withdraw(match, now);
         }
+    }
+
+    private static void Withdraw(Match match, DateTime now)
+    {
+        match.Status = MatchStatuses.Withdrawn;
+        match.UpdatedAt = now;
+        match.Version++;
     }
 
     private async Task SuggestAsync(ListingSnapshot source, Annotation annotation, DateTime now, CancellationToken cancellationToken)
