@@ -228,7 +228,7 @@ public abstract class WebhookTests(MarketplaceUnderTest factory)
         return "";
     }, Wait);
 
-    private static async Task<string> SubscribeAsync(HttpClient op, Guid organisationId, string url, params string[] eventTypes)
+    protected static async Task<string> SubscribeAsync(HttpClient op, Guid organisationId, string url, params string[] eventTypes)
     {
         using var created = await op.PostAsJsonAsync($"/api/v1/organisations/{organisationId}/webhooks", new { url, eventTypes });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -307,6 +307,37 @@ public sealed class WebhookInProcessTests(InProcessMarketplace marketplace) : We
         await MarketplaceUnderTest.EventuallyAsync(() => Task.FromResult(consumed.Count(dealOpenedId) >= 1 ? "" : null)); // its fan-out is saved
         await AnsweredAsync(op, organisationId);
         Assert.Equal(1, receiver.Count);
+    }
+
+    [Fact]
+    public async Task A_suggestions_delivery_says_whether_the_subscribers_own_list_shows_it()
+    {
+        using var receiver = new WebhookReceiver();
+        var (organisationId, _, _) = await app.CompanyWithAdminAsync("Shown Kiln " + Guid.NewGuid().ToString()[..6]);
+        using var op = await app.OperatorClientAsync();
+        await SubscribeAsync(op, organisationId, receiver.Url, "match.suggested");
+        var other = Guid.NewGuid();
+        var hiddenFromIt = Guid.NewGuid();
+        var shownToIt = Guid.NewGuid();
+        var pool = Guid.NewGuid();
+
+        var bus = factory.Services.GetRequiredService<IBus>();
+        await bus.Publish(new MatchSuggested(hiddenFromIt, "pair", Guid.NewGuid(), Guid.NewGuid(), [organisationId, other], 0.5) { ShownTo = [other] });
+        await bus.Publish(new MatchSuggested(shownToIt, "pair", Guid.NewGuid(), Guid.NewGuid(), [organisationId, other], 0.7) { ShownTo = [organisationId, other] });
+        await bus.Publish(new MatchSuggested(pool, "bundle", Guid.NewGuid(), Guid.NewGuid(), [organisationId, other], 0.6));
+
+        var shown = new Dictionary<Guid, bool>();
+        for (var i = 0; i < 3; i++)
+        {
+            var data = JsonDocument.Parse((await receiver.NextAsync()).Body).RootElement.GetProperty("data");
+            shown[data.GetProperty("matchId").GetGuid()] = data.GetProperty("shown").GetBoolean();
+        }
+
+        Assert.False(shown[hiddenFromIt]); // only "every possible partner" lists it for this organisation
+        Assert.True(shown[shownToIt]);
+        Assert.True(shown[pool]); // a pool is announced without ShownTo: every member's list shows it
+        await AnsweredAsync(op, organisationId);
+        Assert.Equal(3, receiver.Count);
     }
 
     [Fact]

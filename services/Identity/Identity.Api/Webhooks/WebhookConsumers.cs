@@ -10,18 +10,24 @@ namespace Marketplace.Identity.Webhooks;
 internal static class WebhookFanOut
 {
     /// <param name="data">What subscribers get as <c>data</c>: the event itself unless given.</param>
-    public static async Task StageAsync<T>(IdentityDataContext db, ConsumeContext<T> context, string eventType, IEnumerable<Guid> organisationIds, TimeProvider clock, string consumer,
+    public static Task StageAsync<T>(IdentityDataContext db, ConsumeContext<T> context, string eventType, IEnumerable<Guid> organisationIds, TimeProvider clock, string consumer,
         object? data = null)
+        where T : class =>
+        StageAsync(db, context, eventType, organisationIds, clock, consumer, _ => data ?? context.Message);
+
+    /// <param name="dataFor">What the subscribing organisation gets as <c>data</c>.</param>
+    public static async Task StageAsync<T>(IdentityDataContext db, ConsumeContext<T> context, string eventType, IEnumerable<Guid> organisationIds, TimeProvider clock, string consumer,
+        Func<Guid, object> dataFor)
         where T : class
     {
-        if (await db.ConsumeOnceAsync(context, consumer, () => StageDeliveriesAsync(db, context, eventType, organisationIds, clock, data)))
+        if (await db.ConsumeOnceAsync(context, consumer, () => StageDeliveriesAsync(db, context, eventType, organisationIds, clock, dataFor)))
         {
             WebhookDispatcher.Signal();
         }
     }
 
     private static async Task StageDeliveriesAsync<T>(IdentityDataContext db, ConsumeContext<T> context, string eventType, IEnumerable<Guid> organisationIds,
-        TimeProvider clock, object? data)
+        TimeProvider clock, Func<Guid, object> dataFor)
         where T : class
     {
         var orgs = organisationIds.Distinct().ToList();
@@ -29,7 +35,7 @@ internal static class WebhookFanOut
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var endpoint in endpoints.Where(e => e.Wants(eventType)))
         {
-            db.WebhookDeliveries.Add(WebhookDeliveries.New(endpoint, eventType, data ?? context.Message, now));
+            db.WebhookDeliveries.Add(WebhookDeliveries.New(endpoint, eventType, dataFor(endpoint.OrganisationId), now));
         }
     }
 }
@@ -51,7 +57,9 @@ internal static class WebhookDeliveries
 
 /// <summary>
 /// Each party learns that a match exists, not who the other party is: the counterpart may be anonymous until both
-/// accept, so <c>data</c> leaves out the event's organisation ids (they only choose the recipients).
+/// accept, so <c>data</c> leaves out the event's organisation ids (they only choose the recipients). <c>shown</c> says
+/// whether the subscriber's own list shows the match (<see cref="MatchSuggested.ShownTo"/>; a pool, announced without
+/// it, is shown to all its members), so a partner system can show its users what the portal shows them.
 /// </summary>
 public sealed class MatchSuggestedWebhookConsumer(IdentityDataContext db, TimeProvider clock) : IConsumer<MatchSuggested>
 {
@@ -59,7 +67,7 @@ public sealed class MatchSuggestedWebhookConsumer(IdentityDataContext db, TimePr
     {
         var m = context.Message;
         return WebhookFanOut.StageAsync(db, context, WebhookEventTypes.MatchSuggested, m.OrganisationIds, clock, nameof(MatchSuggestedWebhookConsumer),
-            new { m.MatchId, m.Kind, m.OfferListingId, m.WantListingId, m.Score });
+            organisationId => new { m.MatchId, m.Kind, m.OfferListingId, m.WantListingId, m.Score, Shown = m.ShownTo?.Contains(organisationId) ?? true });
     }
 }
 
