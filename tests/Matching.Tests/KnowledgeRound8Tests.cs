@@ -6,7 +6,7 @@ namespace Marketplace.Matching.Tests;
 /// <summary>
 /// Knowledge round eight: exchange types added or widened (tunnel spoil and dredgings as fill and habitat, pomace to
 /// gelling agents, structural steel reuse, dredged clay for bricks, glass fines to foam glass, shells to layer grit,
-/// and the further patterns from the literature comparison). Each supplier and receiver is described in other words
+/// deep lake or sea water to district cooling, and the further patterns from the literature comparison). Each supplier and receiver is described in other words
 /// than the pattern's; the texts are written for these tests, not taken from the quality sets.
 /// </summary>
 public sealed class KnowledgeRound8Tests
@@ -114,6 +114,22 @@ public sealed class KnowledgeRound8Tests
         var (fit, patternIds) = Scoring.KnowledgeFit(offer.Annotation, want.Annotation, Kb, NothingLearned);
 
         Assert.True(patternIds.Count > 0 && patternIds[0] == pattern, $"[{string.Join(", ", patternIds)}] {fit.Value}: {fit.Text}");
+        Assert.True(fit.Value > 0.4, $"{fit.Value}: {fit.Text}");
+    }
+
+    [Theory]
+    [InlineData("Cold water from our reservoir intake", "Our waterworks draws raw water at 5 C from the bottom of the lake all year; its cold can be taken before treatment.", "en",
+        "Cooling for a hospital campus", "We want to replace electric chillers with a low-carbon chilled water supply.", "86.10")]
+    [InlineData("Kaltes Tiefenwasser aus dem See", "Unser Wasserwerk entnimmt Seewasser mit 5 °C aus 60 m Tiefe.", "de",
+        "District cooling for office towers", "Our cooling network needs a cold source to replace electric chillers.", "35.30")]
+    public void Cold_deep_water_reaches_a_cooling_want(string offerTitle, string offerText, string offerLanguage, string wantTitle, string wantText, string wantNace)
+    {
+        var offer = Side(Listing("offer", offerTitle, offerText, language: offerLanguage, resourceClass: "energy"), "36.00");
+        var want = Side(Listing("want", wantTitle, wantText, resourceClass: "energy"), wantNace);
+
+        var (fit, patternIds) = Scoring.KnowledgeFit(offer.Annotation, want.Annotation, Kb, NothingLearned);
+
+        Assert.True(patternIds.Count > 0 && patternIds[0] == "deep-water-source-cooling", $"[{string.Join(", ", patternIds)}] {fit.Value}: {fit.Text}");
         Assert.True(fit.Value > 0.4, $"{fit.Value}: {fit.Text}");
     }
 
