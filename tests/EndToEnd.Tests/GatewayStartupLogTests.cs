@@ -77,7 +77,9 @@ public sealed partial class GatewayStartupLogTests : IDisposable
 
         await gateway.WaitForLogAsync("identity at", TimeSpan.FromSeconds(10));
         var log = File.ReadAllText(gateway.LogFile);
-        var warnings = Entries(log, "warn");
+        // ASP.NET Core warns once, on a machine's first start, that the data-protection key it has just created is stored
+        // unencrypted: whether that happens here depends on which test process started first, and it is not about waiting
+        var warnings = Entries(log, "warn").Where(w => !w.StartsWith("warn: Microsoft.AspNetCore.DataProtection.", StringComparison.Ordinal)).ToList();
         Assert.True(warnings.Count == ports.Count, $"{warnings.Count} warnings, {ports.Count} expected (one per service and the portal):\n{log}");
         Assert.All(ports.Keys, service => Assert.Single(warnings, w => w.Contains($"Waiting for {service} ", StringComparison.Ordinal)));
         Assert.Empty(Entries(log, "fail"));
