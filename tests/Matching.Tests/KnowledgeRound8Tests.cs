@@ -6,7 +6,8 @@ namespace Marketplace.Matching.Tests;
 /// <summary>
 /// Knowledge round eight: exchange types added or widened (tunnel spoil and dredgings as fill and habitat, pomace to
 /// gelling agents, structural steel reuse, dredged clay for bricks, glass fines to foam glass, shells to layer grit,
-/// deep lake or sea water to district cooling, and the further patterns from the literature comparison). Each supplier and receiver is described in other words
+/// deep lake or sea water to district cooling, and the further patterns from the literature comparison), and the
+/// recycler patterns that a want fits only by naming their resource (<c>use.namesResource</c>). Each supplier and receiver is described in other words
 /// than the pattern's; the texts are written for these tests, not taken from the quality sets.
 /// </summary>
 public sealed class KnowledgeRound8Tests
@@ -89,6 +90,9 @@ public sealed class KnowledgeRound8Tests
     [InlineData("Empty cable drums", "Wooden drums left on our sites after cable pulling.", null, "43.21", "en",
         "Drums back to our works", "Cable manufacturer running a cable drum return and reconditioning scheme.", "27.32", "en",
         "cable-drums-reuse")]
+    [InlineData("Aluminium extrusion offcuts", "Clean 6060 alloy profile ends and press scrap from our extrusion line.", "12 01 03", "24.42", "en",
+        "Aluminium scrap for our remelt furnace", "Secondary smelter buying clean aluminium scrap for billet casting.", "24.42", "en",
+        "aluminium-scrap-to-remelters")]
     [InlineData("Cold water from our reservoir intake", "Our waterworks draws raw water at 5 C from the bottom of the lake all year; its cold can be taken before treatment.", null, "36.00", "en",
         "Cooling for a hospital campus", "We want to replace electric chillers with a low-carbon chilled water supply.", "86.10", "en",
         "deep-water-source-cooling", "energy")]
@@ -124,6 +128,12 @@ public sealed class KnowledgeRound8Tests
     }
 
     [Theory]
+    [InlineData("Aluminium extrusion offcuts", "Clean 6060 alloy profile ends and press scrap from our extrusion line.", "12 01 03", "24.42",
+        "Tantalum scrap wanted", "Our refinery seeks capacitor scrap and sputtering target butts rich in tantalum for refining.", "24.45",
+        "aluminium-scrap-to-remelters")]
+    [InlineData("Used alternators and starters", "Cores from our vehicle dismantling yard, sorted by make.", "16 01 22", "38.31",
+        "Reconditioned steel drums wanted", "Paint maker wants reconditioned 200-litre drums for solvent-based coatings.", "20.30",
+        "cores-to-remanufacturing")]
     [InlineData("Steel scrap from demolition", "Mixed heavy melting scrap and rebar, cut to charge size.", "17 04 05", "43.11",
         "Steel sections for a new building", "Design team committed to structural steel reuse for a portal frame building.", "41.20",
         "reclaimed-structural-steel-reuse")]

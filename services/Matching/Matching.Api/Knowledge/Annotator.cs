@@ -171,7 +171,13 @@ public sealed partial class Annotator(KnowledgeBase knowledge)
     {
         var evidence = new List<string>();
         var miss = Hits(p.UsePhrases, english, 0.6, 3, evidence, "asks for");
-        miss *= Hits(p.ResourcePhrases, english, 0.5, 2, evidence, "names the resource");
+        var resource = Hits(p.ResourcePhrases, english, 0.5, 2, evidence, "names the resource");
+        if (p.WantNamesResource && resource >= 1 && !AnySpecificGroup(p.ResourceGroups, groups, knowledge))
+        {
+            return new PatternFit(p.Id, 0, evidence);
+        }
+
+        miss *= resource;
         var named = miss < 1;
         miss *= GroupHits(p.WantGroups, groups, 0.45, evidence, knowledge);
 

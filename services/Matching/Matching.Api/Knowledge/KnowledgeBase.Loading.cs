@@ -25,7 +25,10 @@ public sealed partial class KnowledgeBase
                     new PatternSide(Strings(p.GetProperty("resource"), "ewc"), Strings(p.GetProperty("resource"), "terms"), Strings(p.GetProperty("resource"), "supplierNace")),
                     new PatternSide([], Strings(p.GetProperty("use"), "terms"), Strings(p.GetProperty("use"), "receiverNace")),
                     Num(props, "minTemperatureC"), Num(props, "maxTemperatureC"),
-                    Str(p, "citation") ?? ""));
+                    Str(p, "citation") ?? "")
+                {
+                    WantNamesResource = p.GetProperty("use").TryGetProperty("namesResource", out var names) && names.ValueKind == JsonValueKind.True,
+                });
             }
         }
 

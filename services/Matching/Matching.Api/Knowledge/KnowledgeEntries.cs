@@ -16,6 +16,14 @@ public sealed record SynergyPattern(
 
     /// <summary>Use and resource groups together: what a want may name.</summary>
     public IReadOnlySet<string> WantGroups { get; init; } = new HashSet<string>();
+
+    /// <summary>
+    /// A want fits only when it names the resource (a resource term or a specific resource group), not by its use
+    /// terms or sector alone (<c>use.namesResource</c>): a recycler's or refurbisher's use (remelting, refining,
+    /// reconditioning, refurbishment) says nothing of which material it takes, so a want for platinum thermocouple wire
+    /// would otherwise fit the brass-scrap pattern through "refining" (bench/Matching.Quality/README.md, round eight).
+    /// </summary>
+    public bool WantNamesResource { get; init; }
 }
 
 public sealed record PatternSide(IReadOnlyList<string> Ewc, IReadOnlyList<string> Terms, IReadOnlyList<string> Nace);
