@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 
 namespace Marketplace.Testing;
@@ -15,12 +14,8 @@ public static class Repo
     public static string Dll(string projectDir, string name) =>
         Path.Combine(Root, projectDir, "bin", Configuration, "net10.0", name + ".dll");
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>A port no other test process on the machine is given while this one runs (<see cref="PortReservations"/>).</summary>
+    public static int FreePort() => PortReservations.Reserve();
 
     private static string FindRoot()
     {
