@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Da;
 using Lucene.Net.Analysis.De;
-using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Es;
 using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Analysis.It;
@@ -14,7 +13,8 @@ using Lucene.Net.Util;
 namespace Marketplace.Matching.Knowledge;
 
 /// <summary>
-/// Per-language analysis (tokenise, lower-case, stop words, stem) with Lucene's language analyzers, and a
+/// Per-language analysis (tokenise, lower-case, stop words, stem) with Lucene's language analyzers (English: its chain
+/// with the corrections of <see cref="EnglishAnalysis"/>), and a
 /// stop-word language detector for listings that do not say which language they are written in.
 /// </summary>
 public static class TextAnalysis
@@ -56,7 +56,7 @@ public static class TextAnalysis
         "it" => new ItalianAnalyzer(LuceneVersion.LUCENE_48),
         "nl" => new DutchAnalyzer(LuceneVersion.LUCENE_48),
         "da" => new DanishAnalyzer(LuceneVersion.LUCENE_48),
-        _ => new EnglishAnalyzer(LuceneVersion.LUCENE_48),
+        _ => new EnglishAnalysis(),
     });
 
     public static string Normalise(string? language)
