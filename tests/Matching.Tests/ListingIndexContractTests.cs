@@ -75,6 +75,29 @@ public abstract class ListingIndexContract
         var found = await CandidatesAsync(Listing("want", "Fly ash for blended cement", "Pozzolan for clinker substitution"), "23.51");
         Assert.Contains(offer.ListingId, found);
     }
+
+    protected async Task Term_rarity_counts_the_listings_holding_each_stemContract()
+    {
+        var tag = "q" + Guid.NewGuid().ToString("N")[..6];
+        var listings = new[]
+        {
+            Listing("offer", $"Cashew shell liquid {tag}", "From our nut plant"),
+            Listing("want", $"Cashew nutshell liquid wanted {tag}", "For our resin plant"),
+            Listing("offer", $"Almond hulls {tag}", "From our hulling plant"),
+        };
+        await Index.UpsertManyAsync([.. listings.Select(l => SuggestionService.ToIndexed(l, Annotator.Annotate(l, null)))], CancellationToken.None);
+        await Index.CompactAsync(CancellationToken.None);
+        var cashew = Assert.Single(Knowledge.TextAnalysis.Stems("cashew", "en"));
+        var almond = Assert.Single(Knowledge.TextAnalysis.Stems("almond", "en"));
+        var shared = Assert.Single(Knowledge.TextAnalysis.Stems(tag, "en"));
+
+        var rarity = await Index.TermRarityAsync([cashew, almond, shared, "zzz" + tag], CancellationToken.None);
+
+        Assert.True(rarity.Documents >= 3, $"{rarity.Documents} documents");
+        Assert.Equal(3, rarity.DocFreq[shared]);
+        Assert.True(rarity.DocFreq[cashew] >= 2 && rarity.DocFreq[almond] >= 1);
+        Assert.Equal(0, rarity.DocFreq.GetValueOrDefault("zzz" + tag));
+    }
 }
 
 public sealed class LuceneListingIndexTests : ListingIndexContract, IDisposable
@@ -100,6 +123,9 @@ public sealed class LuceneListingIndexTests : ListingIndexContract, IDisposable
 
     [Fact]
     public Task A_german_offer_is_found_for_an_english_want_through_the_thesaurus_and_codes() => A_german_offer_is_found_for_an_english_want_through_the_thesaurus_and_codesContract();
+
+    [Fact]
+    public Task Term_rarity_counts_the_listings_holding_each_stem() => Term_rarity_counts_the_listings_holding_each_stemContract();
 
     public void Dispose()
     {
@@ -137,6 +163,9 @@ public sealed class ElasticsearchListingIndexTests : ListingIndexContract, IDisp
 
     [ElasticsearchFact]
     public Task A_german_offer_is_found_for_an_english_want_through_the_thesaurus_and_codes() => A_german_offer_is_found_for_an_english_want_through_the_thesaurus_and_codesContract();
+
+    [ElasticsearchFact]
+    public Task Term_rarity_counts_the_listings_holding_each_stem() => Term_rarity_counts_the_listings_holding_each_stemContract();
 
     public void Dispose()
     {

@@ -18,6 +18,9 @@ public sealed record EvidenceInput(
 {
     /// <summary>Cosine of the two listings' sentence embeddings, 0 when vectors are off.</summary>
     public double VectorSimilarity { get; init; }
+
+    /// <summary>Shared words weighed by their rarity in the index (<see cref="Scoring.RareWords"/>), 0..1.</summary>
+    public double RareWords { get; init; }
 }
 
 /// <summary>The verdict: whether the pairing may be suggested at all, and on what.</summary>
@@ -48,6 +51,9 @@ public static class Evidence
     /// </summary>
     public const double VectorFloor = 0.6;
 
+    /// <summary>Same-class rare-word evidence (<see cref="Scoring.RareWords"/>) that counts on its own.</summary>
+    public const double RareWordsFloor = 0.5;
+
     public static EvidenceVerdict Decide(EvidenceInput e)
     {
         var sameClass = e.OfferClass == e.WantClass;
@@ -75,6 +81,11 @@ public static class Evidence
         if (e.TextSimilarity >= TextFloor)
         {
             return new(true, "text", Invariant($"Semantic evidence: the descriptions say much the same ({e.TextSimilarity:0.00})."));
+        }
+
+        if (e.RareWords >= RareWordsFloor)
+        {
+            return new(true, "rare words", Invariant($"Semantic evidence: the descriptions share words few listings use ({e.RareWords:0.00})."));
         }
 
         if (e.VectorSimilarity >= VectorFloor)

@@ -1,3 +1,4 @@
+using Marketplace.Matching.Search;
 using Marketplace.Listings.Contracts;
 using Marketplace.Matching.Knowledge;
 
@@ -88,6 +89,35 @@ public static partial class Scoring
         var b = want.Text.Terms;
         var dice = a.Count + b.Count == 0 ? 0 : 2.0 * a.Count(b.Contains) / (a.Count + b.Count);
         return (thesaurus, Math.Min(1, dice * 2.5));
+    }
+
+    /// <summary>How many rare words make full lexical evidence (each weighed by <see cref="TermRarity.Weight"/>).</summary>
+    public const double RareWordsForFull = 2.0;
+
+    /// <summary>
+    /// The words both listings use, each weighed by how few indexed listings use it (<see cref="TermRarity"/>),
+    /// summed to 1 at <see cref="RareWordsForFull"/>: "PAH" and "tar" shared by a road contractor and a kiln say more
+    /// than "plant" and "waste". Symmetric: it rests on the shared words alone. 0 without statistics.
+    /// </summary>
+    public static Component RareWords(Annotation offer, Annotation want, TermRarity? rarity)
+    {
+        if (rarity is null || rarity.Documents < 3)
+        {
+            return new Component(0, "");
+        }
+
+        var weighed = new List<(string Term, double Weight)>();
+        foreach (var term in offer.Text.Terms)
+        {
+            if (want.Text.Terms.Contains(term) && rarity.Weight(term) is var w && w > 0)
+            {
+                weighed.Add((term, w));
+            }
+        }
+
+        var value = Math.Min(1, weighed.Sum(t => t.Weight) / RareWordsForFull);
+        var named = string.Join(", ", weighed.OrderByDescending(t => t.Weight).ThenBy(t => t.Term, StringComparer.Ordinal).Take(5).Select(t => t.Term));
+        return new Component(value, weighed.Count == 0 ? "" : $"Rare words in common ({named}).");
     }
 
     /// <summary>Shared thesaurus groups (synonyms across languages) and shared stems (Dice overlap); symmetric.</summary>

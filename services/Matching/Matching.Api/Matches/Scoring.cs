@@ -40,10 +40,16 @@ public static partial class Scoring
     /// <summary>On top of the others, and only when both sides have a vector (<c>Search:Vectors</c>).</summary>
     public const double VectorWeight = 0.10;
 
+    /// <summary>
+    /// The pattern fit that full rare-word evidence stands in for when no pattern fits better; 0.8 and a stricter
+    /// evidence floor were measured too and lost pairs on other sets (bench/Matching.Quality/README.md, round nine).
+    /// </summary>
+    public const double RareStandIn = 0.6;
+
     public sealed record Component(double Value, string Text);
 
     /// <summary>Null when the pairing must never be suggested.</summary>
-    public static ScoredPair? Score(Side offer, Side want, KnowledgeBase knowledge, IReadOnlyDictionary<string, double> learned)
+    public static ScoredPair? Score(Side offer, Side want, KnowledgeBase knowledge, IReadOnlyDictionary<string, double> learned, TermRarity? rarity = null)
     {
         var o = offer.Listing;
         var w = want.Listing;
@@ -63,11 +69,13 @@ public static partial class Scoring
         var (pattern, patternIds, resourceFit, useFit) = BestPattern(offer.Annotation, want.Annotation, knowledge, learned);
         var (thesaurus, similarity) = TextEvidence(offer.Annotation, want.Annotation, knowledge);
         var vector = VectorFit(offer.Annotation, want.Annotation);
+        var rare = RareWords(offer.Annotation, want.Annotation, rarity);
         var evidence = Evidence.Decide(new EvidenceInput(
             o.ResourceClass, w.ResourceClass, resourceFit is null ? null : knowledge.PatternsById[resourceFit.PatternId].ResourceClass, pattern.Value,
             NamesIt(resourceFit), NamesIt(useFit), thesaurus, o.EwcCode is not null && o.EwcCode == w.EwcCode, similarity)
         {
             VectorSimilarity = vector?.Cosine ?? 0,
+            RareWords = rare.Value,
         });
         if (!evidence.Suggest)
         {
@@ -97,6 +105,12 @@ public static partial class Scoring
         if (vector is not null)
         {
             reasons.Add(new("vector", vector.Text, Round(VectorWeight * vector.Value)));
+        }
+
+        // lexical evidence of an exchange no pattern documents: rare shared words stand in for a pattern fit, up to RareStandIn
+        if (RareStandIn * rare.Value > pattern.Value)
+        {
+            reasons.Add(new("rare-words", rare.Text + " No documented pattern fits as well; the shared words stand in for one.", Round(PatternWeight * ((RareStandIn * rare.Value) - pattern.Value))));
         }
 
         if (patternIds.Count > 0 && learned.TryGetValue(patternIds[0], out var weight) && Math.Abs(weight - 1) > 1e-9)

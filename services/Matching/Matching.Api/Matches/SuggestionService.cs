@@ -197,6 +197,7 @@ public sealed partial class SuggestionService(
         var orgIds = hits.Select(h => h.Listing.OrganisationId).Distinct().ToList();
         var naces = await db.Organisations.Where(x => orgIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.NaceCode, cancellationToken);
         var learned = await Learning.LearnedAsync(db, cancellationToken);
+        var rarity = await index.TermRarityAsync([.. annotation.Text.Terms], cancellationToken);
         MatchingTelemetry.Lap("read weights", ref lap);
         var self = new Side(source, annotation);
         foreach (var hit in hits)
@@ -205,8 +206,8 @@ public sealed partial class SuggestionService(
             var other = new Side(hit.Listing, AnnotationOf(hit, nace, annotator, known));
             annotations[hit.Listing.ListingId] = other.Annotation;
             var pair = source.Kind == ListingKinds.Offer
-                ? Scoring.Score(self, other, annotator.Knowledge, learned)
-                : Scoring.Score(other, self, annotator.Knowledge, learned);
+                ? Scoring.Score(self, other, annotator.Knowledge, learned, rarity)
+                : Scoring.Score(other, self, annotator.Knowledge, learned, rarity);
             if (pair is not null && pair.Score >= o.MinimumScore)
             {
                 scored.Add(pair);

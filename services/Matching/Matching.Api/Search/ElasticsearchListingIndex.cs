@@ -112,6 +112,49 @@ public sealed class ElasticsearchListingIndex(ElasticsearchClient client, string
         }, h["_source"]?["vector"]))];
     }
 
+    /// <summary>
+    /// The term vectors of an artificial document holding the stems, with term statistics: each stem's document
+    /// frequency in the text field and the field's document count. Elasticsearch counts them per shard, so on an
+    /// index of several shards they are the shard's, close to the index's for a large one.
+    /// </summary>
+    public async Task<TermRarity> TermRarityAsync(IReadOnlyCollection<string> stems, CancellationToken cancellationToken)
+    {
+        if (stems.Count == 0)
+        {
+            return TermRarity.None;
+        }
+
+        await EnsureIndexAsync(cancellationToken);
+        var response = await client.Transport.RequestAsync<StringResponse>(
+            Elastic.Transport.HttpMethod.POST, $"/{indexName}/_termvectors", PostData.String(TermVectorsBody(stems).ToJsonString()), cancellationToken);
+        Ensure(response.ApiCallDetails.HasSuccessfulStatusCode, response);
+        return ReadTermRarity(JsonNode.Parse(response.Body));
+    }
+
+    /// <summary>The term vectors request for <see cref="TermRarityAsync"/>.</summary>
+    public static JsonObject TermVectorsBody(IEnumerable<string> stems) => new()
+    {
+        ["doc"] = new JsonObject { ["text"] = string.Join(' ', stems) },
+        ["fields"] = new JsonArray("text"),
+        ["term_statistics"] = true,
+        ["field_statistics"] = true,
+        ["positions"] = false,
+        ["offsets"] = false,
+    };
+
+    /// <summary>Document frequencies and the document count from a term vectors response.</summary>
+    public static TermRarity ReadTermRarity(JsonNode? response)
+    {
+        var field = response?["term_vectors"]?["text"];
+        var docFreq = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (term, stats) in field?["terms"]?.AsObject() ?? [])
+        {
+            docFreq[term] = stats?["doc_freq"]?.GetValue<int>() ?? 0;
+        }
+
+        return new TermRarity(field?["field_statistics"]?["doc_count"]?.GetValue<long>() ?? 0, docFreq);
+    }
+
     private static JsonObject ToDocument(IndexedListing indexed)
     {
         var l = indexed.Listing;

@@ -25,6 +25,9 @@ public interface IListingIndex
 
     /// <summary>Published listings of the opposite kind, from other organisations, that could pair with the source, best first.</summary>
     Task<IReadOnlyList<IndexHit>> FindCandidatesAsync(CandidateQuery query, CancellationToken cancellationToken);
+
+    /// <summary>How many indexed listings hold each of these stems, and how many listings the index holds.</summary>
+    Task<TermRarity> TermRarityAsync(IReadOnlyCollection<string> stems, CancellationToken cancellationToken);
 }
 
 /// <summary>A listing as indexed: its snapshot, stems in its own language, and knowledge concepts.</summary>

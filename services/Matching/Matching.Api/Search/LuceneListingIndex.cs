@@ -177,6 +177,27 @@ public sealed class LuceneListingIndex : IListingIndex, IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>Document frequencies in the text field of the current reader (writes not yet visible count from the next refresh).</summary>
+    public Task<TermRarity> TermRarityAsync(IReadOnlyCollection<string> stems, CancellationToken cancellationToken)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            var reader = searcher.IndexReader;
+            var docFreq = new Dictionary<string, int>(stems.Count, StringComparer.Ordinal);
+            foreach (var stem in stems)
+            {
+                docFreq[stem] = docFreqs.Get(reader, "text", stem);
+            }
+
+            return Task.FromResult(new TermRarity(reader.NumDocs, docFreq));
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
     /// <summary>
     /// Recent writes first, then the reader: a reopen drops entries only after its reader is current, so whatever
     /// is missing from this reader is still in the copy. Stages go to <see cref="MatchingTelemetry"/>.
