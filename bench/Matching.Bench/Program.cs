@@ -114,11 +114,13 @@ using (var index = new LuceneListingIndex(Path.Combine(dataDir, "matching-index"
         var self = new Side(source, annotation);
         var others = hits.Select(hit => new Side(hit.Listing, SuggestionService.AnnotationOf(hit, generator.Naces.GetValueOrDefault(hit.Listing.OrganisationId), annotator))).ToList();
         stages.Lap("decode annotations (rest)", watch, ref lap);
+        var rarity = await index.TermRarityAsync([.. annotation.Text.Terms], CancellationToken.None);
+        stages.Lap("term rarity", watch, ref lap);
         var scored = new List<ScoredPair>();
         allocated = GC.GetAllocatedBytesForCurrentThread();
         foreach (var other in others)
         {
-            if ((source.Kind == "offer" ? Scoring.Score(self, other, knowledge, learned) : Scoring.Score(other, self, knowledge, learned)) is { } pair)
+            if ((source.Kind == "offer" ? Scoring.Score(self, other, knowledge, learned, rarity) : Scoring.Score(other, self, knowledge, learned, rarity)) is { } pair)
             {
                 scored.Add(pair);
             }

@@ -28,7 +28,7 @@ public sealed record EvidenceVerdict(bool Suggest, string Kind, string Text);
 
 /// <summary>
 /// A suggestion needs semantic evidence: a documented pattern both sides fit by what they are and ask for, a shared
-/// specific thesaurus concept or the same waste code, or strong text similarity, these last three only within one
+/// specific thesaurus concept or the same waste code, strong text similarity, or rare shared words (ADR 0018), these last four only within one
 /// resource class. Distance, transport, quantity, availability and price rank the pairings that have evidence and
 /// never make one by themselves. Resource classes pair only where a pattern says so (heat to heat users, material to
 /// material users, capacity to who needs it). The floors and Search:MinimumScore were calibrated on the development, validation, holdout and holdout2 sets: the strictest that keep every set's recall@5
