@@ -75,4 +75,28 @@ public sealed class EvidenceTests
         Assert.Equal("evidence", pair.Reasons[0].Component);
         Assert.Contains("Semantic evidence", pair.Reasons[0].Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_fit_by_waste_code_alone_needs_something_in_common_between_the_two_texts()
+    {
+        var byCode = Input(patternClass: "material", pattern: 0.8) with { };
+        Assert.True(Evidence.Decide(byCode).Suggest); // the offer's own words name the resource (the default)
+        Assert.False(Evidence.Decide(byCode with { OfferOwnWords = false }).Suggest);
+        Assert.True(Evidence.Decide(byCode with { OfferOwnWords = false, TextSimilarity = 0.05 }).Suggest);
+        Assert.True(Evidence.Decide(byCode with { OfferOwnWords = false, Thesaurus = 0.05 }).Suggest);
+        Assert.True(Evidence.Decide(byCode with { OfferOwnWords = false, RareWords = 0.05 }).Suggest);
+    }
+
+    [Fact]
+    public void Tantalum_capacitors_under_a_shared_waste_code_are_not_offered_to_a_copper_smelter()
+    {
+        // 16 02 16 (components removed from discarded equipment) is listed by the copper-scrap pattern among others
+        var smelter = Side(Listing("want", "Copper-bearing scrap for a secondary smelter", "Secondary copper smelter seeks cable, PCB and mixed copper scrap.", yearly: 5000), "24.44");
+        var capacitors = Side(Listing("offer", "Tantalum capacitor production rejects", "Off-spec tantalum capacitors and anode pellets from a component plant.", ewc: "16 02 16", yearly: 3), "26.11");
+        var cable = Side(Listing("offer", "Insulated copper cable offcuts", "Offcuts from our electrical installation jobs, sorted by size.", ewc: "16 02 16", yearly: 40), "43.21");
+        Assert.False(Scoring.OwnWordsName(capacitors.Annotation, Kb.PatternsById["copper-scrap-to-refiners"], Kb));
+        Assert.Null(Scoring.Score(capacitors, smelter, Kb, NothingLearned));
+        Assert.True(Scoring.OwnWordsName(cable.Annotation, Kb.PatternsById["copper-scrap-to-refiners"], Kb));
+        Assert.NotNull(Scoring.Score(cable, smelter, Kb, NothingLearned));
+    }
 }

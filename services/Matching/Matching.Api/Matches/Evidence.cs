@@ -21,6 +21,12 @@ public sealed record EvidenceInput(
 
     /// <summary>Shared words weighed by their rarity in the index (<see cref="Scoring.RareWords"/>), 0..1.</summary>
     public double RareWords { get; init; }
+
+    /// <summary>
+    /// The offer's own words name the pattern's resource (one of its phrases, or a specific thesaurus group), rather
+    /// than its waste code, the code's common names or its sector alone.
+    /// </summary>
+    public bool OfferOwnWords { get; init; } = true;
 }
 
 /// <summary>The verdict: whether the pairing may be suggested at all, and on what.</summary>
@@ -58,7 +64,7 @@ public static class Evidence
     {
         var sameClass = e.OfferClass == e.WantClass;
         if (e.PatternClass is not null && e.PatternFit >= PatternFloor && e.OfferNamesIt && e.WantNamesIt
-            && (sameClass || e.PatternClass == e.OfferClass || e.PatternClass == e.WantClass))
+            && (sameClass || e.PatternClass == e.OfferClass || e.PatternClass == e.WantClass) && (e.OfferOwnWords || Linked(e)))
         {
             return new(true, "pattern", Invariant($"Semantic evidence: a documented synergy pattern both sides fit by what they are and need (fit {e.PatternFit:0.00})."));
         }
@@ -95,6 +101,14 @@ public static class Evidence
 
         return new(false, "none", "No semantic evidence: nothing but logistics would link these two.");
     }
+
+    /// <summary>
+    /// A waste code names a family of materials (16 02 16 "components removed from discarded equipment": capacitors,
+    /// magnets, boards, cable), so an offer whose own words do not name the pattern's resource fits it only by its
+    /// family: the two texts must then have something in common (a thesaurus concept, a stem, a rare word), or
+    /// tantalum capacitors would go to every copper-scrap buyer.
+    /// </summary>
+    private static bool Linked(EvidenceInput e) => e.Thesaurus > 0 || e.TextSimilarity > 0 || e.RareWords > 0;
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -141,6 +141,33 @@ public static partial class Scoring
         return new Component(value, parts.Count == 0 ? "The descriptions share no terms." : "Descriptions: " + string.Join("; ", parts) + ".");
     }
 
+    /// <summary>
+    /// Whether the offer's own words (not its waste code's names) hold one of the pattern's resource phrases, every
+    /// stem of it, or a specific thesaurus group of its resource. The term set, not positions: a candidate decoded for
+    /// scoring has no position index.
+    /// </summary>
+    public static bool OwnWordsName(Annotation offer, SynergyPattern p, KnowledgeBase knowledge)
+    {
+        var terms = offer.Text.Terms;
+        foreach (var phrase in p.ResourcePhrases)
+        {
+            if (phrase.Stems.Length > 0 && phrase.Stems.All(terms.Contains))
+            {
+                return true;
+            }
+        }
+
+        foreach (var g in p.ResourceGroups)
+        {
+            if (offer.Groups.Contains(g) && knowledge.IsSpecific(g))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A side fits a pattern by what it is or asks for, not by its sector or temperature alone.</summary>
     private static bool NamesIt(PatternFit? fit) =>
         fit is not null && fit.Evidence.Any(e => !e.Contains("sector NACE", StringComparison.Ordinal) && !e.Contains("°C", StringComparison.Ordinal));

@@ -76,6 +76,7 @@ public static partial class Scoring
         {
             VectorSimilarity = vector?.Cosine ?? 0,
             RareWords = rare.Value,
+            OfferOwnWords = resourceFit is null || OwnWordsName(offer.Annotation, knowledge.PatternsById[resourceFit.PatternId], knowledge),
         });
         if (!evidence.Suggest)
         {
