@@ -83,14 +83,15 @@ public sealed class EvidenceTests
         Assert.True(Evidence.Decide(byCode).Suggest); // the offer's own words name the resource (the default)
         Assert.False(Evidence.Decide(byCode with { OfferOwnWords = false }).Suggest);
         Assert.True(Evidence.Decide(byCode with { OfferOwnWords = false, TextSimilarity = 0.05 }).Suggest);
-        Assert.True(Evidence.Decide(byCode with { OfferOwnWords = false, Thesaurus = 0.05 }).Suggest);
+        Assert.True(Evidence.Decide(byCode with { OfferOwnWords = false, SharedSpecificConcept = true }).Suggest);
+        Assert.False(Evidence.Decide(byCode with { OfferOwnWords = false, Thesaurus = 0.1 }).Suggest); // "scrap", "metals"
         Assert.True(Evidence.Decide(byCode with { OfferOwnWords = false, RareWords = 0.05 }).Suggest);
     }
 
     [Fact]
     public void Tantalum_capacitors_under_a_shared_waste_code_are_not_offered_to_a_copper_smelter()
     {
-        // 16 02 16 (components removed from discarded equipment) is listed by the copper-scrap pattern among others
+        // 16 02 16 (components removed from discarded equipment) gathers boards, cable, capacitors and magnets
         var smelter = Side(Listing("want", "Copper-bearing scrap for a secondary smelter", "Secondary copper smelter seeks cable, PCB and mixed copper scrap.", yearly: 5000), "24.44");
         var capacitors = Side(Listing("offer", "Tantalum capacitor production rejects", "Off-spec tantalum capacitors and anode pellets from a component plant.", ewc: "16 02 16", yearly: 3), "26.11");
         var cable = Side(Listing("offer", "Insulated copper cable offcuts", "Offcuts from our electrical installation jobs, sorted by size.", ewc: "16 02 16", yearly: 40), "43.21");
@@ -98,5 +99,15 @@ public sealed class EvidenceTests
         Assert.Null(Scoring.Score(capacitors, smelter, Kb, NothingLearned));
         Assert.True(Scoring.OwnWordsName(cable.Annotation, Kb.PatternsById["copper-scrap-to-refiners"], Kb));
         Assert.NotNull(Scoring.Score(cable, smelter, Kb, NothingLearned));
+    }
+
+    [Fact]
+    public void The_offer_s_own_words_are_its_text_and_the_pattern_s_own_terms()
+    {
+        var ash = Side(Listing("offer", "Boiler residue", "Dry, from precipitators.", ewc: "10 01 02"), "35.11");
+        var brass = Side(Listing("offer", "Brass scrap from valve machining", "Dry, sorted, in bins.", ewc: "12 01 03"), "28.14");
+        Assert.False(Scoring.OwnWordsName(ash.Annotation, Kb.PatternsById["coal-fly-ash-to-cement"], Kb)); // the code's "fly ash" is not its text
+        Assert.True(Scoring.OwnWordsName(brass.Annotation, Kb.PatternsById["copper-scrap-to-refiners"], Kb)); // "brass scrap": its own term
+        Assert.False(Scoring.OwnWordsName(brass.Annotation, Kb.PatternsById["stainless-alloy-scrap"], Kb)); // 12 01 03 lends that pattern "brass turnings"
     }
 }

@@ -185,7 +185,7 @@ public sealed class ScoringTests
     [Fact]
     public void Learned_pattern_weights_raise_the_score_of_pairs_that_use_the_pattern()
     {
-        var ash = Side(Listing("offer", "Boiler residue", "Dry, from precipitators.", ewc: "10 01 02"));
+        var ash = Side(Listing("offer", "Boiler fly ash", "Dry, from precipitators.", ewc: "10 01 02"));
         var kiln = Side(Listing("want", "Mineral addition", "For our product."), "23.51");
         var before = Scoring.Score(ash, kiln, Kb, NothingLearned)!;
         var learned = new Dictionary<string, double> { [before.PatternIds[0]] = Learning.Max };

@@ -242,9 +242,12 @@ public sealed partial class KnowledgeBase
             .Distinct(StringComparer.OrdinalIgnoreCase);
         var resource = ToPhrases(resourceTerms);
         var use = ToPhrases(p.Use.Terms);
+        var own = ToPhrases(p.Resource.Terms);
         return p with
         {
             ResourcePhrases = resource,
+            OwnResourcePhrases = own,
+            OwnResourceGroups = GroupsOf(own),
             UsePhrases = use,
             ResourceGroups = GroupsOf(resource),
             UseGroups = GroupsOf(use),

@@ -7,6 +7,15 @@ public sealed record SynergyPattern(
     /// <summary>Analysed resource terms (plus the common names of the pattern's waste codes).</summary>
     public IReadOnlyList<Phrase> ResourcePhrases { get; init; } = [];
 
+    /// <summary>
+    /// The pattern's own resource terms, analysed, without its codes' common names: a code lends the names of every
+    /// material it gathers (12 01 03: aluminium swarf, brass turnings), which are not all this pattern's resource.
+    /// </summary>
+    public IReadOnlyList<Phrase> OwnResourcePhrases { get; init; } = [];
+
+    /// <summary>The thesaurus groups of <see cref="OwnResourcePhrases"/>.</summary>
+    public IReadOnlySet<string> OwnResourceGroups { get; init; } = new HashSet<string>();
+
     public IReadOnlyList<Phrase> UsePhrases { get; init; } = [];
 
     /// <summary>Thesaurus groups the resource and use terms belong to, so a listing in another language still fits.</summary>

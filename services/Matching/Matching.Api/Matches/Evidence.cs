@@ -23,10 +23,13 @@ public sealed record EvidenceInput(
     public double RareWords { get; init; }
 
     /// <summary>
-    /// The offer's own words name the pattern's resource (one of its phrases, or a specific thesaurus group), rather
-    /// than its waste code, the code's common names or its sector alone.
+    /// The offer says what it is, as far as the pattern goes (<see cref="Scoring.OwnWordsName"/>): its own words name
+    /// the pattern's resource. Not: its waste code, the names a code lends, its sector.
     /// </summary>
     public bool OfferOwnWords { get; init; } = true;
+
+    /// <summary>The two listings share a specific thesaurus concept (not a broader "b:" one, not "scrap" or "by-product").</summary>
+    public bool SharedSpecificConcept { get; init; }
 }
 
 /// <summary>The verdict: whether the pairing may be suggested at all, and on what.</summary>
@@ -103,12 +106,12 @@ public static class Evidence
     }
 
     /// <summary>
-    /// A waste code names a family of materials (16 02 16 "components removed from discarded equipment": capacitors,
-    /// magnets, boards, cable), so an offer whose own words do not name the pattern's resource fits it only by its
-    /// family: the two texts must then have something in common (a thesaurus concept, a stem, a rare word), or
-    /// tantalum capacitors would go to every copper-scrap buyer.
+    /// A waste code often names a family of materials (16 02 16 "components removed from discarded equipment":
+    /// capacitors, magnets, boards, cable; 12 01 03: aluminium, brass and copper swarf), so an offer whose own words do
+    /// not name the pattern's resource fits it by that family at best: the two texts must then have something in common (a specific thesaurus concept, a stem, a rare word),
+    /// or tantalum capacitors would go to every copper-scrap buyer. A broad concept both share ("scrap", "metals") is no link.
     /// </summary>
-    private static bool Linked(EvidenceInput e) => e.Thesaurus > 0 || e.TextSimilarity > 0 || e.RareWords > 0;
+    private static bool Linked(EvidenceInput e) => e.SharedSpecificConcept || e.TextSimilarity > 0 || e.RareWords > 0;
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -142,14 +142,15 @@ public static partial class Scoring
     }
 
     /// <summary>
-    /// Whether the offer's own words (not its waste code's names) hold one of the pattern's resource phrases, every
-    /// stem of it, or a specific thesaurus group of its resource. The term set, not positions: a candidate decoded for
+    /// Whether the offer says in its own words what it is, as far as the pattern goes: its own text (not its waste
+    /// code's label or common names) holds one of the pattern's own resource terms (not the names its codes lend it),
+    /// every stem of it, or a specific thesaurus group of them. The term set, not positions: a candidate decoded for
     /// scoring has no position index.
     /// </summary>
     public static bool OwnWordsName(Annotation offer, SynergyPattern p, KnowledgeBase knowledge)
     {
         var terms = offer.Text.Terms;
-        foreach (var phrase in p.ResourcePhrases)
+        foreach (var phrase in p.OwnResourcePhrases)
         {
             if (phrase.Stems.Length > 0 && phrase.Stems.All(terms.Contains))
             {
@@ -157,7 +158,7 @@ public static partial class Scoring
             }
         }
 
-        foreach (var g in p.ResourceGroups)
+        foreach (var g in p.OwnResourceGroups)
         {
             if (offer.Groups.Contains(g) && knowledge.IsSpecific(g))
             {

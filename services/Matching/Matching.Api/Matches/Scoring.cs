@@ -77,6 +77,7 @@ public static partial class Scoring
             VectorSimilarity = vector?.Cosine ?? 0,
             RareWords = rare.Value,
             OfferOwnWords = resourceFit is null || OwnWordsName(offer.Annotation, knowledge.PatternsById[resourceFit.PatternId], knowledge),
+            SharedSpecificConcept = offer.Annotation.Groups.Any(g => want.Annotation.Groups.Contains(g) && knowledge.IsSpecific(g)),
         });
         if (!evidence.Suggest)
         {
