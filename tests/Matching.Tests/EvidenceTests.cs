@@ -82,10 +82,11 @@ public sealed class EvidenceTests
         var byCode = Input(patternClass: "material", pattern: 0.8) with { };
         Assert.True(Evidence.Decide(byCode).Suggest); // the offer's own words name the resource (the default)
         Assert.False(Evidence.Decide(byCode with { OfferOwnWords = false }).Suggest);
-        Assert.True(Evidence.Decide(byCode with { OfferOwnWords = false, TextSimilarity = 0.05 }).Suggest);
+        Assert.False(Evidence.Decide(byCode with { OfferOwnWords = false, TextSimilarity = 0.3 }).Suggest); // "scrap", "plant"
         Assert.True(Evidence.Decide(byCode with { OfferOwnWords = false, SharedSpecificConcept = true }).Suggest);
         Assert.False(Evidence.Decide(byCode with { OfferOwnWords = false, Thesaurus = 0.1 }).Suggest); // "scrap", "metals"
-        Assert.True(Evidence.Decide(byCode with { OfferOwnWords = false, RareWords = 0.05 }).Suggest);
+        Assert.True(Evidence.Decide(byCode with { OfferOwnWords = false, RareWords = Evidence.LinkRareWords }).Suggest);
+        Assert.False(Evidence.Decide(byCode with { OfferOwnWords = false, RareWords = Evidence.LinkRareWords - 0.01 }).Suggest);
     }
 
     [Fact]

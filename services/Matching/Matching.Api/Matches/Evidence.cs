@@ -63,6 +63,9 @@ public static class Evidence
     /// <summary>Same-class rare-word evidence (<see cref="Scoring.RareWords"/>) that counts on its own.</summary>
     public const double RareWordsFloor = 0.5;
 
+    /// <summary>Rare-word evidence that links two texts for a fit by waste code alone: one shared word of rarity 0.5, or more of less.</summary>
+    public const double LinkRareWords = 0.25;
+
     public static EvidenceVerdict Decide(EvidenceInput e)
     {
         var sameClass = e.OfferClass == e.WantClass;
@@ -108,10 +111,11 @@ public static class Evidence
     /// <summary>
     /// A waste code often names a family of materials (16 02 16 "components removed from discarded equipment":
     /// capacitors, magnets, boards, cable; 12 01 03: aluminium, brass and copper swarf), so an offer whose own words do
-    /// not name the pattern's resource fits it by that family at best: the two texts must then have something in common (a specific thesaurus concept, a stem, a rare word),
-    /// or tantalum capacitors would go to every copper-scrap buyer. A broad concept both share ("scrap", "metals") is no link.
+    /// not name the pattern's resource fits it by that family at best: the two texts must then have something specific in
+    /// common (a specific thesaurus concept, or a word few listings use), or tantalum capacitors would go to every
+    /// copper-scrap buyer. A broad concept or a common word both share ("scrap", "metals", "plant") is no link.
     /// </summary>
-    private static bool Linked(EvidenceInput e) => e.SharedSpecificConcept || e.TextSimilarity > 0 || e.RareWords > 0;
+    private static bool Linked(EvidenceInput e) => e.SharedSpecificConcept || e.RareWords >= LinkRareWords;
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
