@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Marketplace.Matching.Matches;
 
 namespace Marketplace.Matching.Tests;
 
@@ -75,8 +76,11 @@ public sealed class ListingMatchPagingTests(MatchingFactory factory) : IClassFix
         using var mutual = await op.GetAsync($"/api/v1/listings/{offer}/matches?limit=100");
         var list = await mutual.ReadJsonAsync();
         var shown = list.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("listingId").GetGuid()).ToList();
-        Assert.Equal(wants.Take(5), shown);
-        Assert.Equal(all.Count - 5, list.GetProperty("hidden").GetInt32());
+        // the five nearest, of which a runner-up scoring below the floor is left out (ADR 0020): a text-only fit is weak
+        var scores = all.ToDictionary(m => m.GetProperty("listingId").GetGuid(), Score);
+        var expected = wants.Take(5).Where((w, i) => i == 0 || scores[w] >= Reciprocity.ShownFloor).ToList();
+        Assert.Equal(expected, shown);
+        Assert.Equal(all.Count - expected.Count, list.GetProperty("hidden").GetInt32());
 
         // The far buyer's only candidate keeps five nearer buyers and a text-only fit is weak: its list is empty, says one
         // is hidden, and view=all shows it.

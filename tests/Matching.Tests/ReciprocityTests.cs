@@ -119,4 +119,23 @@ public sealed class ReciprocityTests
         Assert.Equal(0.6, Reciprocity.Best([To(b, 0.6), To(a, 0.9) with { Pooled = true }]), 6);
         Assert.Equal(0, Reciprocity.Best([To(a, 0.9) with { Pooled = true }]), 6);
     }
+
+    [Fact]
+    public void A_weak_suggestion_is_shown_as_a_listings_first_but_not_as_a_runner_up()
+    {
+        // each candidate wants this listing most: without the floor all three are shown
+        var own = new List<Edge> { To(Guid.NewGuid(), 0.60), To(Guid.NewGuid(), Reciprocity.ShownFloor), To(Guid.NewGuid(), Reciprocity.ShownFloor - 0.01) };
+        var lists = own.ToDictionary(e => e.Counterpart, e => (IReadOnlyList<Edge>)[Back(e, Viewer)]);
+        Assert.Equal(3, Reciprocity.Shown(own, lists, Bests(lists, own), new HashSet<Guid>(), shownFloor: 0).Count);
+        var shown = Reciprocity.Shown(own, lists, Bests(lists, own), new HashSet<Guid>());
+        Assert.Equal(own.Take(2).Select(e => e.MatchId), shown.Select(s => s.Edge.MatchId));
+
+        // a side that acted on the weak one still sees it
+        Assert.Equal(3, Reciprocity.Shown(own, lists, Bests(lists, own), new HashSet<Guid> { own[2].MatchId }).Count);
+
+        // the same weak suggestion alone is the listing's first, and shown
+        var alone = new List<Edge> { own[2] };
+        var single = new Dictionary<Guid, IReadOnlyList<Edge>> { [own[2].Counterpart] = [Back(own[2], Viewer)] };
+        Assert.Equal(own[2].MatchId, Assert.Single(Reciprocity.Shown(alone, single, Bests(single, alone), new HashSet<Guid>())).Edge.MatchId);
+    }
 }

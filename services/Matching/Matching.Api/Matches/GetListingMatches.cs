@@ -56,7 +56,7 @@ public static class GetListingMatches
         if (options.Value.MutualTop > 0 && view != "all")
         {
             var (lists, best) = await SuggestionGraph.LoadAsync(db, id, own, cancellationToken);
-            ranked = Reciprocity.Shown(own, lists, best, inPlay, options.Value.MutualTop);
+            ranked = Reciprocity.Shown(own, lists, best, inPlay, options.Value.MutualTop, options.Value.ShownFloor);
         }
         else
         {

@@ -49,6 +49,13 @@ public static class Reciprocity
     /// </summary>
     public const double StrongFloor = 0.4;
 
+    /// <summary>
+    /// A suggestion below this score is shown only as the first of a listing's list (round eleven, ADR 0020): a weak
+    /// prospect is worth showing when it is the best a listing has, not as a runner-up beside better ones. On the eleven
+    /// quality sets' lists 0.46 kept every recall@5 and MRR and 0.47 lost pairs; 0.45 keeps a step of margin.
+    /// </summary>
+    public const double ShownFloor = 0.45;
+
     /// <summary>Confidences closer than this are a tie and share a rank.</summary>
     private const double Tie = 1e-9;
 
@@ -90,11 +97,12 @@ public static class Reciprocity
     /// What a listing is shown of its open matches <paramref name="own"/>, best first.
     /// <paramref name="counterpartEdges"/> holds each counterpart's open matches (the same match ids);
     /// <paramref name="best"/> each listing's best score, for every listing in both; <paramref name="inPlay"/> the
-    /// matches a side has acted on.
+    /// matches a side has acted on. After the first, a suggestion scoring below <paramref name="shownFloor"/> is left out
+    /// unless a side has acted on it (<see cref="ShownFloor"/>; 0 keeps them all).
     /// </summary>
     public static IReadOnlyList<ShownEdge> Shown(
         IReadOnlyList<Edge> own, IReadOnlyDictionary<Guid, IReadOnlyList<Edge>> counterpartEdges,
-        IReadOnlyDictionary<Guid, double> best, IReadOnlySet<Guid> inPlay, int mutualTop = MutualTop)
+        IReadOnlyDictionary<Guid, double> best, IReadOnlySet<Guid> inPlay, int mutualTop = MutualTop, double shownFloor = ShownFloor)
     {
         var reverse = new Dictionary<Guid, int>();
         foreach (var counterpart in own.Select(e => e.Counterpart).Distinct())
@@ -127,7 +135,8 @@ public static class Reciprocity
             shown.Insert(0, new ShownEdge(ranked[0].Edge, Math.Round(ranked[0].Confidence, 4), false));
         }
 
-        return PairsFirst(shown);
+        var listed = PairsFirst(shown);
+        return [.. listed.Where((e, i) => i == 0 || e.InPlay || e.Edge.Score >= shownFloor)];
     }
 
     /// <summary>

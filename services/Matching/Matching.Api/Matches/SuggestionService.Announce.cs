@@ -39,7 +39,7 @@ public sealed partial class SuggestionService
             var inPlay = pairs.Where(m => m.Status is MatchStatuses.Interested or MatchStatuses.Accepted).Select(m => m.Id).ToHashSet();
             foreach (var listing in own.Select(e => e.Counterpart).Distinct().Append(id))
             {
-                shown.UnionWith(Reciprocity.Shown(lists[listing], lists, best, inPlay, top).Select(e => (e.Edge.MatchId, listing)));
+                shown.UnionWith(Reciprocity.Shown(lists[listing], lists, best, inPlay, top, options.Value.ShownFloor).Select(e => (e.Edge.MatchId, listing)));
             }
         }
 

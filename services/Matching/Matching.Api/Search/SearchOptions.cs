@@ -48,6 +48,14 @@ public sealed class SearchOptions
     public int MutualTop { get; set; } = Matches.Reciprocity.MutualTop;
 
     /// <summary>
+    /// With reciprocal lists on, a suggestion scoring below this is shown only as the first of a listing's list (or when
+    /// a side has acted on it): weak runners-up were mostly noise on the quality sets (<see cref="Matches.Reciprocity.ShownFloor"/>,
+    /// docs/decisions/0020). 0 shows every mutual suggestion.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double ShownFloor { get; set; } = Matches.Reciprocity.ShownFloor;
+
+    /// <summary>
     /// After a listing is matched, at most this many larger counterparts it could help cover have their pool (bundle)
     /// proposed again, each at the cost of one more search and scoring (<c>SuggestionService.PoolAgainAsync</c>; about
     /// 12 ms of a consumer's p50 each at 100,000 listings, bench/Matching.Bench). 1, the default, re-pools the best such
