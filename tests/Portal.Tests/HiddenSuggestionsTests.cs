@@ -24,7 +24,9 @@ public sealed class HiddenSuggestionsTests(PortalHost host, ITestOutputHelper ou
         for (var i = 0; i < 6; i++) // six buyers, each farther away, the last 100 km off: the offer is each one's best, but it keeps only five
         {
             var buyer = await OperatorPipelineTests.RegisterAsync(op, $"Granule Buyer {i} {tag}");
-            wants.Add(await ListingAsync(op, buyer, "want", $"{tag} granules wanted", $"We buy {tag} granules.", i < 5 ? 55.68 + (i * 0.05) : 56.6));
+            // the far buyer also wants far less than the offer makes, so that its confidence (its score less the offer's
+            // lead over it) stays well below the strong-best guard's 0.4 however rare the shared words were when it was scored
+            wants.Add(await ListingAsync(op, buyer, "want", $"{tag} granules wanted", $"We buy {tag} granules.", i < 5 ? 55.68 + (i * 0.05) : 56.6, i < 5 ? 1200 : 12));
 
             // one at a time: the shared words are rarer for the first pairs scored (ADR 0018), so pairs scored out of
             // order could put the far buyer ahead of a near one
@@ -54,12 +56,12 @@ public sealed class HiddenSuggestionsTests(PortalHost host, ITestOutputHelper ou
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("No partner yet");
     }
 
-    private static async Task<Guid> ListingAsync(HttpClient op, Guid organisation, string kind, string title, string description, double lat)
+    private static async Task<Guid> ListingAsync(HttpClient op, Guid organisation, string kind, string title, string description, double lat, decimal amount = 1200)
     {
         var response = await op.PostAsJsonAsync("/api/v1/listings", new
         {
             organisationId = organisation, kind, resourceClass = "material", title, description,
-            quantity = new { amount = 1200, unit = "t", per = "year" }, location = new { lat, lon = 11.1, country = "DK" },
+            quantity = new { amount, unit = "t", per = "year" }, location = new { lat, lon = 11.1, country = "DK" },
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
