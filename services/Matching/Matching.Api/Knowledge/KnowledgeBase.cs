@@ -238,18 +238,22 @@ public sealed partial class KnowledgeBase
     {
         // A catch-all entry's common names (02 04 99: molasses, beet pulp, bagasse…) are several materials, not this
         // pattern's resource: only specific entries lend their names.
-        var resourceTerms = p.Resource.Terms.Concat(p.Resource.Ewc.Where(code => !IsCatchAll(code)).SelectMany(code => Ewc.TryGetValue(code, out var e) ? e.CommonNames : []))
-            .Distinct(StringComparer.OrdinalIgnoreCase);
-        var resource = ToPhrases(resourceTerms);
+        // The pattern's own terms first, then the names its codes lend that it does not list itself: each analysed once.
+        var own = ToPhrases(p.Resource.Terms.Distinct(StringComparer.OrdinalIgnoreCase));
+        var lent = ToPhrases(p.Resource.Ewc.Where(code => !IsCatchAll(code)).SelectMany(code => Ewc.TryGetValue(code, out var e) ? e.CommonNames : [])
+            .Where(name => !p.Resource.Terms.Contains(name, StringComparer.OrdinalIgnoreCase)).Distinct(StringComparer.OrdinalIgnoreCase));
+        List<Phrase> resource = [.. own, .. lent];
         var use = ToPhrases(p.Use.Terms);
-        var own = ToPhrases(p.Resource.Terms);
+        var ownGroups = GroupsOf(own);
+        var resourceGroups = GroupsOf(lent);
+        resourceGroups.UnionWith(ownGroups);
         return p with
         {
             ResourcePhrases = resource,
             OwnResourcePhrases = own,
-            OwnResourceGroups = GroupsOf(own),
+            OwnResourceGroups = ownGroups,
             UsePhrases = use,
-            ResourceGroups = GroupsOf(resource),
+            ResourceGroups = resourceGroups,
             UseGroups = GroupsOf(use),
             WantGroups = GroupsOf(resource.Concat(use)),
         };

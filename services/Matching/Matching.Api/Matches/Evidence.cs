@@ -63,7 +63,7 @@ public static class Evidence
     /// <summary>Same-class rare-word evidence (<see cref="Scoring.RareWords"/>) that counts on its own.</summary>
     public const double RareWordsFloor = 0.5;
 
-    /// <summary>Rare-word evidence that links two texts for a fit by waste code alone: one shared word of rarity 0.5, or more of less.</summary>
+    /// <summary>Rare-word evidence that links two texts for a fit by waste code alone: one shared word of rarity 0.5, or several rarer-than-common ones adding up to it.</summary>
     public const double LinkRareWords = 0.25;
 
     public static EvidenceVerdict Decide(EvidenceInput e)
